@@ -1,0 +1,3 @@
+from zzreview.cli import main
+
+main()

@@ -1,0 +1,26 @@
+"""Document kind from the title (办法, 规定, 通知 …)."""
+
+from __future__ import annotations
+
+import regex
+
+KINDS = ("实施细则", "实施办法", "实施意见", "指导意见", "办法", "规定", "细则", "规则", "意见",
+         "通知", "通告", "公告", "决定", "方案", "规划", "纲要", "批复", "函", "条例")
+_TAIL = regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
+
+
+def document_kind(title: str | None) -> str | None:
+    """The kind named at the end of the title, ignoring （征求意见稿）-style notes."""
+    if not title:
+        return None
+    t = title.strip()
+    while True:
+        stripped = _TAIL.sub("", t).strip()
+        if stripped == t:
+            break
+        t = stripped
+    t = t.strip("[]【】")
+    for kind in KINDS:
+        if t.endswith(kind):
+            return kind
+    return None

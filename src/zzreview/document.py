@@ -1,0 +1,56 @@
+"""The reader-independent document model: blocks of text with anchors back to the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """One unit of text in reading order (heading, paragraph, list item, table cell).
+
+    ``line``/``column`` (1-based) locate the first character of ``text`` in the source:
+    for Markdown and plain text the source line and column; for docx ``line`` is the
+    paragraph number in reading order (body and tables) and ``column`` is 1.
+    ``positions``, when set, gives the source (line, column) of every character of
+    ``text`` (Markdown blocks that span lines or lost inline markup).
+    ``source`` holds reader-specific data (docx: paragraph path for annotation).
+    """
+
+    index: int
+    kind: str  # "heading" | "paragraph" | "list_item" | "table_cell"
+    text: str
+    line: int
+    column: int = 1
+    level: int = 0
+    positions: list[tuple[int, int]] | None = None
+    source: dict = field(default_factory=dict)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Source (line, column) of the character at ``offset`` in ``text``."""
+        if self.positions:
+            if 0 <= offset < len(self.positions):
+                return self.positions[offset]
+            if self.positions:
+                return self.positions[-1]
+        return self.line, self.column + max(offset, 0)
+
+
+@dataclass
+class Document:
+    path: str
+    format: str  # "docx" | "markdown" | "text"
+    blocks: list[Block]
+    title: str | None = None
+    title_block: int | None = None
+    doc_number: str | None = None  # 文号, e.g. 枣政发〔2021〕12号
+    issuer: str | None = None
+    date: str | None = None  # ISO date of issue/draft when written in the document
+    encoding: str | None = None
+    # Markdown HTML comments (line, column, inner text): not document text, but they carry
+    # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
+    directives: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)

@@ -1,0 +1,61 @@
+"""Findings and their locations: what checks produce and renderers format."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass
+class Location:
+    block: int
+    line: int
+    column: int
+    article: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Finding:
+    code: str
+    check: str
+    severity: str
+    message: str
+    quote: str
+    location: Location
+    basis: str
+    suggestion: str
+    confidence: str = "high"  # high | medium | low
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        d = {
+            "code": self.code,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+            "quote": self.quote,
+            "location": self.location.to_dict(),
+            "basis": self.basis,
+            "suggestion": self.suggestion,
+            "confidence": self.confidence,
+        }
+        d.update(self.extra)
+        return d
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One finding code: its identity, default severity and documentation (Chinese)."""
+
+    code: str
+    check: str  # the family name, stable across versions (e.g. expired-reference)
+    name: str  # short ASCII name of this code
+    severity: str
+    title: str  # one-line Chinese summary
+    doc: str  # what it checks, why, legal provisions, example, fix
