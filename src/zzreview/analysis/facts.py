@@ -1,0 +1,96 @@
+"""Analysis: facts extracted once per document and shared by all checks and renderers.
+
+Each kind of fact has its own module; this one only runs them in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from zzreview.analysis.basis import extract_basis
+from zzreview.analysis.certifications import extract_certifications
+from zzreview.analysis.citations import Citation, extract_citations
+from zzreview.analysis.dates import extract_dates
+from zzreview.analysis.measures import extract_measures
+from zzreview.analysis.normative import classify_document
+from zzreview.analysis.structure import Structure, analyze_structure
+from zzreview.config import Config
+from zzreview.document import Document
+from zzreview.kb import KnowledgeBase, Resolution
+from zzreview.model import Location
+
+
+@dataclass
+class ResolvedCitation:
+    citation: Citation
+    resolution: Resolution
+    location: Location
+
+
+@dataclass
+class Analysis:
+    structure: Structure
+    citations: list[ResolvedCitation]
+    other_titles: list[Citation] = field(default_factory=list)
+    normative: Any = None  # analysis.normative.NormativeDecision
+    basis: list = field(default_factory=list)  # analysis.basis.BasisClause
+    measures: list = field(default_factory=list)  # analysis.measures.Measure
+    certifications: list = field(default_factory=list)  # analysis.certifications.CertificationDemand
+    dates: Any = None  # analysis.dates.DateFacts (effective date, validity)
+
+
+def locate(doc: Document, structure: Structure, block: int, offset: int) -> Location:
+    """Location of ``offset`` in block ``block``: source line/column and article."""
+    b = doc.blocks[block]
+    line, column = b.locate(offset)
+    return Location(block=block, line=line, column=column, article=structure.article_at(block))
+
+
+def title_location(doc: Document) -> tuple[str, Location]:
+    """Quote and location for a finding about the whole document: the title in its block."""
+    idx = doc.title_block if doc.title_block is not None else 0
+    if not doc.blocks:
+        return "", Location(block=0, line=1, column=1)
+    block = doc.blocks[idx]
+    quote = doc.title if doc.title and doc.title in block.text else block.text
+    line, column = block.locate(max(block.text.find(quote), 0))
+    return quote, Location(block=idx, line=line, column=column, article=None)
+
+
+def document_year(doc: Document) -> int | None:
+    if doc.date:
+        try:
+            return int(doc.date[:4])
+        except ValueError:
+            return None
+    return None
+
+
+def resolve_citations(doc: Document, structure: Structure, kb: KnowledgeBase,
+                      as_of: dt.date) -> tuple[list[ResolvedCitation], list[Citation]]:
+    resolved: list[ResolvedCitation] = []
+    others: list[Citation] = []
+    doc_year = document_year(doc)
+    for c in extract_citations(doc):
+        if c.kind != "law":
+            others.append(c)
+            continue
+        res = kb.resolve(c.short_name_of or c.title, as_of,
+                         year_hint=c.year_hint or doc_year, version_note=c.version_note)
+        resolved.append(ResolvedCitation(c, res, locate(doc, structure, c.block, c.start)))
+    return resolved, others
+
+
+def analyze(doc: Document, kb: KnowledgeBase, as_of: dt.date, config: Config | None = None) -> Analysis:
+    config = config or Config()
+    structure = analyze_structure(doc)
+    citations, others = resolve_citations(doc, structure, kb, as_of)
+    a = Analysis(structure=structure, citations=citations, other_titles=others)
+    a.normative = classify_document(doc, structure, config)
+    a.basis = extract_basis(doc, a)
+    a.measures = extract_measures(doc, a)
+    a.certifications = extract_certifications(doc, a)
+    a.dates = extract_dates(doc, a, as_of)
+    return a

@@ -1,0 +1,354 @@
+"""The zzreview command line (typer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from zzreview import __version__
+from zzreview.errors import ConfigError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="zzreview：行政规范性文件草案合法性预审工具（离线）。")
+kb_app = typer.Typer(no_args_is_help=True, help="查看和查询法律法规知识库。")
+app.add_typer(kb_app, name="kb")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _die(message: str) -> None:
+    typer.echo(f"zzreview: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _as_of(value: Optional[str], default: Optional[dt.date] = None) -> dt.date:
+    if value is None:
+        return default or dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _die(f"--as-of 的值“{value}”无效，应为 YYYY-MM-DD")
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def _config(config: Optional[Path], paths: list[str]):
+    from zzreview.config import find_config, load_config
+
+    if config is not None:
+        if not config.is_file():
+            _die(f"配置文件 {config} 不存在")
+        return load_config(config)
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    return load_config(find_config(start if start.exists() else Path.cwd()))
+
+
+def _progress(i: int, n: int, path: str) -> None:
+    sys.stderr.write(f"\r\x1b[K[{i}/{n}] {path}")
+    if i == n:
+        sys.stderr.write("\r\x1b[K")
+    sys.stderr.flush()
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="草案文件或目录（目录下的 .docx .md .markdown .txt）；- 表示标准输入"),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="审查基准日 YYYY-MM-DD（默认今天）"),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="达到该级别即以 1 退出（默认 error）"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="只报告这些代码/前缀/检查名称（可逗号分隔）"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="忽略这些代码/前缀/检查名称"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件路径（默认从文件所在目录向上查找）"),
+    kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV），可重复"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="从标准输入读取时使用的文件名"),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="在标准错误上显示进度（默认：终端且多于一个文件时）"),
+    write_decisions: bool = typer.Option(False, "--write-decisions", help="把当前全部问题记为已接受的审核决定（建立基线）"),
+    reason: Optional[str] = typer.Option(None, "--reason", help="与 --write-decisions 一起使用：接受的理由"),
+    by: str = typer.Option("", "--by", help="与 --write-decisions 一起使用：审核人"),
+) -> None:
+    """审查草案：解析引用、对照知识库判断时效，输出问题清单。"""
+    from zzreview import engine
+    from zzreview.kb import KnowledgeBase
+    from zzreview.selection import Selection
+
+    if write_decisions and not (reason or "").strip():
+        _die("--write-decisions 需要用 --reason 写明接受的理由")
+    try:
+        cfg = _config(config, paths)
+        resolver = engine.ConfigResolver(cfg if config is not None else None)
+        kb = KnowledgeBase.load([*cfg.kb_tables, *(kb_table or [])])
+    except ConfigError as exc:
+        _die(str(exc))
+    day = _as_of(as_of, cfg.as_of)
+    selection = Selection(select=_split(select), ignore=_split(ignore))
+    threshold = fail_on.value if fail_on else cfg.fail_on
+
+    try:
+        if paths == ["-"]:
+            if not stdin_filename:
+                _die("从标准输入读取时需要 --stdin-filename（用于判断格式）")
+            data = sys.stdin.buffer.read()
+            errors: list = []
+            doc = engine.review_file(stdin_filename, kb, day, selection, data=data, name=stdin_filename,
+                                     config=resolver.for_file(stdin_filename), errors=errors)
+            result = engine.RunResult(day, kb, [doc], plugin_errors=errors)
+        else:
+            n_files = len(engine.expand_paths(paths))
+            show = progress if progress is not None else (sys.stderr.isatty() and n_files > 1)
+            result = engine.run(paths, kb, day, selection, progress=_progress if show else None,
+                                resolver=resolver)
+    except ConfigError as exc:
+        _die(str(exc))
+
+    for r in result.documents:
+        if r.error:
+            typer.echo(f"{r.path}: 无法读取：{r.error.message}", err=True)
+    for e in result.plugin_errors:
+        typer.echo(f"zzreview: {e}", err=True)
+    if write_decisions:
+        _write_decisions(result, resolver, reason.strip(), by)
+        raise typer.Exit(2 if result.has_errors else 0)
+    text = _render(result, format, tuple(cfg.plugin_paths))
+    if output:
+        from zzreview.output import write_atomic
+
+        try:
+            write_atomic(output, text, paths)
+        except (ConfigError, OSError) as exc:
+            _die(str(exc))
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if result.has_errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if threshold != "never" and result.fails(threshold) else 0)
+
+
+def _render(result, format: "Format", plugin_paths: tuple = ()) -> str:
+    if format == Format.sarif:
+        from zzreview.render.sarif import render as render_sarif
+
+        return render_sarif(result, plugin_paths)
+    if format == Format.github:
+        from zzreview.render.github import render as render_github
+
+        return render_github(result, plugin_paths)
+    if format == Format.json:
+        from zzreview.render.json_report import render
+    else:
+        from zzreview.render.text_report import render
+    return render(result)
+
+
+def _write_decisions(result, resolver, reason: str, by: str) -> None:
+    from zzreview import decisions
+
+    per_file: dict[Path, list] = {}
+    for r in result.documents:
+        if r.document is None:
+            continue
+        cfg = resolver.for_file(r.path)
+        file = cfg.decisions or decisions.find_file(Path(r.path)) or (Path.cwd() / decisions.DEFAULT_RELATIVE)
+        per_file.setdefault(file, []).extend(
+            decisions.new_decision(file, r.path, f, reason, by) for f in r.findings
+            if f.check not in ("suppression", "decision"))
+    total = 0
+    for file, items in per_file.items():
+        if items:
+            decisions.append(file, items)
+            total += len(items)
+            typer.echo(f"已将 {len(items)} 个问题记为已接受：{file}", err=True)
+    if not total:
+        typer.echo("没有需要记录的问题", err=True)
+
+
+@kb_app.command("info")
+def kb_info(
+    kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV）"),
+    format: Format = typer.Option(Format.text, "--format", "-f"),
+) -> None:
+    """知识库的版本、来源、日期和条目数。"""
+    from zzreview.kb import KnowledgeBase
+
+    try:
+        info = KnowledgeBase.load(kb_table or []).info()
+    except ConfigError as exc:
+        _die(str(exc))
+    if format == Format.json:
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    for key, value in info.items():
+        if isinstance(value, dict):
+            value = "，".join(f"{k} {v}" for k, v in value.items())
+        elif isinstance(value, list):
+            value = "、".join(map(str, value)) or "无"
+        typer.echo(f"{key}: {value}")
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    title: str = typer.Argument(..., help="标题或简称，例如 合同法"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="基准日 YYYY-MM-DD（默认今天）"),
+    year: Optional[int] = typer.Option(None, "--year", help="引用文件的年份（用于区分同名新旧法）"),
+    kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV）"),
+    format: Format = typer.Option(Format.text, "--format", "-f"),
+) -> None:
+    """按基准日查询一部法律法规的效力状态、版本、替代法和最后一条。"""
+    from zzreview.kb import KnowledgeBase
+
+    try:
+        kb = KnowledgeBase.load(kb_table or [])
+    except ConfigError as exc:
+        _die(str(exc))
+    res = kb.resolve(title, _as_of(as_of), year_hint=year)
+    d = res.to_dict()
+    if format == Format.json:
+        typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
+    else:
+        from zzreview.render.kb_text import render_resolution
+
+        typer.echo(render_resolution(d))
+    raise typer.Exit(0 if res.known else 1)
+
+
+@app.command()
+def rules(
+    format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（包含插件目录时列出插件规则）"),
+) -> None:
+    """列出全部检查规则（内置、声明式和插件）。"""
+    from zzreview.render.rules_table import render_rules
+
+    try:
+        cfg = _config(config, [])
+    except ConfigError as exc:
+        _die(str(exc))
+    typer.echo(render_rules(tuple(cfg.plugin_paths), format.value), nl=False)
+
+
+@app.command()
+def explain(
+    key: str = typer.Argument(..., help="规则代码或名称，例如 ZZ201"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（包含插件目录时可解释插件规则）"),
+) -> None:
+    """显示一条规则的说明、理由、法律依据、示例和修改方法。"""
+    from zzreview.rules.registry import find_rule
+
+    try:
+        cfg = _config(config, [])
+    except ConfigError as exc:
+        _die(str(exc))
+    r = find_rule(key, tuple(cfg.plugin_paths))
+    if r is None:
+        _die(f"未知的规则“{key}”；用 zzreview rules 查看全部规则")
+    typer.echo(f"{r.code} {r.name}（{r.check}，默认级别 {r.severity}）\n{r.title}\n\n{r.doc}")
+
+
+@app.command()
+def report(
+    draft: Path = typer.Argument(..., help="草案文件（.docx .md .txt）"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="合法性审核意见书草稿（.docx 或 .md；省略则以 Markdown 输出到标准输出）"),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="写出带批注的草案副本（.docx）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="审查基准日 YYYY-MM-DD（默认今天）"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件路径（默认从文件所在目录向上查找）"),
+    kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV），可重复"),
+) -> None:
+    """生成合法性审核意见书草稿，以及把每个问题作为批注的草案副本。"""
+    from zzreview import engine
+    from zzreview.kb import KnowledgeBase
+    from zzreview.report import echo_err, make_report, summary
+
+    try:
+        cfg = _config(config, [str(draft)])
+        resolver = engine.ConfigResolver(cfg if config is not None else None)
+        kb = KnowledgeBase.load([*cfg.kb_tables, *(kb_table or [])])
+        outcome = make_report(draft, kb, _as_of(as_of, cfg.as_of), resolver, output, annotate, force,
+                              tuple(cfg.plugin_paths))
+    except (ConfigError, OSError) as exc:
+        _die(str(exc))
+    r = outcome.document
+    if r.error:
+        _die(f"{r.path}: 无法读取：{r.error.message}")
+    for e in outcome.result.plugin_errors:
+        typer.echo(f"zzreview: {e}", err=True)
+    if outcome.markdown is not None:
+        sys.stdout.write(outcome.markdown)
+        sys.stdout.flush()
+    echo_err(summary(outcome))
+    raise typer.Exit(2 if outcome.result.plugin_errors else 0)
+
+
+@app.command("config")
+def show_config(
+    path: Path = typer.Argument(Path("."), help="文件或目录"),
+    config: Optional[Path] = typer.Option(None, "--config"),
+) -> None:
+    """显示对某个路径生效的配置。"""
+    try:
+        cfg = _config(config, [str(path)])
+    except ConfigError as exc:
+        _die(str(exc))
+    typer.echo(json.dumps(cfg.to_dict(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("."), help="写入 zzreview.toml 的目录"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的 zzreview.toml"),
+) -> None:
+    """写出带注释的 zzreview.toml，并显示 pre-commit 配置片段。"""
+    from zzreview.init_templates import CONFIG_TEMPLATE, PRE_COMMIT_SNIPPET
+    from zzreview.output import write_atomic
+
+    target = directory / "zzreview.toml"
+    if target.exists() and not force:
+        _die(f"{target} 已存在；如需覆盖请加 --force")
+    directory.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, CONFIG_TEMPLATE)
+    typer.echo(f"已写入 {target}")
+    typer.echo("\n在 .pre-commit-config.yaml 中加入：\n")
+    typer.echo(PRE_COMMIT_SNIPPET)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zzreview {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="显示版本")) -> None:
+    pass
+
+
+def main() -> None:
+    app(prog_name="zzreview")

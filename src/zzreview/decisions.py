@@ -1,0 +1,136 @@
+"""Reviewer decisions recorded outside the documents (.zzreview/decisions.toml).
+
+Each decision accepts one finding of one document, matched on content (document path, code and
+quoted text, or the quote's SHA-256), never on line numbers, so it survives edits elsewhere.
+
+    [[decision]]
+    document = "drafts/养犬管理办法.docx"   # relative to the folder holding .zzreview/
+    code = "ZZ201"
+    quote = "《中华人民共和国合同法》"        # or quote-sha256 = "…"
+    reason = "该条仅作历史沿革说明"
+    by = "张三"
+    date = "2026-11-25"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from zzreview.errors import ConfigError
+from zzreview.model import Finding
+
+DEFAULT_RELATIVE = Path(".zzreview") / "decisions.toml"
+_KEYS = {"document", "code", "quote", "quote-sha256", "reason", "by", "date"}
+
+
+def quote_hash(quote: str) -> str:
+    return hashlib.sha256(quote.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Decision:
+    document: str
+    code: str
+    reason: str
+    quote: str | None = None
+    quote_sha256: str | None = None
+    by: str = ""
+    date: str = ""
+    used: int = 0
+
+    def matches(self, document: str, f: Finding) -> bool:
+        if document != self.document or f.code != self.code:
+            return False
+        if self.quote is not None:
+            return f.quote == self.quote
+        return self.quote_sha256 == quote_hash(f.quote)
+
+    def to_dict(self) -> dict:
+        d = {"document": self.document, "code": self.code, "reason": self.reason, "by": self.by,
+             "date": self.date}
+        if self.quote is not None:
+            d["quote"] = self.quote
+        else:
+            d["quote-sha256"] = self.quote_sha256
+        return d
+
+
+def find_file(start: Path) -> Path | None:
+    start = start.resolve()
+    first = start if start.is_dir() else start.parent
+    for d in (first, *first.parents):
+        if (d / DEFAULT_RELATIVE).is_file():
+            return d / DEFAULT_RELATIVE
+    return None
+
+
+def root_of(path: Path) -> Path:
+    """Document paths in a decisions file are relative to the folder that holds .zzreview/."""
+    path = path.resolve()
+    return path.parent.parent if path.parent.name == ".zzreview" else path.parent
+
+
+def document_key(decisions_file: Path, document: str | Path) -> str:
+    try:
+        return Path(document).resolve().relative_to(root_of(decisions_file)).as_posix()
+    except ValueError:
+        return Path(document).as_posix()
+
+
+def load(path: Path) -> list[Decision]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}：无法读取审核决定文件（{exc}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
+    out = []
+    for i, raw in enumerate(data.get("decision", []), 1):
+        where = f"{path}：第{i}条决定"
+        unknown = set(raw) - _KEYS
+        if unknown:
+            raise ConfigError(f"{where}：未知的项 {'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(_KEYS))}）")
+        for key in ("document", "code", "reason"):
+            if not str(raw.get(key, "")).strip():
+                raise ConfigError(f"{where}：缺少 {key}")
+        if "quote" not in raw and "quote-sha256" not in raw:
+            raise ConfigError(f"{where}：需要 quote 或 quote-sha256")
+        out.append(Decision(document=raw["document"], code=str(raw["code"]).upper(), reason=raw["reason"],
+                            quote=raw.get("quote"), quote_sha256=raw.get("quote-sha256"),
+                            by=str(raw.get("by", "")), date=str(raw.get("date", ""))))
+    return out
+
+
+def _toml_string(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def append(path: Path, decisions: list[Decision]) -> None:
+    """Add decisions to the file (created with its folder if needed), atomically."""
+    from zzreview.output import write_atomic
+
+    existing = path.read_text(encoding="utf-8") if path.is_file() else (
+        "# zzreview 审核决定：每条接受一个问题；按内容匹配（文件、代码、原文），不按行号。\n")
+    parts = [existing.rstrip("\n") + "\n"]
+    for d in decisions:
+        lines = ["", "[[decision]]"]
+        for key, value in d.to_dict().items():
+            lines.append(f"{key} = {_toml_string(str(value))}")
+        parts.append("\n".join(lines) + "\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, "".join(parts))
+
+
+def new_decision(decisions_file: Path, document: str, f: Finding, reason: str, by: str) -> Decision:
+    return Decision(document=document_key(decisions_file, document), code=f.code, reason=reason,
+                    quote=f.quote, by=by, date=dt.date.today().isoformat())

@@ -1,0 +1,213 @@
+"""Run the checks on files: read, analyse, check, then apply configuration, suppressions and
+reviewer decisions. Renderers format the result; the engine special-cases no check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from zzreview import decisions as decisions_mod
+from zzreview import suppressions
+from zzreview.analysis.facts import Analysis, analyze, title_location
+from zzreview.analysis.kind import document_kind
+from zzreview.config import Config, find_config, load_config
+from zzreview.document import Document
+from zzreview.errors import PluginError, ReadError
+from zzreview.kb import KnowledgeBase
+from zzreview.model import SEVERITY_RANK, Finding
+from zzreview.readers import SUPPORTED_SUFFIXES, read_document
+from zzreview.rules.base import Context
+from zzreview.rules.registry import load_checks
+from zzreview.selection import Selection
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    document: Document | None = None
+    analysis: Analysis | None = None
+    findings: list[Finding] = field(default_factory=list)
+    accepted: list[tuple[Finding, decisions_mod.Decision]] = field(default_factory=list)
+    error: ReadError | None = None
+
+    @property
+    def kind(self) -> str | None:
+        return document_kind(self.document.title) if self.document else None
+
+
+@dataclass
+class RunResult:
+    as_of: dt.date
+    kb: KnowledgeBase
+    documents: list[DocumentResult]
+    plugin_errors: list[PluginError] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.documents for f in d.findings if f.severity == severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.error for d in self.documents) or bool(self.plugin_errors)
+
+    def fails(self, fail_on: str) -> bool:
+        threshold = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK[f.severity] >= threshold for d in self.documents for f in d.findings)
+
+
+class ConfigResolver:
+    """One configuration per file: --config if given, else the nearest file upwards (cached)."""
+
+    def __init__(self, forced: Config | None = None):
+        self.forced = forced
+        self._cache: dict[Path | None, Config] = {}
+
+    def for_file(self, path: str) -> Config:
+        if self.forced is not None:
+            return self.forced.for_file(path)
+        p = Path(path)
+        found = find_config(p if p.exists() else Path.cwd())
+        if found not in self._cache:
+            self._cache[found] = load_config(found)
+        return self._cache[found].for_file(path)
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given; folders searched recursively for supported drafts (sorted)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path).parts
+                if (f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                        and not any(part.startswith(".") for part in rel)
+                        and not f.name.startswith("~$")):
+                    out.append(str(f))
+        else:
+            out.append(p)
+    return out
+
+
+def _severity(f: Finding, rule_names: dict[str, str], overrides: dict[str, str]) -> str | None:
+    for key in (f.code, rule_names.get(f.code, ""), f.check):
+        if key in overrides:
+            return None if overrides[key] == "off" else overrides[key]
+    return f.severity
+
+
+def check_document(doc: Document, kb: KnowledgeBase, as_of: dt.date, selection: Selection | None = None,
+                   config: Config | None = None,
+                   errors: list[PluginError] | None = None) -> tuple[Analysis, list[Finding]]:
+    """Analyse and run every loaded check; configuration (select/ignore/severity) applied."""
+    config = config or Config()
+    loaded = load_checks(tuple(config.plugin_paths))
+    if errors is not None:
+        errors.extend(e for e in loaded.errors if e not in errors)
+    analysis = analyze(doc, kb, as_of, config)
+    ctx = Context(doc=doc, analysis=analysis, kb=kb, as_of=as_of, config=config)
+    names = {r.code: r.name for r in loaded.rules()}
+    # command-line --select replaces the configured one; --ignore adds to it
+    selection = Selection(select=(selection.select if selection and selection.select else config.select),
+                          ignore=config.ignore + (selection.ignore if selection else []))
+    findings: list[Finding] = []
+    for check in loaded.checks:
+        try:
+            produced = list(check.run(ctx))
+        except Exception as exc:  # a crashing check must not stop the others
+            if errors is not None:
+                errors.append(PluginError(f"检查 {check.name}",
+                                          f"审查 {doc.path} 时出错：{type(exc).__name__}: {exc}"))
+            continue
+        for f in produced:
+            severity = _severity(f, names, config.severity)
+            if severity is None or not selection.wants(f, names.get(f.code)):
+                continue
+            f.severity = severity
+            findings.append(f)
+    findings.sort(key=lambda f: (f.location.block, f.location.column, f.code))
+    return analysis, findings
+
+
+def review_file(path: str, kb: KnowledgeBase, as_of: dt.date, selection: Selection | None = None,
+                data: bytes | None = None, name: str | None = None, config: Config | None = None,
+                errors: list[PluginError] | None = None) -> DocumentResult:
+    result = DocumentResult(path=name or path)
+    try:
+        if data is None and not Path(path).exists():
+            raise ReadError("not-found", "文件不存在")
+        if data is None and Path(path).is_dir():
+            raise ReadError("is-directory", "是目录而不是文件")
+        doc = read_document(path, data=data, name=name)
+    except ReadError as exc:
+        result.error = exc
+        return result
+    except OSError as exc:
+        result.error = ReadError("io", f"无法读取文件（{exc.strerror or exc}）")
+        return result
+    result.document = doc
+    result.analysis, findings = check_document(doc, kb, as_of, selection, config, errors)
+    kept, meta = suppressions.apply(doc, findings)
+    result.findings = sorted(kept + meta, key=lambda f: (f.location.block, f.location.column, f.code))
+    return result
+
+
+def _decisions_file(config: Config, path: str) -> Path | None:
+    return config.decisions if config.decisions else decisions_mod.find_file(Path(path))
+
+
+def apply_decisions(results: list[DocumentResult], resolver: ConfigResolver) -> None:
+    """Move findings accepted in a decisions file out of the problems; report stale decisions."""
+    loaded: dict[Path, list[decisions_mod.Decision]] = {}
+    touched: dict[Path, set[str]] = {}
+    for r in results:
+        if r.document is None:
+            continue
+        file = _decisions_file(resolver.for_file(r.path), r.path)
+        if file is None or not file.is_file():
+            continue
+        if file not in loaded:
+            loaded[file] = decisions_mod.load(file)
+        key = decisions_mod.document_key(file, r.path)
+        touched.setdefault(file, set()).add(key)
+        kept = []
+        for f in r.findings:
+            d = next((d for d in loaded[file] if d.matches(key, f)), None)
+            if d:
+                d.used += 1
+                r.accepted.append((f, d))
+            else:
+                kept.append(f)
+        r.findings = kept
+    for r in results:
+        if r.document is None:
+            continue
+        file = _decisions_file(resolver.for_file(r.path), r.path)
+        if file not in loaded:
+            continue
+        key = decisions_mod.document_key(file, r.path)
+        for d in loaded[file]:
+            if d.document == key and not d.used:
+                quote, loc = title_location(r.document)
+                shown = d.quote if d.quote is not None else f"sha256:{d.quote_sha256[:12]}…"
+                r.findings.append(Finding(
+                    "ZZ003", "decision", "info",
+                    f"审核决定（{d.code}，“{shown}”）已匹配不到任何问题，可从 {file} 中删除",
+                    quote, loc, "本工具的使用约定", "删除该条过时的审核决定",
+                    extra={"decision": d.to_dict()}))
+
+
+def run(paths: list[str], kb: KnowledgeBase, as_of: dt.date, selection: Selection | None = None,
+        progress: Callable[[int, int, str], None] | None = None, config: Config | None = None,
+        resolver: ConfigResolver | None = None) -> RunResult:
+    resolver = resolver or ConfigResolver(config)
+    files = expand_paths(paths)
+    errors: list[PluginError] = []
+    results = []
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), path)
+        results.append(review_file(path, kb, as_of, selection, config=resolver.for_file(path), errors=errors))
+    apply_decisions(results, resolver)
+    return RunResult(as_of=as_of, kb=kb, documents=results, plugin_errors=errors)

@@ -1,0 +1,1 @@
+"""Renderers: format a RunResult; they never decide."""

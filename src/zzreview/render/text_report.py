@@ -1,0 +1,36 @@
+"""--format text: ruff/Vale-style lines with the quote and article, then a summary."""
+
+from __future__ import annotations
+
+from zzreview.engine import RunResult
+from zzreview.model import SEVERITY_ZH
+
+
+def render(result: RunResult) -> str:
+    lines: list[str] = []
+    for r in result.documents:
+        if r.error:
+            continue  # read errors go to stderr, one line each
+        for f in r.findings:
+            loc = f.location
+            lines.append(f"{r.path}:{loc.line}:{loc.column}: {f.code} [{SEVERITY_ZH[f.severity]}] {f.message}")
+            where = f"{loc.article}｜" if loc.article else ""
+            lines.append(f"    {where}原文：{f.quote}")
+            if f.basis:
+                lines.append(f"    依据：{f.basis}")
+            if f.suggestion:
+                lines.append(f"    建议：{f.suggestion}")
+    n = len(result.documents)
+    bad = sum(1 for d in result.documents if d.error)
+    summary = (f"共审查 {n} 个文件：错误 {result.count('error')} 处，警告 {result.count('warning')} 处，"
+               f"提示 {result.count('info')} 处")
+    accepted = sum(len(d.accepted) for d in result.documents)
+    if accepted:
+        summary += f"；另有 {accepted} 处已按审核决定接受"
+    if bad:
+        summary += f"；{bad} 个文件无法读取"
+    summary += f"（审查基准日 {result.as_of.isoformat()}）"
+    if lines:
+        lines.append("")
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,110 @@
+"""zzreview report: review one draft, then write the opinion draft and/or the annotated copy.
+
+Destinations are checked before any work: an existing file is replaced only with ``force``,
+and no output may be the draft itself. Outputs are written atomically; the draft is only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zzreview.errors import ConfigError
+
+OPINION_SUFFIXES = (".docx", ".md", ".markdown")
+
+
+@dataclass
+class ReportOutcome:
+    result: object  # engine.RunResult
+    document: object  # engine.DocumentResult
+    written: list[Path] = field(default_factory=list)
+    unanchored: list = field(default_factory=list)  # render.annotate.Unanchored
+    markdown: str | None = None  # the opinion, when no -o was given
+    seconds: float = 0.0
+
+
+def check_destinations(draft: Path, output: Path | None, annotate: Path | None, force: bool) -> None:
+    src = draft.resolve()
+    if output is not None and output.suffix.lower() not in OPINION_SUFFIXES:
+        raise ConfigError(f"{output}：意见书文件名应以 .docx 或 .md 结尾")
+    if annotate is not None and annotate.suffix.lower() != ".docx":
+        raise ConfigError(f"{annotate}：批注副本应为 .docx 文件")
+    if output is not None and annotate is not None and output.resolve() == annotate.resolve():
+        raise ConfigError("意见书和批注副本不能写到同一个文件")
+    for dest in (output, annotate):
+        if dest is None:
+            continue
+        if dest.resolve() == src:
+            raise ConfigError(f"{dest}：输出文件不能是被审查的草案本身")
+        if dest.is_dir():
+            raise ConfigError(f"{dest} 是目录")
+        if dest.exists() and not force:
+            raise ConfigError(f"{dest} 已存在；如需覆盖请加 --force")
+        if not dest.parent.exists():
+            raise ConfigError(f"{dest.parent} 目录不存在")
+
+
+def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None = None,
+                annotate: Path | None = None, force: bool = False,
+                plugin_paths: tuple = ()) -> ReportOutcome:
+    """Run the checks on ``draft`` and write the requested outputs. Raises ConfigError on bad
+    destinations; a draft that cannot be read comes back with ``document.error`` set."""
+    from zzreview import engine
+    from zzreview.output import write_atomic
+    from zzreview.render import opinion, opinion_docx
+
+    start = time.perf_counter()
+    check_destinations(draft, output, annotate, force)
+    run = engine.run([str(draft)], kb, as_of, resolver=resolver)
+    r = run.documents[0]
+    outcome = ReportOutcome(run, r)
+    if r.error or r.document is None:
+        outcome.seconds = time.perf_counter() - start
+        return outcome
+    data = draft.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    op = opinion.build_opinion(r, run, digest, plugin_paths)
+    inputs = [str(draft)]
+    if output is None and annotate is None:
+        outcome.markdown = opinion.render_markdown(op)
+    if output is not None:
+        if output.suffix.lower() == ".docx":
+            write_atomic(output, opinion_docx.render_docx(op), inputs)
+        else:
+            write_atomic(output, opinion.render_markdown(op), inputs)
+        outcome.written.append(output)
+    if annotate is not None:
+        from zzreview.render import annotate as annotate_mod
+
+        if r.document.format == "docx":
+            copy, missed = annotate_mod.annotate_docx(data, r.document, r.findings)
+        else:
+            copy, missed = annotate_mod.annotate_blocks(r.document, r.findings)
+        write_atomic(annotate, copy, inputs)
+        outcome.written.append(annotate)
+        outcome.unanchored = missed
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+def summary(outcome: ReportOutcome) -> list[str]:
+    """Lines for standard error: what was written, and any finding left without a comment."""
+    r = outcome.document
+    lines = [f"已写入 {p}" for p in outcome.written]
+    for u in outcome.unanchored:
+        f = u.finding
+        lines.append(f"{r.path}: {f.code} 未能加批注（{u.reason}）：{f.quote}")
+    n = len(r.findings)
+    lines.append(f"{r.path}：共 {n} 处问题（审查基准日 {outcome.result.as_of.isoformat()}，"
+                 f"用时 {outcome.seconds:.2f} 秒）")
+    return lines
+
+
+def echo_err(lines: list[str]) -> None:
+    for line in lines:
+        sys.stderr.write(line + "\n")

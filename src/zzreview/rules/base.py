@@ -1,0 +1,35 @@
+"""What every check is given, and the shape of a check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+from zzreview.analysis.facts import Analysis, title_location
+from zzreview.config import Config
+from zzreview.document import Document
+from zzreview.kb import KnowledgeBase
+from zzreview.model import Finding, Location, RuleInfo
+
+
+@dataclass
+class Context:
+    doc: Document
+    analysis: Analysis
+    kb: KnowledgeBase
+    as_of: dt.date
+    config: Config
+
+    def title_location(self) -> tuple[str, Location]:
+        """Quote and location for a finding about the whole document (the title block)."""
+        return title_location(self.doc)
+
+
+class Check(Protocol):
+    """A check: a family name, the codes it emits, and a run function."""
+
+    name: str
+    rules: tuple[RuleInfo, ...]
+
+    def run(self, ctx: Context) -> Iterable[Finding]: ...

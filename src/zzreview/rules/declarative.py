@@ -1,0 +1,221 @@
+"""Declarative checks from TOML: pattern, terms, required clause, conditional.
+
+A file holds ``[[rule]]`` tables; rules sharing a ``check`` name form one check family.
+See checks/rules/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from zzreview.analysis.facts import locate
+from zzreview.errors import PluginError
+from zzreview.model import SEVERITIES, Finding, RuleInfo
+from zzreview.rules.base import Context
+
+KINDS = ("pattern", "terms", "required", "conditional")
+SCOPES = ("sentence", "block", "article")
+_REQUIRED_KEYS = ("code", "name", "kind", "severity", "title", "message", "basis")
+_OPTIONAL_KEYS = ("check", "suggestion", "doc", "pattern", "unless", "scope", "terms", "if", "then",
+                  "normative-only", "confidence", "since")
+_SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
+
+
+@dataclass
+class DeclarativeRule:
+    info: RuleInfo
+    kind: str
+    message: str
+    basis: str
+    suggestion: str = ""
+    pattern: regex.Pattern | None = None
+    unless: regex.Pattern | None = None
+    then: regex.Pattern | None = None
+    scope: str = "sentence"
+    terms: dict[str, str] = field(default_factory=dict)
+    normative_only: bool = False
+    confidence: str = "medium"
+    since: str | None = None  # ISO date: only documents dated on or after it (or undated drafts)
+
+
+def _compile(value, where: str) -> regex.Pattern:
+    try:
+        return regex.compile(value)
+    except (regex.error, TypeError) as exc:
+        raise PluginError(where, f"正则表达式无效：{exc}") from None
+
+
+def parse_rule(raw: dict, where: str) -> DeclarativeRule:
+    for key in _REQUIRED_KEYS:
+        if key not in raw:
+            raise PluginError(where, f"缺少必填项 {key}")
+    unknown = set(raw) - set(_REQUIRED_KEYS) - set(_OPTIONAL_KEYS)
+    if unknown:
+        raise PluginError(where, f"未知的项：{'、'.join(sorted(unknown))}")
+    kind, severity = raw["kind"], raw["severity"]
+    if kind not in KINDS:
+        raise PluginError(where, f"kind 应为 {'、'.join(KINDS)}，而不是“{kind}”")
+    if severity not in SEVERITIES:
+        raise PluginError(where, f"severity 应为 {'、'.join(SEVERITIES)}，而不是“{severity}”")
+    scope = raw.get("scope", "sentence" if kind == "pattern" else "article")
+    if scope not in SCOPES:
+        raise PluginError(where, f"scope 应为 {'、'.join(SCOPES)}")
+    code = str(raw["code"]).upper()
+    info = RuleInfo(code, raw.get("check", raw["name"]), raw["name"], severity, raw["title"],
+                    raw.get("doc", raw["title"]))
+    rule = DeclarativeRule(info, kind, raw["message"], raw["basis"], raw.get("suggestion", ""),
+                           scope=scope, normative_only=bool(raw.get("normative-only", False)),
+                           confidence=raw.get("confidence", "medium"))
+    if "since" in raw:
+        try:
+            rule.since = dt.date.fromisoformat(str(raw["since"])).isoformat()
+        except ValueError:
+            raise PluginError(where, f"since 应为 YYYY-MM-DD，而不是“{raw['since']}”") from None
+    if kind in ("pattern", "required"):
+        if "pattern" not in raw:
+            raise PluginError(where, f"kind = \"{kind}\" 需要 pattern")
+        rule.pattern = _compile(raw["pattern"], where)
+    if "unless" in raw:
+        rule.unless = _compile(raw["unless"], where)
+    if kind == "terms":
+        terms = raw.get("terms")
+        if not isinstance(terms, dict) or not terms:
+            raise PluginError(where, "kind = \"terms\" 需要非空的 terms 表（词 = 建议替换）")
+        rule.terms = {str(k): str(v) for k, v in terms.items()}
+        rule.pattern = regex.compile("|".join(regex.escape(t) for t in sorted(rule.terms, key=len, reverse=True)))
+    if kind == "conditional":
+        if "if" not in raw or "then" not in raw:
+            raise PluginError(where, "kind = \"conditional\" 需要 if 和 then")
+        rule.pattern = _compile(raw["if"], where)
+        rule.then = _compile(raw["then"], where)
+    return rule
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    s = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        s = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return s, (m.end() if m else len(text))
+
+
+class DeclarativeCheck:
+    """All rules of one family (``check`` name) loaded from TOML."""
+
+    def __init__(self, name: str, rules: list[DeclarativeRule], origin: str):
+        self.name = name
+        self.origin = origin
+        self._rules = rules
+        self.rules = tuple(r.info for r in rules)
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        normative = getattr(ctx.analysis.normative, "is_normative", True)
+        for rule in self._rules:
+            if rule.normative_only and normative is False:
+                continue
+            if rule.since and ctx.doc.date and ctx.doc.date < rule.since:
+                continue
+            yield from getattr(self, f"_run_{rule.kind}")(ctx, rule)
+
+    def _finding(self, ctx: Context, rule: DeclarativeRule, block: int, start: int, quote: str,
+                 **fmt) -> Finding:
+        fmt.setdefault("match", quote)
+        text = lambda s: s.format_map(_Defaults(fmt))  # noqa: E731
+        return Finding(code=rule.info.code, check=rule.info.check, severity=rule.info.severity,
+                       message=text(rule.message), quote=quote,
+                       location=locate(ctx.doc, ctx.analysis.structure, block, start),
+                       basis=text(rule.basis), suggestion=text(rule.suggestion),
+                       confidence=rule.confidence)
+
+    def _article_text(self, ctx: Context, block: int) -> str:
+        article = ctx.analysis.structure.article_at(block)
+        if not article:
+            return ctx.doc.blocks[block].text
+        return "\n".join(b.text for b in ctx.doc.blocks
+                         if ctx.analysis.structure.article_at(b.index) == article)
+
+    def _blocks(self, ctx: Context):
+        return [b for b in ctx.doc.blocks if b.index != ctx.doc.title_block]
+
+    def _run_pattern(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+        for b in self._blocks(ctx):
+            for m in rule.pattern.finditer(b.text):
+                if not m.group(0):
+                    continue
+                if rule.unless is not None:
+                    if rule.scope == "sentence":
+                        s, e = _sentence(b.text, m.start(), m.end())
+                        context = b.text[s:e]
+                    elif rule.scope == "block":
+                        context = b.text
+                    else:
+                        context = self._article_text(ctx, b.index)
+                    if rule.unless.search(context):
+                        continue
+                yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
+
+    def _run_terms(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+        for b in self._blocks(ctx):
+            for m in rule.pattern.finditer(b.text):
+                if rule.unless is not None:
+                    s, e = _sentence(b.text, m.start(), m.end())
+                    if rule.unless.search(b.text[s:e]):
+                        continue
+                yield self._finding(ctx, rule, b.index, m.start(), m.group(0),
+                                    replacement=rule.terms[m.group(0)])
+
+    def _run_required(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+        if any(rule.pattern.search(b.text) for b in self._blocks(ctx)):
+            return
+        quote, loc = ctx.title_location()
+        yield Finding(code=rule.info.code, check=rule.info.check, severity=rule.info.severity,
+                      message=rule.message.format_map(_Defaults({"match": quote})), quote=quote,
+                      location=loc, basis=rule.basis, suggestion=rule.suggestion,
+                      confidence=rule.confidence)
+
+    def _run_conditional(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+        for b in self._blocks(ctx):
+            m = rule.pattern.search(b.text)
+            if m and not rule.then.search(self._article_text(ctx, b.index)):
+                yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def load_file(path: Path) -> list[DeclarativeCheck]:
+    """The check families defined in one TOML file; PluginError names the file on any problem."""
+    origin = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PluginError(origin, f"无法读取（{exc}）") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PluginError(origin, f"TOML 格式错误（{exc}）") from None
+    unknown = set(data) - {"rule"}
+    if unknown:
+        raise PluginError(origin, f"未知的顶层项：{'、'.join(sorted(unknown))}（应为 [[rule]]）")
+    families: dict[str, list[DeclarativeRule]] = {}
+    for i, raw in enumerate(data.get("rule", [])):
+        rule = parse_rule(raw, f"{origin} 第{i + 1}条规则")
+        families.setdefault(rule.info.check, []).append(rule)
+    return [DeclarativeCheck(name, rules, origin) for name, rules in families.items()]
+
+
+def load_dir(directory: Path) -> list[DeclarativeCheck]:
+    if not directory.is_dir():
+        raise PluginError(str(directory), "声明式检查目录不存在")
+    return [c for f in sorted(directory.glob("*.toml")) for c in load_file(f)]

@@ -1,0 +1,160 @@
+"""expired-reference: citations of instruments that are repealed, replaced or run out.
+
+Codes:
+  ZZ201 repealed-instrument   the cited instrument was repealed or replaced by the review date
+  ZZ202 article-not-found     the cited article number is beyond the instrument's last article
+  ZZ203 plan-period-ended     a plan or programme whose title carries a period that has ended
+  ZZ204 outdated-version      a version note names a version that a later one has replaced
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from zzreview.analysis.facts import ResolvedCitation
+from zzreview.model import Finding, RuleInfo
+from zzreview.rules.base import Context
+
+CHECK_NAME = "expired-reference"
+
+_REFERENCE_RULE = ("《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）；"
+                   "《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）")
+
+RULES = (
+    RuleInfo("ZZ201", CHECK_NAME, "repealed-instrument", "error",
+             "引用的法律、法规或文件已废止或被替代",
+             "检查什么：草案引用的《…》在审查日已被废止、被新法替代。\n"
+             "为什么：规范性文件应当以现行有效的法律、法规、规章为依据；引用已失效的文件，"
+             "制定依据即不成立，内容可能与现行规定冲突（国办发〔2018〕115号 审核内容第三项）。\n"
+             "法律依据：替代法的废止条款，例如《中华人民共和国民法典》第一千二百六十条。\n"
+             "示例：根据《中华人民共和国合同法》……制定本办法。\n"
+             "修改：改为引用替代法相应条款，例如《中华人民共和国民法典》。"),
+    RuleInfo("ZZ202", CHECK_NAME, "article-not-found", "warning",
+             "引用的条文序号超出该法律法规的最后一条",
+             "检查什么：《…》第X条中的条号大于该法律法规现行文本的最后一条。\n"
+             "为什么：条文不存在，多因法律修订后条文重新编号而沿用旧条号。\n"
+             "法律依据：被引用法律法规的现行文本；《立法法》关于法律修改后重新公布文本的规定。\n"
+             "示例：依照《中华人民共和国行政处罚法》第九十条（该法共八十六条）。\n"
+             "修改：核对现行文本，改为正确的条文序号。"),
+    RuleInfo("ZZ203", CHECK_NAME, "plan-period-ended", "warning",
+             "引用的规划、纲要等文件的实施期限已届满",
+             "检查什么：标题带有实施期间（如“（2016—2020年）”）且该期间已经结束的规划、纲要、方案。\n"
+             "为什么：期限届满的规划一般已被新一期规划取代，不宜继续作为依据。\n"
+             "法律依据：" + _REFERENCE_RULE + "。\n"
+             "示例：根据《法治政府建设实施纲要（2015—2020年）》……\n"
+             "修改：改为引用现行一期的规划或纲要，例如《法治政府建设实施纲要（2021—2025年）》。"),
+    RuleInfo("ZZ204", CHECK_NAME, "outdated-version", "warning",
+             "引用了已被后续修订替代的旧版本",
+             "检查什么：引用时注明的版本（如“（2015年修正）”）已被更新的版本取代。\n"
+             "为什么：旧版本的条文内容和序号可能已经改变。\n"
+             "法律依据：被引用法律法规的现行文本。\n"
+             "示例：《中华人民共和国食品安全法（2015年修订）》第三十五条。\n"
+             "修改：删去版本注记或改为现行版本，并核对条文序号。"),
+)
+_BY_CODE = {r.code: r for r in RULES}
+
+_PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
+
+
+def _finding(code: str, ctx: Context, rc: ResolvedCitation, message: str, basis: str,
+             suggestion: str, confidence: str = "high", quote: str | None = None) -> Finding:
+    rule = _BY_CODE[code]
+    return Finding(code=code, check=CHECK_NAME, severity=rule.severity, message=message,
+                   quote=quote or rc.citation.as_written, location=rc.location, basis=basis,
+                   suggestion=suggestion, confidence=confidence)
+
+
+def _repealed(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
+    res = rc.resolution
+    name = f"《{res.title}》" if res.title else rc.citation.as_written
+    msg = f"引用的{name}已于{res.repeal_date}废止" if res.repeal_date else f"引用的{name}已废止"
+    if res.successor:
+        msg += f"，由《{res.successor}》替代"
+    if count > 1:
+        msg += f"（文中共引用{count}处）"
+    unverified = res.verified == "UNVERIFIED"
+    if unverified:
+        msg += "；知识库中该废止信息未经原文核实，请复核"
+    basis = res.repeal_basis or (f"《{res.successor}》的废止条款" if res.successor else "废止该文件的决定")
+    suggestion = (f"改为引用《{res.successor}》相应条款" if res.successor
+                  else "删除该引用，或改为引用现行有效的依据")
+    return _finding("ZZ201", ctx, rc, msg, basis, suggestion,
+                    confidence="medium" if unverified else "high")
+
+
+def _missing_articles(ctx: Context, rc: ResolvedCitation) -> Iterable[Finding]:
+    res = rc.resolution
+    if not res.max_article:
+        return
+    for label, number in zip(rc.citation.articles, rc.citation.article_numbers):
+        if number > res.max_article:
+            msg = f"《{res.title}》共{res.max_article}条，引用的{label}不存在"
+            confidence = "high"
+            if res.truncated:
+                msg += "（知识库所录文本可能不完整，请对照正式文本核实）"
+                confidence = "low"
+            yield _finding("ZZ202", ctx, rc, msg,
+                           f"《{res.title}》现行文本（最后一条为第{res.max_article}条）",
+                           "核对现行文本，改为正确的条文序号；法律修订后条文可能已重新编号",
+                           confidence=confidence, quote=rc.citation.as_written)
+
+
+def _period_ended(ctx: Context, rc: ResolvedCitation) -> Finding | None:
+    m = _PERIOD.search(rc.citation.title)
+    if not m:
+        return None
+    start, end = int(m.group(1)), int(m.group(2))
+    if not (start <= end < ctx.as_of.year):
+        return None
+    return _finding("ZZ203", ctx, rc,
+                    f"引用的{rc.citation.as_written}实施期限至{end}年底，已届满",
+                    _REFERENCE_RULE + "：规范性文件应当以现行有效的依据为基础",
+                    "改为引用现行一期的规划、纲要或方案", confidence="medium")
+
+
+def _outdated_version(ctx: Context, rc: ResolvedCitation) -> Finding | None:
+    res = rc.resolution
+    if res.status != "已修改" or not rc.citation.version_note:
+        return None
+    latest = res.versions[-1].label if res.versions else "最新版本"
+    return _finding("ZZ204", ctx, rc,
+                    f"引用的是《{res.title}》（{rc.citation.version_note}），该法已有更新版本（{latest}）",
+                    f"《{res.title}》现行文本", "改为引用现行版本并核对条文序号",
+                    confidence="medium")
+
+
+class ExpiredReference:
+    name = CHECK_NAME
+    rules = RULES
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        seen: set[str] = set()
+        counts: dict[str, int] = {}
+        for rc in ctx.analysis.citations:
+            key = rc.resolution.title or rc.citation.title
+            counts[key] = counts.get(key, 0) + 1
+        for rc in ctx.analysis.citations:
+            c, res = rc.citation, rc.resolution
+            if c.repeal_context or res.ambiguous:
+                continue  # repealing an old act is the right thing to do
+            key = res.title or c.title
+            if res.status == "已废止":
+                if key not in seen:
+                    seen.add(key)
+                    yield _repealed(ctx, rc, counts[key])
+                continue
+            f = _period_ended(ctx, rc)
+            if f and key not in seen:
+                seen.add(key)
+                yield f
+                continue
+            if res.known:
+                yield from _missing_articles(ctx, rc)
+                f = _outdated_version(ctx, rc)
+                if f:
+                    yield f
+
+
+CHECK = ExpiredReference()

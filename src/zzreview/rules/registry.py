@@ -1,0 +1,103 @@
+"""The registry of checks: built-in Python checks, declarative TOML checks, entry-point plugins.
+
+Each built-in check module exposes ``CHECK``; add one import line and one tuple entry per check.
+All checks, whatever their origin, are loaded by ``load_checks`` and run the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from zzreview.errors import PluginError
+from zzreview.model import RuleInfo
+from zzreview.rules import expired_reference, meta
+from zzreview.rules.base import Check
+
+BUILTIN_CHECKS: tuple[Check, ...] = (
+    meta.CHECK,
+    expired_reference.CHECK,
+)
+
+
+ENTRY_POINT_GROUP = "zzreview.checks"
+
+
+@dataclass
+class LoadedChecks:
+    checks: list = field(default_factory=list)
+    errors: list[PluginError] = field(default_factory=list)
+
+    def rules(self) -> list[RuleInfo]:
+        return [r for c in self.checks for r in c.rules]
+
+
+def _builtin_toml_dir() -> Path:
+    from zzreview.resources import data_dir
+
+    return Path(str(data_dir())) / "rules"
+
+
+def _valid(obj, origin: str):
+    if isinstance(obj, type) or (callable(obj) and not hasattr(obj, "run")):
+        obj = obj()
+    for attr in ("name", "rules", "run"):
+        if not hasattr(obj, attr):
+            raise PluginError(origin, f"检查对象缺少 {attr}（需要 name、rules、run(ctx)）")
+    if not all(isinstance(r, RuleInfo) for r in obj.rules):
+        raise PluginError(origin, "rules 应为 zzreview.model.RuleInfo 的序列")
+    return obj
+
+
+def _entry_point_checks(out: LoadedChecks) -> None:
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        origin = f"插件 {ep.name}（{ep.value}）"
+        try:
+            out.checks.append(_valid(ep.load(), origin))
+        except PluginError as exc:
+            out.errors.append(exc)
+        except Exception as exc:  # a broken plugin must not stop the other checks
+            out.errors.append(PluginError(origin, f"加载失败：{type(exc).__name__}: {exc}"))
+
+
+@lru_cache(maxsize=8)
+def load_checks(plugin_paths: tuple[Path, ...] = ()) -> LoadedChecks:
+    """Built-in, declarative (built-in and user directories) and entry-point checks."""
+    from zzreview.rules import declarative
+
+    out = LoadedChecks(checks=list(BUILTIN_CHECKS))
+    for directory in (_builtin_toml_dir(), *plugin_paths):
+        try:
+            out.checks.extend(declarative.load_dir(Path(directory)))
+        except PluginError as exc:
+            out.errors.append(exc)
+    _entry_point_checks(out)
+    seen: dict[str, str] = {}
+    unique = []
+    for c in out.checks:
+        dup = next((r.code for r in c.rules if r.code in seen), None)
+        if dup:
+            out.errors.append(PluginError(getattr(c, "origin", c.name), f"规则代码 {dup} 与 {seen[dup]} 重复，已跳过"))
+            continue
+        seen.update({r.code: c.name for r in c.rules})
+        unique.append(c)
+    out.checks = unique
+    return out
+
+
+def all_checks(plugin_paths: tuple[Path, ...] = ()) -> list:
+    return load_checks(plugin_paths).checks
+
+
+def all_rules(plugin_paths: tuple[Path, ...] = ()) -> list[RuleInfo]:
+    return load_checks(plugin_paths).rules()
+
+
+def find_rule(key: str, plugin_paths: tuple[Path, ...] = ()) -> RuleInfo | None:
+    key = key.strip()
+    for r in all_rules(plugin_paths):
+        if key.upper() == r.code or key == r.name:
+            return r
+    return None

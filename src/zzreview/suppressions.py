@@ -1,0 +1,93 @@
+"""Suppression comments in Markdown drafts.
+
+  <!-- zzreview: disable=ZZ201,ZZ202 理由：… -->   … from here
+  <!-- zzreview: enable=ZZ201 -->                   … to here (enable alone ends all)
+  <!-- zzreview: disable-next=ZZ201 理由：… -->      the next block only
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from zzreview.document import Document
+from zzreview.model import Finding, Location
+
+_DIRECTIVE = regex.compile(
+    r"^\s*zzreview\s*:\s*(disable-next|disable|enable)\s*(?:=\s*([A-Za-z0-9_,\-\s]*?))?"
+    r"\s*(?:(?:理由|原因|reason)\s*[:：]\s*(.*?))?\s*$", regex.S | regex.I)
+
+
+@dataclass
+class Suppression:
+    kind: str  # disable | disable-next
+    codes: list[str]  # empty = all
+    reason: str
+    line: int
+    column: int
+    end_line: int | None = None  # exclusive; None = end of document
+    block: int | None = None  # disable-next: the block it covers
+    used: int = 0
+
+    def covers(self, f: Finding) -> bool:
+        if self.codes and not any(f.code.startswith(c) or c == f.check for c in self.codes):
+            return False
+        if self.kind == "disable-next":
+            return f.location.block == self.block
+        return f.location.line > self.line and (self.end_line is None or f.location.line < self.end_line)
+
+
+def parse(doc: Document) -> list[Suppression]:
+    out: list[Suppression] = []
+    for line, column, text in doc.directives:
+        m = _DIRECTIVE.match(text)
+        if not m:
+            continue
+        kind = m.group(1).lower()
+        codes = [c.strip().upper() if c.strip()[:2].upper() == "ZZ" else c.strip()
+                 for c in (m.group(2) or "").split(",") if c.strip() and c.strip().lower() != "all"]
+        if kind == "enable":
+            for s in out:
+                if s.kind == "disable" and s.end_line is None and (not codes or set(codes) & set(s.codes)
+                                                                   or not s.codes):
+                    s.end_line = line
+            continue
+        s = Suppression(kind, codes, (m.group(3) or "").strip(), line, column)
+        if kind == "disable-next":
+            s.block = next((b.index for b in doc.blocks if b.line > line), None)
+        out.append(s)
+    return out
+
+
+def apply(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(findings that remain, meta findings about the suppressions themselves)."""
+    sups = parse(doc)
+    kept = []
+    for f in findings:
+        s = next((s for s in sups if s.covers(f)), None)
+        if s:
+            s.used += 1
+        else:
+            kept.append(f)
+    meta = []
+    for s in sups:
+        where = _location(doc, s)
+        directive = f"zzreview: {s.kind}={','.join(s.codes) or 'all'}"
+        if not s.reason:
+            meta.append(Finding("ZZ001", "suppression", "warning",
+                                f"第{s.line}行的抑制注释（{directive}）没有写明理由",
+                                "", where, "本工具的使用约定：抑制须写明理由",
+                                "在注释中写“理由：…”，说明为什么该问题可以接受",
+                                extra={"directive": directive}))
+        if not s.used:
+            meta.append(Finding("ZZ002", "suppression", "info",
+                                f"第{s.line}行的抑制注释（{directive}）没有抑制任何问题",
+                                "", where, "本工具的使用约定", "删除该注释",
+                                extra={"directive": directive}))
+    return kept, meta
+
+
+def _location(doc: Document, s: Suppression) -> Location:
+    block = next((b.index for b in doc.blocks if b.line >= s.line), len(doc.blocks) - 1)
+    return Location(block=max(block, 0), line=s.line, column=s.column, article=None)

@@ -1,0 +1,54 @@
+"""Shared test helpers: run the CLI in-process and build drafts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from zzreview.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+AS_OF = "2026-11-24"
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str):
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli():
+    """Run `zzreview ARGS…` in-process; returns exit code, stdout and stderr."""
+    def run(*args: str, input: str | bytes | None = None) -> Result:
+        runner = CliRunner()
+        r = runner.invoke(app, [str(a) for a in args], input=input)
+        if r.exception and not isinstance(r.exception, SystemExit):
+            raise r.exception
+        return Result(r.exit_code, r.stdout, r.stderr)
+    return run
+
+
+def run_module(*args: str, cwd: Path | None = None, env: dict | None = None,
+               input: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m zzreview ARGS…` in a subprocess (real exit codes, real stdin bytes)."""
+    return subprocess.run([sys.executable, "-m", "zzreview", *map(str, args)], cwd=cwd, env=env,
+                          input=input, capture_output=True)
+
+
+@pytest.fixture
+def draft(tmp_path):
+    """Write a Markdown draft; returns its path."""
+    def write(body: str, name: str = "草案.md", title: str = "某市某某管理办法（征求意见稿）") -> Path:
+        p = tmp_path / name
+        p.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+        return p
+    return write

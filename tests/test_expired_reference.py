@@ -1,0 +1,101 @@
+"""expired-reference (ZZ201–ZZ204): each rule on both sides of its line, through the CLI."""
+
+from __future__ import annotations
+
+from conftest import AS_OF
+
+
+def findings(cli, path, *extra):
+    r = cli("check", path, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", *extra)
+    assert r.exit_code == 0, r.stderr
+    return r.json()["documents"][0]["findings"]
+
+
+def codes(fs):
+    return [f["code"] for f in fs]
+
+
+def test_repealed_law_is_an_error_naming_date_successor_and_basis(cli, draft):
+    p = draft("第一条 为了规范合同管理，根据《中华人民共和国合同法》第五十二条，制定本办法。")
+    fs = findings(cli, p)
+    assert codes(fs) == ["ZZ201"]
+    f = fs[0]
+    assert f["check"] == "expired-reference" and f["severity"] == "error"
+    assert f["quote"] == "《中华人民共和国合同法》"
+    assert "2021-01-01" in f["message"] and "中华人民共和国民法典" in f["message"]
+    assert f["basis"] == "《中华人民共和国民法典》第一千二百六十条"
+    assert "民法典" in f["suggestion"]
+    assert f["location"]["article"] == "第一条"
+    assert f["location"]["line"] == 3 and f["location"]["column"] == 1 + p.read_text(encoding="utf-8").splitlines()[2].index("《")
+
+
+def test_same_law_before_its_repeal_is_fine(cli, draft):
+    p = draft("第一条 根据《中华人民共和国合同法》，制定本办法。")
+    assert findings(cli, p, "--as-of", "2020-06-01") == []
+
+
+def test_common_short_name_resolves(cli, draft):
+    p = draft("第一条 根据《物权法》《行政处罚法》，制定本办法。")
+    fs = findings(cli, p)
+    assert codes(fs) == ["ZZ201"] and fs[0]["quote"] == "《物权法》"
+    assert "中华人民共和国物权法" in fs[0]["message"]
+
+
+def test_citing_an_old_act_only_to_repeal_it_is_not_a_finding(cli, draft):
+    p = draft("第十条 本办法自2027年1月1日起施行。《中华人民共和国合同法》同时废止。")
+    assert findings(cli, p) == []
+
+
+def test_each_repealed_law_is_reported_once(cli, draft):
+    p = draft("第一条 根据《中华人民共和国担保法》制定。\n\n第二条 依照《中华人民共和国担保法》第六条办理。")
+    fs = findings(cli, p)
+    assert codes(fs) == ["ZZ201"]
+    assert "2处" in fs[0]["message"]
+
+
+def test_article_beyond_last_article_is_a_warning(cli, draft):
+    p = draft("第五条 依照《中华人民共和国行政处罚法》第九十条处理。")
+    fs = findings(cli, p)
+    assert codes(fs) == ["ZZ202"] and fs[0]["severity"] == "warning"
+    assert "第九十条" in fs[0]["message"] and "86" in fs[0]["message"]
+
+
+def test_existing_article_is_fine(cli, draft):
+    p = draft("第五条 依照《中华人民共和国行政处罚法》第八十六条处理。")
+    assert findings(cli, p) == []
+
+
+def test_plan_whose_period_has_ended(cli, draft):
+    p = draft("一、按照《法治政府建设实施纲要（2015—2020年）》要求推进。")
+    fs = findings(cli, p)
+    assert codes(fs) == ["ZZ203"] and fs[0]["severity"] == "warning"
+    assert "2020" in fs[0]["message"]
+
+
+def test_plan_still_running_is_fine(cli, draft):
+    p = draft("一、按照《某市数字政府建设规划（2024—2028年）》要求推进。")
+    assert findings(cli, p) == []
+
+
+def test_outdated_version_note_is_a_warning(cli, draft):
+    p = draft("一、依照《中华人民共和国食品安全法（2015年修订）》第三十五条执行。")
+    fs = findings(cli, p)
+    assert "ZZ204" in codes(fs)
+    assert all(f["severity"] == "warning" for f in fs)
+
+
+def test_unknown_title_is_status_unknown_not_an_error(cli, draft):
+    p = draft("一、依照《某县农村集体资产管理暂行办法》执行。")
+    r = cli("check", p, "--format", "json", "--as-of", AS_OF)
+    doc = r.json()["documents"][0]
+    assert doc["findings"] == []
+    assert doc["facts"]["citations"][0]["status"] == "未知"
+
+
+def test_reused_title_decided_by_document_year(cli, draft):
+    old = draft("第一条 根据《中华人民共和国国家安全法》，制定本办法。\n\n某市人民政府\n\n2010年5月1日", name="old.md")
+    new = draft("第一条 根据《中华人民共和国国家安全法》，制定本办法。\n\n某市人民政府\n\n2016年5月1日", name="new.md")
+    undated = draft("第一条 根据《中华人民共和国国家安全法》，制定本办法。", name="undated.md")
+    assert codes(findings(cli, old)) == ["ZZ201"]
+    assert findings(cli, new) == []
+    assert findings(cli, undated) == []

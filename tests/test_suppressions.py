@@ -1,0 +1,38 @@
+"""Markdown suppression comments: ranges, next-block, reasons, unused suppressions."""
+
+from __future__ import annotations
+
+from conftest import AS_OF
+
+
+def run(cli, draft, body):
+    r = cli("check", draft(body), "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
+    return [(f["code"], f["quote"]) for f in r.json()["documents"][0]["findings"]]
+
+
+def test_range_with_reason_suppresses_and_is_not_reported(cli, draft):
+    body = ("<!-- zzreview: disable=ZZ201 理由：此处仅作历史沿革说明 -->\n\n"
+            "第一条 原依据为《中华人民共和国合同法》。\n\n<!-- zzreview: enable=ZZ201 -->\n\n"
+            "第二条 依照《中华人民共和国担保法》办理。")
+    assert run(cli, draft, body) == [("ZZ201", "《中华人民共和国担保法》")]
+
+
+def test_disable_next_covers_only_the_next_block(cli, draft):
+    body = ("<!-- zzreview: disable-next=ZZ201 理由：已与上级机关确认 -->\n"
+            "第一条 根据《中华人民共和国合同法》制定。\n\n第二条 依照《中华人民共和国担保法》办理。")
+    assert run(cli, draft, body) == [("ZZ201", "《中华人民共和国担保法》")]
+
+
+def test_suppression_without_reason_is_itself_a_finding(cli, draft):
+    body = "<!-- zzreview: disable=ZZ201 -->\n\n第一条 根据《中华人民共和国合同法》制定。"
+    assert [c for c, _ in run(cli, draft, body)] == ["ZZ001"]
+
+
+def test_unused_suppression_is_reported(cli, draft):
+    body = "<!-- zzreview: disable=ZZ202 理由：无 -->\n\n第一条 根据《中华人民共和国民法典》制定。"
+    assert [c for c, _ in run(cli, draft, body)] == ["ZZ002"]
+
+
+def test_other_codes_are_not_suppressed(cli, draft):
+    body = "<!-- zzreview: disable=ZZ202 理由：核实过条号 -->\n\n第一条 根据《中华人民共和国合同法》制定。"
+    assert sorted(c for c, _ in run(cli, draft, body)) == ["ZZ002", "ZZ201"]
