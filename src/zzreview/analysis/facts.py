@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from zzreview.analysis.basis import extract_basis
 from zzreview.analysis.certifications import extract_certifications
 from zzreview.analysis.citations import Citation, extract_citations
@@ -60,11 +62,13 @@ def title_location(doc: Document) -> tuple[str, Location]:
 
 
 def document_year(doc: Document) -> int | None:
-    if doc.date:
-        try:
-            return int(doc.date[:4])
-        except ValueError:
-            return None
+    """The year of the draft: its date, else the year in its document number."""
+    if doc.date and doc.date[:4].isdigit():
+        return int(doc.date[:4])
+    if doc.doc_number:
+        m = regex.search(r"(?:19|20)\d\d", doc.doc_number)
+        if m:
+            return int(m.group(0))
     return None
 
 

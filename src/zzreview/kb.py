@@ -1,0 +1,374 @@
+"""The law knowledge base: load once, look up a cited title as of a review date.
+
+The shipped base is ``checks/kb/laws.json`` (built by tools/build_kb.py from
+fact tables; it records its source and date). Users add or override entries
+with their own tables (TSV or CSV, e.g. a spreadsheet export) without a new
+release; see ``load_table``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import regex
+
+from zzreview.errors import ConfigError
+
+_DROP = regex.compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』·•]")
+_VNOTE = regex.compile(
+    r"[（(]\s*(?P<note>(?P<y>(?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
+    r"(?:第[一二三四五六七八九十\d]+次)?(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)?)\s*[）)]\s*$")
+_PRC = "中华人民共和国"
+STATUSES = ("有效", "已修改", "已废止", "尚未生效", "未知")
+
+
+def normalize_title(title: str) -> str:
+    """Title without brackets, quotes and blanks, with full-width parentheses."""
+    return _DROP.sub("", title).replace("(", "（").replace(")", "）")
+
+
+def title_key(title: str) -> str:
+    """Matching key: normalized, without any 中华人民共和国 and without a trailing version note."""
+    t = normalize_title(title)
+    m = _VNOTE.search(t)
+    if m and m.start() > 0:
+        t = t[:m.start()]
+    return t.replace(_PRC, "")
+
+
+@dataclass
+class Version:
+    label: str
+    publish_date: str | None
+    effective_date: str | None
+    max_article: int | None = None
+    zhiyi_articles: int = 0
+    truncated: bool = False
+    effective_approx: bool = False
+
+
+@dataclass
+class Entry:
+    title: str
+    level: str = ""
+    region: str = ""
+    versions: list[Version] = field(default_factory=list)
+    repeal_date: str | None = None
+    repealed: bool = False
+    successor: str | None = None
+    repeal_basis: str | None = None
+    verified: str | None = None
+    valid_until: str | None = None
+    history: list[tuple[str, str]] = field(default_factory=list)  # (date, 通过/修正/修订)
+    origin: str = "builtin"
+
+    def start(self) -> str | None:
+        dates = [v.effective_date or v.publish_date for v in self.versions]
+        dates = [d for d in dates if d]
+        return min(dates) if dates else None
+
+
+@dataclass
+class Resolution:
+    query: str
+    known: bool
+    status: str = "未知"
+    title: str | None = None
+    level: str | None = None
+    region: str | None = None
+    effective_date: str | None = None
+    repeal_date: str | None = None
+    valid_until: str | None = None
+    successor: str | None = None
+    repeal_basis: str | None = None
+    verified: str | None = None
+    max_article: int | None = None
+    zhiyi_articles: int = 0
+    truncated: bool = False
+    versions: list[Version] = field(default_factory=list)
+    cited_version: str | None = None
+    ambiguous: bool = False
+    matched_by: str | None = None  # title | alias | table
+    origin: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _version_year(note: str | None) -> int | None:
+    if not note:
+        return None
+    m = regex.search(r"(?:19|20)\d\d", note)
+    return int(m.group(0)) if m else None
+
+
+class KnowledgeBase:
+    _cache: dict[tuple, "KnowledgeBase"] = {}
+
+    def __init__(self, meta: dict, entries: list[Entry], aliases: list[tuple[str, str]],
+                 extra_tables: list[str] | None = None):
+        self.meta = meta
+        self.version = meta.get("version", "")
+        self.source = meta.get("source", "")
+        self.built = meta.get("built")
+        self.extra_tables = extra_tables or []
+        self._by_key: dict[str, list[Entry]] = {}
+        for e in entries:
+            self._by_key.setdefault(title_key(e.title), []).append(e)
+        self._aliases: dict[str, set[str]] = {}
+        for alias, title in aliases:
+            self._aliases.setdefault(title_key(alias), set()).add(title_key(title))
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, extra_tables: list | tuple = (), path: Path | None = None) -> "KnowledgeBase":
+        """The shipped base plus ``extra_tables`` (later tables override earlier entries)."""
+        if path is None:
+            from zzreview.resources import data_dir
+
+            path = data_dir() / "kb" / "laws.json"
+        tables = [Path(t) for t in extra_tables]
+        sig = (str(path), *((str(t), t.stat().st_mtime if t.is_file() else None) for t in tables))
+        if sig in cls._cache:
+            return cls._cache[sig]
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        entries = [_entry_from_json(d) for d in raw["instruments"]]
+        kb = cls(raw["meta"], entries, [tuple(a) for a in raw.get("aliases", [])],
+                 [str(t) for t in tables])
+        for table in tables:
+            kb.add_entries(load_table(table))
+        cls._cache[sig] = kb
+        return kb
+
+    def add_entries(self, entries: list[Entry]) -> None:
+        """User entries replace shipped entries of the same title."""
+        replaced: set[str] = set()
+        for e in entries:
+            key = title_key(e.title)
+            if key not in replaced:
+                self._by_key[key] = []
+                replaced.add(key)
+            self._by_key[key].append(e)
+            for alias in getattr(e, "_aliases", ()):
+                self._aliases.setdefault(title_key(alias), set()).add(key)
+
+    def counts(self) -> dict:
+        return dict(self.meta.get("counts", {}))
+
+    def info(self) -> dict:
+        return {
+            "name": self.meta.get("name", ""),
+            "version": self.version,
+            "source": self.source,
+            "source_date": self.meta.get("source_date"),
+            "built": self.built,
+            "counts": self.counts(),
+            "extra_tables": list(self.extra_tables),
+        }
+
+    # ------------------------------------------------------------ lookup
+    def _candidates(self, key: str) -> tuple[list[Entry], str | None]:
+        if key in self._by_key:
+            return self._by_key[key], "title"
+        targets = self._aliases.get(key)
+        if targets:
+            found = [e for t in sorted(targets) for e in self._by_key.get(t, [])]
+            if found:
+                return found, "alias"
+        return [], None
+
+    def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
+                version_note: str | None = None) -> Resolution:
+        norm = normalize_title(title)
+        m = _VNOTE.search(norm)
+        if m and m.start() > 0:
+            version_note = version_note or m.group("note")
+        entries, matched_by = self._candidates(title_key(norm))
+        if not entries:
+            return Resolution(query=title, known=False)
+        ambiguous = False
+        if len(entries) > 1:
+            chosen = _by_year(entries, year_hint or _version_year(version_note))
+            if chosen is None:
+                ambiguous = True
+                chosen = max(entries, key=lambda e: e.start() or "")
+            entry = chosen
+        else:
+            entry = entries[0]
+        res = _status(entry, as_of.isoformat(), version_note)
+        res.query = title
+        res.ambiguous = ambiguous or len({title_key(e.title) for e in entries}) > 1
+        res.matched_by = "table" if entry.origin != "builtin" else matched_by
+        return res
+
+
+def _by_year(entries: list[Entry], year: int | None) -> Entry | None:
+    """The entry of a reused title that was in force in ``year``."""
+    if year is None:
+        return None
+    fits = []
+    for e in entries:
+        start = e.start()
+        if start and int(start[:4]) > year:
+            continue
+        if e.repeal_date and int(e.repeal_date[:4]) < year:
+            continue
+        fits.append(e)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _status(e: Entry, day: str, version_note: str | None) -> Resolution:
+    res = Resolution(query=e.title, known=True, title=e.title, level=e.level or None,
+                     region=e.region or None, successor=e.successor, repeal_basis=e.repeal_basis,
+                     verified=e.verified, versions=list(e.versions), valid_until=e.valid_until,
+                     origin=e.origin)
+    in_force = [v for v in e.versions if (v.effective_date or v.publish_date or "") <= day]
+    current = in_force[-1] if in_force else (e.versions[-1] if e.versions else None)
+    cited = current
+    year = _version_year(version_note)
+    if year is not None:
+        match = [v for v in e.versions
+                 if (v.publish_date or "")[:4] == str(year) or (v.effective_date or "")[:4] == str(year)]
+        if match:
+            cited = match[-1]
+            res.cited_version = cited.label
+        elif current is not None and any(d[:4] == str(year) for d, _ in e.history):
+            # An amendment the tables record only in the history: a version older than ``current``.
+            event = next(ev for d, ev in e.history if d[:4] == str(year))
+            res.cited_version = f"{year}年{event}"
+            later = [d for d, _ in e.history if d[:4] > str(year) and d <= day]
+            if later:
+                cited = Version(res.cited_version, None, None)
+    if current is not None:
+        res.effective_date = current.effective_date
+    if cited is not None and cited.max_article is None and cited is not current:
+        pass  # an old version whose article count is unknown: no article check
+    elif cited is not None:
+        res.max_article, res.zhiyi_articles, res.truncated = cited.max_article, cited.zhiyi_articles, cited.truncated
+    if e.repealed and (e.repeal_date is None or e.repeal_date <= day):
+        res.status, res.repeal_date = "已废止", e.repeal_date
+    elif e.versions and not in_force:
+        res.status = "尚未生效"
+    elif cited is not None and current is not None and cited is not current:
+        res.status = "已修改"
+    else:
+        res.status = "有效"
+    return res
+
+
+def _entry_from_json(d: dict) -> Entry:
+    rep = d.get("repeal") or {}
+    return Entry(
+        title=d["title"], level=d.get("level", ""), region=d.get("region", ""),
+        versions=[Version(v.get("label", ""), v.get("publish_date"), v.get("effective_date"),
+                          v.get("max_article"), v.get("zhiyi_articles", 0), v.get("truncated", False),
+                          v.get("effective_approx", False)) for v in d.get("versions", [])],
+        repealed=bool(d.get("repeal")), repeal_date=rep.get("date"), successor=rep.get("successor"),
+        repeal_basis=rep.get("basis"), verified=rep.get("verified"),
+        history=[tuple(h) for h in d.get("history", [])])
+
+
+# ---------------------------------------------------------------- user tables
+TABLE_COLUMNS = {
+    "title": "标题（必填）",
+    "level": "效力级别，例如 法律、行政法规、地方政府规章、行政规范性文件",
+    "publish_date": "公布日期",
+    "effective_date": "施行日期",
+    "valid_until": "有效期截止日（过后视为失效）",
+    "status": "有效 / 已废止 / 失效",
+    "repeal_date": "废止日期",
+    "successor": "替代文件标题（或 successor_title）",
+    "max_article": "最后一条的序号",
+    "aliases": "简称，多个用、或;分隔（或 short_name）",
+}
+_COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level", "公布日期": "publish_date",
+                   "施行日期": "effective_date", "有效期至": "valid_until", "状态": "status",
+                   "时效性": "status", "废止日期": "repeal_date", "successor_title": "successor",
+                   "替代": "successor", "最后一条": "max_article", "简称": "aliases", "short_name": "aliases"}
+_DATE = regex.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _date(value: str, where: str) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = _DATE.match(value)
+    try:
+        if not m:
+            raise ValueError
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        raise ConfigError(f"{where}：日期“{value}”无法识别，应为 YYYY-MM-DD") from None
+
+
+def load_table(path: Path) -> list[Entry]:
+    """Entries from a user table (TSV, or CSV by extension); rows of one title are its versions."""
+    path = Path(path)
+    try:
+        text = _decode(path.read_bytes())
+    except OSError as exc:
+        raise ConfigError(f"{path}：无法读取知识库补充表（{exc.strerror or exc}）") from None
+    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows:
+        raise ConfigError(f"{path}：知识库补充表为空")
+    header = [_COLUMN_ALIASES.get(h.strip(), h.strip()) for h in rows[0]]
+    if "title" not in header:
+        raise ConfigError(f"{path}：第1行表头缺少 title 列（可用列：{'、'.join(TABLE_COLUMNS)}）")
+    by_title: dict[str, Entry] = {}
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        rec = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+        where = f"{path}:{n}"
+        title = normalize_title(rec.get("title", ""))
+        if not title:
+            raise ConfigError(f"{where}：title 为空")
+        e = by_title.get(title)
+        if e is None:
+            e = by_title[title] = Entry(title=title, origin=str(path))
+            e._aliases = []  # type: ignore[attr-defined]
+        e.level = rec.get("level") or e.level
+        max_article = rec.get("max_article") or ""
+        if max_article and not max_article.isdigit():
+            raise ConfigError(f"{where}：max_article 应为整数，而不是“{max_article}”")
+        eff = _date(rec.get("effective_date", ""), where)
+        pub = _date(rec.get("publish_date", ""), where)
+        if eff or pub or max_article:
+            e.versions.append(Version(f"{(pub or eff or '')[:4]}年版本", pub, eff,
+                                      int(max_article) if max_article else None))
+        until = _date(rec.get("valid_until", ""), where)
+        if until:
+            e.valid_until = until
+            e.repealed = True
+            e.repeal_date = (dt.date.fromisoformat(until) + dt.timedelta(days=1)).isoformat()
+        status = rec.get("status", "")
+        if status and status not in ("有效", "已废止", "失效", "已失效", "废止", "已修改", "尚未生效"):
+            raise ConfigError(f"{where}：status“{status}”无效，可用：有效、已废止、失效")
+        rdate = _date(rec.get("repeal_date", ""), where)
+        if status in ("已废止", "失效", "已失效", "废止") or rdate:
+            e.repealed = True
+            e.repeal_date = rdate or e.repeal_date
+            e.verified = "TABLE"
+        if rec.get("successor"):
+            e.successor = normalize_title(rec["successor"])
+        for alias in regex.split(r"[、;；,，]", rec.get("aliases", "")):
+            if alias.strip():
+                e._aliases.append(alias.strip())  # type: ignore[attr-defined]
+    for e in by_title.values():
+        e.versions.sort(key=lambda v: v.effective_date or v.publish_date or "")
+    return list(by_title.values())

@@ -1,0 +1,89 @@
+"""Word (.docx) drafts via python-docx: paragraphs of the body and of table cells, in reading order.
+
+``Block.line`` is the paragraph's number in reading order (empty paragraphs
+counted), ``Block.column`` the 1-based character offset of the block's first
+character in the paragraph's run text; ``Block.source`` holds the
+paragraph index and that offset, for the annotator.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from zzreview.document import Block, Document
+from zzreview.errors import ReadError
+from zzreview.readers.docx_xml import _w, paragraph_text, reading_order
+
+_CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_HEADING_NAMES = ("heading", "title", "标题")
+
+
+def _check_package(data: bytes) -> None:
+    if data.startswith(_CFB_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data:
+            raise ReadError("encrypted", "文件已加密（设有打开密码），请去掉密码后再审查")
+        raise ReadError("old-doc", "这是旧版 Word 97-2003 (.doc) 文件，请另存为 .docx 后再审查")
+    if not data.startswith(b"PK"):
+        raise ReadError("not-docx", "不是有效的 .docx 文件（不是 zip 包）")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError("corrupt", "文件已损坏，无法作为 .docx 打开") from None
+    if "word/document.xml" not in names:
+        raise ReadError("no-body", "zip 包中没有 word/document.xml，不是 Word 文档")
+
+
+def _style_names(document) -> dict[str, str]:
+    try:
+        return {s.style_id: (s.name or "") for s in document.styles}
+    except Exception:  # a broken styles part does not stop the review
+        return {}
+
+
+def _in_table(p) -> bool:
+    anc = p.getparent()
+    while anc is not None:
+        if anc.tag == _w("tbl"):
+            return True
+        anc = anc.getparent()
+    return False
+
+
+def _heading_level(p, styles: dict[str, str]) -> int:
+    ppr = p.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    if style is None:
+        return 0
+    name = styles.get(style.get(_w("val")) or "", style.get(_w("val")) or "").lower()
+    if not name.startswith(_HEADING_NAMES):
+        return 0
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return int(digits) if digits else 1
+
+
+def read_docx(data: bytes, name: str) -> Document:
+    _check_package(data)
+    import docx  # heavy: only when a .docx is read
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for broken packages
+        raise ReadError("corrupt", f"文件已损坏，无法作为 .docx 打开（{type(exc).__name__}）") from None
+    styles = _style_names(document)
+    blocks: list[Block] = []
+    for i, p in enumerate(reading_order(document.element.body)):
+        text = paragraph_text(p)
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        if _in_table(p):
+            kind, level = "table_cell", 0
+        else:
+            level = _heading_level(p, styles)
+            kind = "heading" if level else "paragraph"
+        blocks.append(Block(len(blocks), kind, stripped, i + 1, lead + 1, level=level,
+                            source={"paragraph": i, "offset": lead}))
+    return Document(name, "docx", blocks)

@@ -1,0 +1,70 @@
+"""WordprocessingML helpers shared by the docx reader and the annotator (lxml elements)."""
+
+from __future__ import annotations
+
+_TEXT_TAGS = ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def _piece_text(el) -> str:
+    """Text of one run child, as python-docx's Run.text counts it."""
+    tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+    return str(el) if tag in _TEXT_TAGS else ""
+
+
+def run_text(r) -> str:
+    return "".join(_piece_text(c) for c in r)
+
+
+def paragraph_runs(p) -> list:
+    """The text-bearing w:r of paragraph ``p`` in order: direct, in hyperlinks, insertions, smart
+    tags, fields and content controls; not deleted text, not paragraphs nested in text boxes."""
+    out = []
+    for r in p.iter(_w("r")):
+        anc, ok = r.getparent(), True
+        while anc is not None and anc is not p:
+            tag = anc.tag
+            if tag in (_w("del"), _w("moveFrom"), _w("p"), _w("txbxContent")):
+                ok = False
+                break
+            anc = anc.getparent()
+        if ok:
+            out.append(r)
+    return out
+
+
+def paragraph_text(p) -> str:
+    return "".join(run_text(r) for r in paragraph_runs(p))
+
+
+def _cell_paragraphs(tc) -> list:
+    out = []
+    for child in tc:
+        if child.tag == _w("p"):
+            out.append(child)
+        elif child.tag == _w("tbl"):
+            out.extend(_table_paragraphs(child))
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                out.extend(_cell_paragraphs(content))
+    return out
+
+
+def _table_paragraphs(tbl) -> list:
+    out = []
+    for tr in tbl.iter(_w("tr")):
+        if tr.getparent() is not tbl:
+            continue
+        for tc in tr.findall(_w("tc")):
+            out.extend(_cell_paragraphs(tc))
+    return out
+
+
+def reading_order(body) -> list:
+    """Every w:p of the body in reading order: body paragraphs, and table cells row by row."""
+    return _cell_paragraphs(body)

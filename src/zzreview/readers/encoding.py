@@ -1,0 +1,50 @@
+"""Decode text files as government offices save them: UTF-8 (with or without BOM), GB18030/GBK, UTF-16."""
+
+from __future__ import annotations
+
+import codecs
+
+from zzreview.errors import ReadError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 LE/BE without BOM: many NUL bytes at odd or even positions."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > half * 0.2:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding name); raises ReadError for binary data."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                raise ReadError("encoding", f"文件以 {enc} 标记开头，但内容无法按该编码解码") from None
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text, "utf-16"
+        raise ReadError("binary", "文件是二进制数据，不是文本")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("encoding", "无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）")
+    return str(best), best.encoding

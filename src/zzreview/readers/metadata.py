@@ -1,0 +1,100 @@
+"""Title, document number (文号), issuer and date of a draft, from its first and last blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from zzreview.analysis.numerals import cn_to_int
+from zzreview.document import Document
+
+DOC_NUMBER = regex.compile(
+    r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*((?:19|20)\d\d)\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+_DIGIT = r"[0-9０-９〇○零OＯ一二三四五六七八九十]"
+DATE = regex.compile(rf"(?P<y>{_DIGIT}{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,3}})\s*月\s*(?P<d>{_DIGIT}{{1,3}})\s*日")
+_TITLE_END = regex.compile(
+    r"(?:办法|规定|细则|规则|意见|通知|通告|公告|决定|方案|规划|纲要|批复|函|条例|标准|制度|措施|"
+    r"规程|指引|指南|目录|清单|公告|命令|令|报告|请示|纪要|章程|准则|若干规定|实施方案)"
+    r"(?:[（(][^）)]{1,20}[）)])*$")
+_NOT_TITLE = regex.compile(r"^(?:附件|[（(]?\s*[^。]{0,20}[〔\[［【]\s*\d{4}|第[一二三四五六七八九十百\d]+[章条节])")
+_ISSUER = regex.compile(
+    r"^[\p{Han}（）()]{2,40}?(?:人民政府|人民代表大会常务委员会|办公室|办公厅|委员会|局|厅|部|署|院|"
+    r"中心|管委会|管理委员会|政府)$")
+_ISSUER_IN_TITLE = regex.compile(
+    r"^(?P<issuer>[\p{Han}（）()、]{2,60}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|中心|管委会|政府))关于")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_DIGIT = str.maketrans("〇○零OＯ一二三四五六七八九", "0000012345678" + "9")
+
+
+def _digits(s: str) -> int | None:
+    s = s.translate(_FULLWIDTH)
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and "十" not in s:
+        t = s.translate(_CN_DIGIT)
+        return int(t) if t.isdigit() else None
+    return cn_to_int(s)
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of the first 2021年3月5日 / 二〇二一年三月五日 in ``text``."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = _digits(m.group("y")), _digits(m.group("m")), _digits(m.group("d"))
+    try:
+        return dt.date(y, mo, d).isoformat() if y and mo and d else None
+    except ValueError:
+        return None
+
+
+def _looks_like_title(text: str) -> bool:
+    t = text.strip()
+    return (4 <= len(t) <= 90 and "。" not in t and not t.endswith(("：", ":"))
+            and not _NOT_TITLE.search(t) and not DOC_NUMBER.fullmatch(t.strip("（）() "))
+            and parse_date(t) is None)
+
+
+def _find_title(doc: Document) -> tuple[str | None, int | None]:
+    head = doc.blocks[:8]
+    for b in head:
+        if b.kind == "heading" and b.level == 1 and _looks_like_title(b.text):
+            return b.text.strip(), b.index
+    for b in head:
+        if b.kind == "heading" and _looks_like_title(b.text):
+            return b.text.strip(), b.index
+    for i, b in enumerate(head):
+        if not _looks_like_title(b.text) or b.text.endswith(("文件", "草案", "征求意见稿）")) and len(b.text) < 12:
+            continue
+        if _TITLE_END.search(b.text):
+            return b.text.strip(), b.index
+        # A title broken over two paragraphs: 关于印发 / 某某办法的通知
+        if i + 1 < len(head) and _looks_like_title(head[i + 1].text) and _TITLE_END.search(head[i + 1].text):
+            return b.text.strip() + head[i + 1].text.strip(), b.index
+    first = doc.blocks[0]
+    return (first.text.strip(), 0) if _looks_like_title(first.text) else (None, None)
+
+
+def fill_metadata(doc: Document) -> None:
+    if not doc.blocks:
+        return
+    doc.title, doc.title_block = _find_title(doc)
+    for b in doc.blocks[:10]:
+        m = DOC_NUMBER.search(b.text)
+        if m and len(b.text) < 60:
+            doc.doc_number = regex.sub(r"\s+", "", m.group(0))
+            break
+    # The date and issuer of the signature block (落款) near the end.
+    tail = doc.blocks[-6:]
+    for k in range(len(tail) - 1, -1, -1):
+        b = tail[k]
+        if len(b.text) <= 20 and parse_date(b.text):
+            doc.date = parse_date(b.text)
+            if k > 0 and _ISSUER.match(tail[k - 1].text.strip()):
+                doc.issuer = tail[k - 1].text.strip()
+            break
+    if doc.issuer is None and doc.title:
+        m = _ISSUER_IN_TITLE.match(doc.title)
+        if m:
+            doc.issuer = m.group("issuer")
