@@ -6,7 +6,7 @@ from conftest import AS_OF
 
 
 def findings(cli, path, *extra):
-    r = cli("check", path, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", *extra)
+    r = cli("check", path, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", "--select", "ZZ2", *extra)
     assert r.exit_code == 0, r.stderr
     return r.json()["documents"][0]["findings"]
 

@@ -124,7 +124,8 @@ def test_declarative_plugin_rules_appear_with_their_results(cli, tmp_path):
         'basis = "国办发〔2018〕37号"\npattern = "有关部门"\n', encoding="utf-8")
     (tmp_path / "zzreview.toml").write_text('plugin-paths = ["my-checks"]\n', encoding="utf-8")
     p = tmp_path / "a.md"
-    p.write_text("# 某办法\n\n第一条 有关部门负责实施。\n", encoding="utf-8")
+    p.write_text("# 某办法\n\n第一条 根据《中华人民共和国行政许可法》，制定本办法。\n\n第二条 有关部门负责实施。\n",
+                 encoding="utf-8")
     _, log = sarif(cli, p)
     validate(log)
     assert "ZS901" in {r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]}

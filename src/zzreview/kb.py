@@ -180,7 +180,23 @@ class KnowledgeBase:
             found = [e for t in sorted(targets) for e in self._by_key.get(t, [])]
             if found:
                 return found, "alias"
+        # A title cited without a qualifier of one or two characters (爆炸物品管理条例 for
+        # 民用爆炸物品管理条例): only when exactly one known title fits.
+        if len(key) >= 8:
+            fits = self._suffixes().get(key, set())
+            if len(fits) == 1:
+                return self._by_key[next(iter(fits))], "fuzzy"
         return [], None
+
+    def _suffixes(self) -> dict[str, set[str]]:
+        if not hasattr(self, "_suffix_index"):
+            index: dict[str, set[str]] = {}
+            for k in self._by_key:
+                for cut in (1, 2):
+                    if len(k) - cut >= 8 and not regex.match(r"\p{Han}{2,}[省市县区]$", k[:cut + 1]):
+                        index.setdefault(k[cut:], set()).add(k)
+            self._suffix_index = index
+        return self._suffix_index
 
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:

@@ -1,5 +1,97 @@
-"""Legal-basis clauses (根据《…》…制定本办法). Placeholder until issue 3 lands."""
+"""Legal-basis clauses: what upper law the document (or one article) is made under.
+
+Document-level clauses: 为了…，根据《…》…，结合本市实际，制定本办法 /
+根据《…》的有关规定，现就…通知如下 / 为贯彻落实《…》…. They are searched in
+the opening blocks and in any sentence that says 制定本办法 (the instrument a
+通知 issues carries its own 第一条). Article-level clauses: 依照《…》第X条的
+规定处罚 and the like, anywhere. A clause that names no instrument
+(根据有关法律法规) is kept and marked ``vague``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+_TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行)"
+_RESULT = (r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|现就|现将|现作如下|作如下|特作|特此|通告如下|公告如下|"
+           r"规定如下|通知如下|决定|结合|特发布|现发布|现予|现提出|提出如下|制定了?本|制定了|印发|转发)")
+# A basis at the head of a clause (为…，根据《…》), not inside a narrative (各部门认真贯彻落实《…》).
+_CLAUSE_START = regex.compile(r"(?:^|[，,：:；]|为了?|^第[一二三四五六七八九十]+条)\s*(?:根据|依据|依照|按照|遵照|贯彻落实|落实)\s*"
+                              r"(?:[^，。；]{0,20})?《")
+_SENTENCE = regex.compile(r"[^。！？\n]+[。！？]?")
+_LEGAL_WORDS = regex.compile(
+    r"法律|法规|规章|条例|国家(?:有关)?规定|有关规定|上级(?:有关)?(?:规定|文件|精神)|相关规定|令第?[〇一二三四五六七八九十百\d]+号|号令")
+_SELF = regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
+                      r"|特制定|特制订")
 
 
-def extract_basis(doc, analysis) -> list:
-    return []
+@dataclass
+class BasisClause:
+    text: str
+    scope: str  # "document" | "article"
+    instruments: list[dict] = field(default_factory=list)  # title, level, status
+    vague: bool = False
+    location: dict = field(default_factory=dict)
+    block: int = 0
+    start: int = 0
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "scope": self.scope, "instruments": self.instruments,
+                "vague": self.vague, "location": self.location}
+
+
+def _opening_blocks(doc, structure) -> set[int]:
+    """The blocks where a document states its basis: the first body blocks and 第一条/第二条."""
+    body = [b.index for b in doc.blocks if b.index != doc.title_block]
+    opening = set(body[:6])
+    for a in structure.articles:
+        if a.number <= 2:
+            opening.add(a.block)
+    return opening
+
+
+def extract_basis(doc, analysis) -> list[BasisClause]:
+    from zzreview.analysis.facts import locate
+
+    structure = analysis.structure
+    cites_by_block: dict[int, list] = {}
+    for rc in analysis.citations:
+        cites_by_block.setdefault(rc.citation.block, []).append(rc)
+    opening = _opening_blocks(doc, structure)
+    out: list[BasisClause] = []
+    for b in doc.blocks:
+        if b.index == doc.title_block:
+            continue
+        for sm in _SENTENCE.finditer(b.text):
+            sentence = sm.group(0)
+            t = regex.search(_TRIGGER, sentence)
+            if not t:
+                continue
+            s0 = sm.start()
+            tail = sentence[t.start():]
+            in_sentence = [rc for rc in cites_by_block.get(b.index, [])
+                           if s0 + t.start() <= rc.citation.start < s0 + len(sentence)
+                           and not rc.citation.repeal_context]
+            has_result = regex.search(_RESULT, tail) is not None
+            document_level = (has_result and (b.index in opening or _SELF.search(sentence))) or (
+                b.index in opening and in_sentence and _CLAUSE_START.search(sentence))
+            if document_level:
+                if not in_sentence and not _LEGAL_WORDS.search(tail):
+                    continue  # 根据工作需要 / 按照会议精神: not a legal basis
+                scope = "document"
+            elif in_sentence and regex.search(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《", sentence):
+                scope = "article"
+            else:
+                continue
+            text = sentence.rstrip("。！？").strip()
+            start = s0 + (len(sentence) - len(sentence.lstrip()))
+            out.append(BasisClause(
+                text=text, scope=scope,
+                instruments=[{"title": rc.resolution.title or rc.citation.title, "as_written": rc.citation.as_written,
+                              "level": rc.resolution.level, "status": rc.resolution.status}
+                             for rc in in_sentence],
+                vague=not in_sentence, location=locate(doc, structure, b.index, start).to_dict(),
+                block=b.index, start=start))
+    return out

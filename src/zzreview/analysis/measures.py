@@ -1,5 +1,112 @@
-"""Measures that restrict rights or add duties. Placeholder until issue 3 lands."""
+"""Measures a document sets on the public: penalties, licences, compulsory measures, fees, new duties.
+
+Found sentence by sentence (split at 。；). A sentence is a measure only when
+it binds the public — not when it lists what agencies must do (各部门要…,
+加强执法), describes events, or repeals something. A measure is
+``authorised`` when its sentence or its article refers it to upper law
+(依照《…》第X条, 依法, 按有关法律法规). Whether the basis clause covers it is
+judged by the check with the authority table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from zzreview.model import Location
+
+_SENTENCE = regex.compile(r"[^。；;！？\n]+[。；;！？]?")
+PATTERNS = {
+    "penalty": regex.compile(
+        r"(?:处|并处|予以|给予|可处)[^。；，,]{0,24}?罚款|罚款[0-9０-９一二三四五六七八九十百千万]+元?"
+        r"|没收(?:违法所得|非法财物|工具)|吊销[^。；，,]{0,12}(?:执照|许可证|证件|证书)|暂扣[^。；，,]{0,12}(?:执照|许可证|证件)"
+        r"|责令停产停业|责令关闭|行政拘留|降低资质等级|限制从业"),
+    "licence": regex.compile(
+        r"(?:须|必须|应当|应)(?:事先|先行)?(?:经|报经|报请|取得)[^。；，,]{0,20}?(?:批准|审批|许可|核准|同意)"
+        r"|未经[^。；，,]{0,20}?(?:批准|许可|审批|核准)"),
+    "coercion": regex.compile(r"查封|扣押|冻结[^。；，,]{0,8}(?:存款|汇款|资金|账户)|强制拆除|代履行|加处罚款|滞纳金|强制清除"),
+    "fee": regex.compile(r"(?:缴纳|交纳|缴存|交存|预交|预存)[^。；，,]{0,15}?(?:费|保证金|押金|风险金|违约金)"),
+    "duty": regex.compile(
+        r"全面(?:关停|关闭|取缔|停止)|一律(?:关停|关闭|取缔|不予|不得|禁止|拆除)|列入(?:黑名单|失信(?:名单|惩戒对象))"
+        r"|取消[^。；，,]{0,15}资格|限制[^。；，,]{0,10}(?:参加|参与|进入)"),
+}
+KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
+              "duty": "新增义务或限制"}
+# Sentences that refer the measure to upper law.
+_REFERRED = regex.compile(
+    r"(?:依照|依据|根据|按照|参照|适用)[^。；]{0,30}?(?:《|法律|法规|规章|有关规定|相关规定|规定予以|规定处理|规定执行)"
+    r"|依法|由[^。；]{0,20}?依照|(?:法律|法规|规章)(?:另有|有)规定|违反《")
+# Sentences about agencies' own work, not duties on the public.
+_AGENCY = regex.compile(
+    r"^(?:[\p{Han}、（）()]{0,30}?(?:政府|部门|机关|局|委|办|所|站|中心|队|组|委员会)(?:要|应当|应|须|负责|将|依法|按照|加强)"
+    r"|各级|各有关|有关部门|加强|严厉|依法查处|坚决|切实|积极|认真)")
+_PUBLIC = regex.compile(r"单位|个人|公民|法人|组织|经营者|企业|商户|业主|居民|村民|申请人|当事人|从业|市场|用户|车辆|违者|违反")
 
 
-def extract_measures(doc, analysis) -> list:
-    return []
+@dataclass
+class Measure:
+    kind: str
+    text: str  # the sentence
+    quote: str  # the words that set the measure
+    location: Location
+    article: str | None
+    authorised: bool
+    reference: str | None = None
+    confidence: str = "medium"
+    rule_may_set: bool = False
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "kind_name": KIND_NAMES[self.kind], "text": self.text, "quote": self.quote,
+                "location": self.location.to_dict(), "authorised": self.authorised, "reference": self.reference}
+
+
+def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
+    out: dict[str | None, list[int]] = {}
+    for b in doc.blocks:
+        out.setdefault(structure.article_at(b.index), []).append(b.index)
+    return out
+
+
+def extract_measures(doc, analysis) -> list[Measure]:
+    from zzreview.analysis.facts import locate
+
+    structure = analysis.structure
+    by_article = _article_blocks(doc, structure)
+    cited_blocks = {rc.citation.block for rc in analysis.citations if not rc.citation.repeal_context}
+    out: list[Measure] = []
+    for b in doc.blocks:
+        if b.index == doc.title_block:
+            continue
+        article = structure.article_at(b.index)
+        article_refers = article is not None and any(
+            i in cited_blocks and _REFERRED.search(doc.blocks[i].text) for i in by_article.get(article, []))
+        for sm in _SENTENCE.finditer(b.text):
+            sentence = sm.group(0)
+            body = regex.sub(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*", "", sentence)
+            if _AGENCY.search(body) or not _PUBLIC.search(sentence):
+                continue
+            if regex.search(r"废止|停止执行|不再执行", sentence):
+                continue
+            for kind, pattern in PATTERNS.items():
+                m = pattern.search(sentence)
+                if not m:
+                    continue
+                ref = _REFERRED.search(sentence)
+                authorised = bool(ref) or article_refers
+                out.append(Measure(
+                    kind=kind, text=sentence.strip(), quote=m.group(0),
+                    location=locate(doc, structure, b.index, sm.start() + m.start()), article=article,
+                    authorised=authorised, reference=ref.group(0) if ref else None,
+                    confidence="high" if kind != "duty" else "medium",
+                    rule_may_set=kind == "penalty"))
+                break  # one measure per sentence: the first kind that matches
+    return out
+
+
+def authorised_by_basis(kind: str, levels: set, drafting: str = "normative-document") -> bool:
+    """Whether a basis clause citing instruments of ``levels`` can authorise a ``kind`` measure."""
+    from zzreview.rules.legal_basis import authority
+
+    can = set(authority()["measures"][kind]["can_authorise"])
+    return bool(levels & can)

@@ -69,7 +69,10 @@ def _finding(code: str, ctx: Context, rc: ResolvedCitation, message: str, basis:
 def _repealed(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
     res = rc.resolution
     name = f"《{res.title}》" if res.title else rc.citation.as_written
-    msg = f"引用的{name}已于{res.repeal_date}废止" if res.repeal_date else f"引用的{name}已废止"
+    if res.valid_until:
+        msg = f"引用的{name}有效期至{res.valid_until}，已失效"
+    else:
+        msg = f"引用的{name}已于{res.repeal_date}废止" if res.repeal_date else f"引用的{name}已废止"
     if res.successor:
         msg += f"，由《{res.successor}》替代"
     if count > 1:
@@ -77,6 +80,9 @@ def _repealed(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
     unverified = res.verified == "UNVERIFIED"
     if unverified:
         msg += "；知识库中该废止信息未经原文核实，请复核"
+    if res.matched_by == "fuzzy":
+        msg = f"引用的{rc.citation.as_written}与知识库标题不完全一致，疑为" + msg[3:]
+        unverified = True
     basis = res.repeal_basis or (f"《{res.successor}》的废止条款" if res.successor else "废止该文件的决定")
     suggestion = (f"改为引用《{res.successor}》相应条款" if res.successor
                   else "删除该引用，或改为引用现行有效的依据")

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
-from zzreview.rules import expired_reference, meta
+from zzreview.rules import expired_reference, legal_basis, meta, validity
 from zzreview.rules.base import Check
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
     meta.CHECK,
     expired_reference.CHECK,
+    legal_basis.CHECK,
+    validity.CHECK,
 )
 
 
