@@ -69,7 +69,7 @@ def test_opinion_of_each_sample_has_every_section_and_every_finding(cli, sample)
     # the citations table: one row per cited instrument, covering every citation in the facts
     rows = table_rows(md)
     cited = {c["as_written"] for c in data["facts"]["citations"]}
-    assert cited and all(any(w in row[1] for row in rows) for w in cited)
+    assert all(any(w in row[1] for row in rows) for w in cited)
     assert [row[0] for row in rows] == [str(i) for i in range(1, len(rows) + 1)]
     # every finding appears with its quote, message, basis and suggestion
     for f in data["findings"]:
@@ -183,7 +183,7 @@ def test_docx_opinion_has_the_same_content_as_markdown(cli, tmp_path):
 
 
 def test_docx_opinion_layout(cli, tmp_path):
-    sample = next(p for p in sorted(SAMPLES.iterdir()) if p.suffix == ".md")
+    sample = SAMPLES / "枣庄市市场监督管理局关于加强城区食品摊贩管理的通知.md"  # has a citations table
     d = _docx_opinion(cli, sample, tmp_path / "意见.docx")
     s = d.sections[0]
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)

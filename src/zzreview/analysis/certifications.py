@@ -18,11 +18,11 @@ from zzreview.model import Location
 _NOUN = regex.compile(r"证明(?:文件|材料|文书|书|函|信)?")
 # 证明 used as a verb: followed by its object
 _VERB_OBJECT = regex.compile(
-    r"^(?:其|本人|自己|自身|他|她|该|此|这|符合|具有|具备|是|属|为|已|未|没有|与|确|系|有|无|申请|当事|身份|"
+    r"^(?:其|本人|自己|自身|他|她|该|此|这|符合|具有|具备|是|属|为|已|未|没有|与|确|系|有|无|申请人|当事人|身份|"
     r"上述|以上|下列|所|对|能|可|了|过|着|\p{Latin}|\d)")
 # 证明 heading a longer compound that is not a certification
 _NOT_A_CERT_AFTER = regex.compile(
-    r"^(?:事项|清单|制度|工作|标准|机制|责任|效力|力|人|义务|期限|格式|模板|范本|样式|开具|出具|办理|目录|"
+    r"^(?:事项|清单|制度|工作|标准|机制|责任|效力|力|人|义务|期限|格式|模板|范本|样式|开具|出具|目录|"
     r"服务|环节|要求|改革|城市|材料清单|类)")
 # a modal or verb right before 证明: 证明 is itself the verb (能够证明…)
 _VERB_BEFORE = regex.compile(r"(?:能够|足以|可以|用以|用于|予以|加以|无法|不能|能|可|以|需要|须|需|负责|借以|据以|进行)$")
@@ -43,7 +43,7 @@ _AGENCY = regex.compile(rf"^(?:{_AGENCY_VERB})$")
 
 _NEGATION = regex.compile(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免除|免提交|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
-    r"代替|替代|清理|减少|精简|压减|杜绝|防止")
+    r"代替|替代|杜绝|防止")
 _PROMISE = regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺")
 _PARTY = regex.compile(
     r"申请人|当事人|申报人|申请单位|申请者|申请企业|经营者|本人|个人|群众|居民|学生|家长|监护人|"
@@ -163,12 +163,19 @@ def _in_book_title(text: str, pos: int) -> bool:
 def _noun_start(sentence: str, toks, end: int) -> int:
     """Left edge of the noun phrase ending at ``end`` (offset of 证明 in ``sentence``)."""
     start = end
-    for t, s, e in reversed([x for x in toks if x[2] <= end]):
+    # a token running into the noun (出生医学证明 as one word) contributes its head
+    parts = [(t, s, e) if e <= end else (t[:end - s], s, end) for t, s, e in toks if s < end]
+    for t, s, e in reversed(parts):
         if t in _STOP_TOKENS or _PUNCT.fullmatch(t[0]) or _VERB.fullmatch(t) or _PARTY.fullmatch(t) \
                 or regex.fullmatch(r"[\d一二三四五六七八九十]+", t) or end - s > 16:
             break
         start = s
-    # a token that ends with a verb (需村委会…) also stops; strip descriptive modifiers
+    # a verb the tokenizer glued to the noun (附具纳税 → 附/具纳税) still stops it
+    for m in _VERB.finditer(sentence, max(0, start - 4), end):
+        if m.start() < start < m.end() or (start <= m.start() and m.end() <= end and
+                                           not _PUNCT.search(sentence[m.end():end]) and m.start() == start):
+            start = m.end()
+    # strip descriptive modifiers
     text = sentence[start:end]
     changed = True
     while changed and text:
@@ -197,6 +204,17 @@ def _clause(prefix: str) -> tuple[str, str | None]:
     return prefix[semi + 1:], None
 
 
+def _negated(clause: str, header: str | None) -> bool:
+    """A negation in the comma-clause of the governing verb (不再要求提交…, 免于提交…)."""
+    def tail(t: str) -> str:
+        verb = _governing(t)
+        cut = t.rfind("，", 0, verb.start()) if verb else max(t.rfind("，"), t.rfind(","))
+        return t[cut + 1:]
+    if _NEGATION.search(tail(clause)):
+        return True
+    return header is not None and _governing(clause) is None and bool(_NEGATION.search(tail(header)))
+
+
 def _relative(text: str, m) -> bool:
     """An issuing verb inside a relative clause (…出具的) describes the noun; it does not govern it."""
     return bool(_ISSUE.match(m.group(0))) and text[m.end():m.end() + 1] == "的"
@@ -212,14 +230,15 @@ def _governing(clause: str):
 
 
 def _issue_is_demand(clause: str, m) -> tuple[bool, str | None]:
-    """出具/开具 without 的: a demand when obtained from someone (由X/到X/向X) or done by the party."""
+    """出具/开具 without 的: a demand when obtained from someone (由X/到X开具) or done by the party."""
     before = clause[:m.start()]
-    got = regex.search(r"(?:由|到|向|去|从|请|在)([^，,、；由到向去从请在]{2,20}?)(?:负责|统一)?$", before)
+    agency = _AGENCY_SUBJECT.search(before)
+    if agency and not _PARTY.search(before[:agency.start()]):
+        return False, None  # 派出所应当出具…: the agency's own duty
+    got = regex.search(r"(?:由|到|去|从|请|在|向(?=[^，,]*申请))([^，,、；由到向去从请在]{2,20}?)(?:申请)?$", before)
     if got and not _PARTY.fullmatch(got.group(1)):
-        if regex.search(r"应当|应|须|负责", got.group(1)) and not _PARTY.search(before):
-            return False, None
         return True, got.group(1)
-    if _PARTY.search(before) and not _FOR_PARTY.search(before) and not _AGENCY_SUBJECT.search(before):
+    if _PARTY.search(before) and not _FOR_PARTY.search(before) and not regex.search(r"向", before):
         return True, None
     return False, None
 
@@ -282,24 +301,28 @@ def _demands_in_block(doc, structure, b, governed: bool) -> list[CertificationDe
         promise = bool(_PROMISE.search(sentence))
         for m in _NOUN.finditer(sentence):
             pos, end = m.start(), m.end()
-            if _in_book_title(sentence, pos) or not _aligned(toks, pos):
+            if not _aligned(toks, pos):
                 continue
+            quoted = _in_book_title(sentence, pos)
+            if quoted:  # 《出生医学证明》: a certificate written as a title
+                open_ = sentence.rfind("《", 0, pos)
+                if not sentence.startswith("》", end) or "》" in sentence[open_:pos]:
+                    continue
             after = sentence[end:]
             if _NOT_A_CERT_AFTER.match(after):
                 continue
             if m.group(0) == "证明" and (_VERB_OBJECT.match(after) or _VERB_BEFORE.search(sentence[:pos])):
                 continue
-            start = _noun_start(sentence, toks, pos)
+            start = sentence.rfind("《", 0, pos) + 1 if quoted else _noun_start(sentence, toks, pos)
             name = sentence[start:end]
             core = sentence[start:pos]
             if _NOT_CERT_NAME.search(name):
                 continue
-            prefix = sentence[:start]
+            prefix = sentence[:start - 1] if quoted else sentence[:start]
             if _BOUNDED.search(prefix):
                 continue
             clause, header = _clause(prefix)
-            scope = clause + (header or "")
-            if _NEGATION.search(scope):
+            if _negated(clause, header):
                 continue
             issuer, issuer_start = _issuer_before(sentence, toks, start)
             verb = _governing(clause)
@@ -334,10 +357,14 @@ def _demands_in_block(doc, structure, b, governed: bool) -> list[CertificationDe
                 phrase_start = issuer_start if issuer else start
                 if issuer and issuer_start > 0 and sentence[issuer_start - 1] == "由":
                     phrase_start -= 1
-            if not core and issuer:  # 村委会出具的证明: keep the issuer in the name
-                start = issuer_start
+            if not core and issuer:  # 村委会出具的证明, 到村委会开具证明: keep the issuer in the name
+                at = sentence.rfind(issuer, 0, start)
+                start = issuer_start if issuer_start < start else (at if at >= 0 else start)
                 name = sentence[start:end]
-            phrase = sentence[phrase_start:end]
+                if len(name) > 30 or not name.startswith(issuer):
+                    continue
+            phrase_start = min(phrase_start, start)
+            phrase = sentence[phrase_start:end + (1 if quoted else 0)]
             loc = _locate(doc, structure, b.index, s0 + start)
             ploc = _locate(doc, structure, b.index, s0 + phrase_start)
             out.append(CertificationDemand(
@@ -355,7 +382,7 @@ def _open_materials(doc, structure, b, s0, sentence, governed, promise):
         if _BOUNDED.search(prefix) or "证明" in m.group(0):
             continue
         clause, header = _clause(prefix)
-        if _NEGATION.search(clause + (header or "")):
+        if _negated(clause, header):
             continue
         verb = _governing(clause) or (_governing(header) if header is not None else None)
         if verb is None and not governed:
@@ -369,7 +396,7 @@ def _open_materials(doc, structure, b, s0, sentence, governed, promise):
 
 
 _JING = regex.compile(
-    r"经([^，,；;。：:经]{1,16}?(?:村民委员会|居民委员会|村委会|居委会|社区|派出所|公安机关|所在单位|工作单位|"
+    r"经([^，,；;。：:经]{0,16}?(?:村民委员会|居民委员会|村委会|居委会|社区|派出所|公安机关|所在单位|工作单位|"
     r"医院|学校|街道办事处|乡镇人民政府|镇人民政府|乡人民政府))(?:出具|盖章)?证明")
 
 
@@ -377,7 +404,7 @@ def _after_jing(doc, structure, b, s0, sentence, out, promise):
     """经村委会证明: a proof demanded from the named body (证明 as a verb)."""
     for m in _JING.finditer(sentence):
         clause, header = _clause(sentence[:m.start()])
-        if _NEGATION.search(clause + (header or "")) or _in_book_title(sentence, m.start()):
+        if _negated(clause, header) or _in_book_title(sentence, m.start()):
             continue
         if any(d.block == b.index and d.start <= s0 + m.end(1) < d.start + len(d.text) + 2 for d in out):
             continue

@@ -9,18 +9,27 @@ from zzreview.errors import ReadError
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def _plausible(text: str) -> bool:
+    """Mostly Chinese, ASCII and punctuation; no control characters but line breaks and tabs."""
+    if not text:
+        return False
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t") or 0xD800 <= ord(ch) <= 0xDFFF
+              or 0xE000 <= ord(ch) <= 0xF8FF)
+    good = sum(1 for ch in text if ch.isascii() or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return bad == 0 and good >= 0.9 * len(text)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 LE/BE without BOM: many NUL bytes at odd or even positions."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 LE or BE without BOM: the decoding that gives plausible text (NUL bytes seen)."""
+    if len(data) < 2 or len(data) % 2:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros > half * 0.2:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from zzreview.analysis.certifications import text_note as certification_note
 from zzreview.engine import RunResult
 from zzreview.model import SEVERITY_ZH
 
@@ -20,6 +21,9 @@ def render(result: RunResult) -> str:
                 lines.append(f"    依据：{f.basis}")
             if f.suggestion:
                 lines.append(f"    建议：{f.suggestion}")
+        note = certification_note(r.analysis) if r.analysis else None
+        if note:
+            lines.append(f"{r.path}: {note}")
     n = len(result.documents)
     bad = sum(1 for d in result.documents if d.error)
     summary = (f"共审查 {n} 个文件：错误 {result.count('error')} 处，警告 {result.count('warning')} 处，"

@@ -72,11 +72,11 @@ def _measure_rules() -> tuple[RuleInfo, ...]:
     for kind, (code, name, severity, title, example) in _MEASURE_DOC.items():
         out.append(RuleInfo(
             code, CHECK_NAME, name, severity, title,
-            f"检查什么：逐条查找{title[6:]}的语句，且该语句、该条或文件的制定依据没有指向能够设定此类措施的上位法。\n"
+            f"检查什么：逐条查找{title[5:]}的语句，且该语句、该条或文件的制定依据没有指向能够设定此类措施的上位法。\n"
             "为什么：行政规范性文件不得设定行政许可、行政处罚、行政强制等事项，不得违法增加公民、法人和其他组织的义务、"
             "减损其权利（" + _GUIDE + "）。\n"
-            f"法律依据：{_MEASURE_BASIS[kind]}。各层级的设定权见 checks/authority/measures.toml（zzreview explain {code} 显示）。\n"
-            f"{example}"))
+            f"法律依据：{_MEASURE_BASIS[kind]}。\n"
+            f"{example}\n\n设定权（checks/authority/measures.toml）：\n{authority_text(kind)}"))
     return tuple(out)
 
 
@@ -169,7 +169,7 @@ def _measures(ctx: Context, doc_level: list) -> Iterable[Finding]:
         if drafting == "government-rule" and m.rule_may_set:
             continue
         code, _, _, title, _ = _MEASURE_DOC[m.kind]
-        yield _finding(code, f"{title[6:]}：“{m.quote}”，未见上位法依据",
+        yield _finding(code, f"{title[5:]}：“{m.quote}”，未见上位法依据",
                        m.quote, m.location, _MEASURE_BASIS[m.kind],
                        "引用设定该措施的上位法条款（如“依照《…》第X条的规定”），或删除该规定",
                        confidence=m.confidence)

@@ -14,6 +14,7 @@ from pathlib import Path
 from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
 from zzreview.rules import expired_reference, legal_basis, meta, validity
+from zzreview.rules import unlisted_certification
 from zzreview.rules.base import Check
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
@@ -21,6 +22,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     expired_reference.CHECK,
     legal_basis.CHECK,
     validity.CHECK,
+    unlisted_certification.CHECK,
 )
 
 

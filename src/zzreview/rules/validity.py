@@ -128,7 +128,7 @@ class Validity:
                 limit = min(limit or 99, rules["notice_max_years"])
             if limit and years > limit:
                 kind = "暂行、试行文件" if provisional else "规范性文件"
-                yield _doc_finding(ctx, "ZZ503", f"有效期{v['text']}超过{kind}的上限{limit}年（{pname if pname != 'default' else '一般规定'}）",
+                yield _doc_finding(ctx, "ZZ503", f"{v['text']}超过{kind}的上限{limit}年（{pname if pname != 'default' else '一般规定'}）",
                                    basis, f"将有效期缩短至{limit}年以内", quote=v["text"], location=_loc(v.get("location")))
         if d.effective_date:
             eff = dt.date.fromisoformat(d.effective_date)

@@ -1,0 +1,280 @@
+"""Certification demands (facts.certifications), lists, matching and the unlisted-certification check."""
+
+from __future__ import annotations
+
+import pytest
+
+from zzreview import certlists
+from zzreview.analysis.certifications import extract_certifications
+from zzreview.analysis.structure import analyze_structure
+from zzreview.errors import ConfigError
+from zzreview.readers import read_document
+
+AS_OF = "2026-11-24"
+
+
+class _A:
+    def __init__(self, structure):
+        self.structure = structure
+
+
+def demands(draft, body: str):
+    doc = read_document(str(draft(body)))
+    out = extract_certifications(doc, _A(analyze_structure(doc)))
+    for d in out:  # text and phrase are exact substrings of their block
+        assert doc.blocks[d.block].text[d.start:d.start + len(d.text)] == d.text
+        assert doc.blocks[d.block].text[d.phrase_start:d.phrase_start + len(d.phrase)] == d.phrase
+    return out
+
+
+def texts(draft, body: str) -> list[str]:
+    return [d.text for d in demands(draft, body)]
+
+
+# --- extraction: phrase patterns ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("第五条 申请人应当提交户籍所在地公安派出所出具的无违法犯罪记录证明。", ["无违法犯罪记录证明"]),
+    ("第六条 申请入学的，应当提供居住证明、收入证明和婚姻状况证明。", ["居住证明", "收入证明", "婚姻状况证明"]),
+    ("第七条 凭医院出具的出生医学证明办理户口登记。", ["出生医学证明"]),
+    ("第七条 持《出生医学证明》办理。", ["出生医学证明"]),
+    ("第八条 符合条件的，持街道办事处出具的家庭经济困难证明申请减免。", ["家庭经济困难证明"]),
+    ("第九条 申报时附具纳税证明或者社保缴费证明。", ["纳税证明", "社保缴费证明"]),
+    ("第十条 报名时须携带健康证明书。", ["健康证明书"]),
+    ("第十条 连同资金证明、办公住所使用证明及审计机构出具的审计报告一并送交主管部门。",
+     ["资金证明", "办公住所使用证明"]),
+    ("第十一条 申请人应当到村委会开具证明。", ["村委会开具证明"]),
+    ("第十一条 经村民委员会证明，可以办理。", ["村民委员会证明"]),
+    ("第十二条 申请人应当向派出所申请开具户籍证明。", ["户籍证明"]),
+])
+def test_demand_phrases(draft, body, expected):
+    assert texts(draft, body) == expected
+
+
+def test_issuer_is_recorded(draft):
+    d = demands(draft, "第五条 申请人应当提交户籍所在地公安派出所出具的无违法犯罪记录证明。")[0]
+    assert d.issuer == "户籍所在地公安派出所"
+    assert d.phrase == "提交户籍所在地公安派出所出具的无违法犯罪记录证明"
+    d = demands(draft, "第六条 应当提供由所在社区居民委员会出具的居住证明。")[0]
+    assert (d.text, d.issuer) == ("居住证明", "所在社区居民委员会")
+    d = demands(draft, "第六条 应当提供居住证明和村委会出具的证明。")[1]
+    assert (d.text, d.issuer) == ("村委会出具的证明", "村委会")
+
+
+def test_list_in_one_block_and_across_blocks(draft):
+    assert texts(draft, "第七条 申请人应当提交下列材料：（一）申请书；（二）营业执照复印件；（三）资金证明；"
+                        "（四）其他相关证明材料。") == ["资金证明", "其他相关证明材料"]
+    body = ("第八条 申请人应当提交下列材料：\n\n（一）申请表；\n\n（二）由所在社区居民委员会出具的居住证明；\n\n"
+            "（三）身份证、户口簿复印件；\n\n（四）有关部门要求的其他材料。\n\n第九条 本办法自2027年1月1日起施行。")
+    ds = demands(draft, body)
+    assert [(d.text, d.catch_all, d.article) for d in ds] == [
+        ("居住证明", False, "第八条"), ("有关部门要求的其他材料", True, "第八条")]
+    assert ds[0].issuer == "所在社区居民委员会"
+
+
+def test_catch_alls(draft):
+    ds = demands(draft, "第三条 申请人应当提交申请书、相关证明和其他证明材料。")
+    assert [(d.text, d.catch_all) for d in ds] == [("相关证明", True), ("其他证明材料", True)]
+    # bounded by law: not an open demand
+    assert texts(draft, "第三条 申请人应当提交申请书和法律、法规规定的其他证明材料。") == []
+
+
+def test_promise_in_the_same_sentence(draft):
+    ds = demands(draft, "第十二条 申请人不能提供亲属关系证明的，可以作出书面承诺。")
+    assert [(d.text, d.promise) for d in ds] == [("亲属关系证明", True)]
+
+
+def test_repeated_demand_is_listed_once_with_count(draft):
+    ds = demands(draft, "第二条 申请人应当提交居住证明。\n\n第三条 变更时应当再次提交居住证明。")
+    assert [(d.text, d.count, d.article) for d in ds] == [("居住证明", 2, "第二条")]
+
+
+@pytest.mark.parametrize("body", [
+    # licences, identity documents, qualifications
+    "第二条 申请人应当提交营业执照、食品经营许可证和身份证复印件。",
+    "第二条 申请人应当持有效身份证明办理。",
+    "第二条 投标人应当提交资格证明文件和资质证明。",
+    # agencies issuing or verifying themselves
+    "第二条 公安机关应当为申请人出具户籍证明。",
+    "第二条 医疗机构应当向新生儿签发出生医学证明。",
+    "第二条 窗口工作人员应当核查申请人的居住证明。",
+    # negated, replaced, cancelled
+    "第二条 行政机关不得要求申请人提供无犯罪记录证明。",
+    "第二条 不再要求申请人提交居住证明，改为部门核查。",
+    "第二条 申请人可以书面承诺代替婚姻状况证明。",
+    "第二条 各部门不得索要下列证明：（一）居住证明；（二）亲属关系证明。",
+    # 证明 as a verb, compounds, titles
+    "第二条 本市实行证明事项清单管理，清单之外无证明。",
+    "第二条 能够证明其符合条件的，予以办理。经调查证明属实的，依法处理。",
+    "第一条 根据《国务院办公厅关于做好证明事项清理工作的通知》，制定本办法。",
+    "第二条 申请人对其提交的证明材料的真实性负责。",
+    "第二条 申请人应当提供证明。",
+])
+def test_not_demands(draft, body):
+    assert texts(draft, body) == []
+
+
+def test_jieba_is_not_loaded_without_证明(tmp_path):
+    import subprocess
+    import sys
+
+    p = tmp_path / "d.md"
+    p.write_text("# 某办法\n\n第一条 申请人应当提交申请书。\n", encoding="utf-8")
+    code = ("import sys\nfrom zzreview.cli import main\nsys.argv=['zzreview','check',%r,'--as-of','%s']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('JIEBA', 'jieba' in sys.modules)") % (str(p), AS_OF)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "JIEBA False" in r.stdout, r.stdout + r.stderr
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("无犯罪记录证明", "无违法犯罪记录证明"),
+    ("亲属关系证明", "直系亲属关系证明"),
+    ("居住证明", "居住地证明"),
+    ("家庭经济困难证明", "家庭困难证明"),
+    ("无违法犯罪记录证明", "无犯罪记录证明材料"),
+])
+def test_similar_names_match(a, b):
+    assert certlists.similarity(a, b) >= certlists.THRESHOLD
+
+
+@pytest.mark.parametrize("a, b", [
+    ("出生医学证明", "死亡医学证明"),
+    ("收入证明", "无收入证明"),
+    ("独生子女证明", "非独生子女证明"),
+    ("房屋租赁证明", "房屋产权证明"),
+    ("婚姻状况证明", "婚育状况证明"),
+    ("出生医学证明", "医学证明"),
+    ("在校证明", "在职证明"),
+])
+def test_near_misses_do_not_match(a, b):
+    assert certlists.similarity(a, b) < certlists.THRESHOLD
+
+
+def test_exact_alias_and_similar_match(tmp_path):
+    p = tmp_path / "l.toml"
+    p.write_text('[list]\nname = "某市清单"\ndate = "2024-01-01"\n\n'
+                 '[[item]]\nname = "出生医学证明"\naliases = ["出生证明"]\nbasis = "《母婴保健法》第二十三条"\n\n'
+                 '[[item]]\nname = "无违法犯罪记录证明"\npromise = false\n', encoding="utf-8")
+    lists = [certlists.load_list(str(p))]
+    assert certlists.match("出生医学证明", lists).how == "exact"
+    assert certlists.match("出生证明", lists).how == "alias"
+    m = certlists.match("无犯罪记录证明", lists)
+    assert (m.how, m.item.name) == ("similar", "无违法犯罪记录证明")
+    assert certlists.match("死亡医学证明", lists) is None
+
+
+# --- lists -------------------------------------------------------------------------------------
+
+def test_shipped_list_loads_by_name():
+    lst = certlists.load_list("chibi-2023")
+    assert lst.name == "赤壁市2023年保留证明事项清单" and lst.date == "2023-05-29"
+    assert lst.complete is False and lst.items and lst.items[0].promise is False
+    assert "烟花爆竹安全管理条例" in lst.items[0].basis
+    assert certlists.load_list("赤壁市2023年保留证明事项清单").id == "chibi-2023"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_spreadsheet_csv_export(tmp_path, encoding):
+    p = tmp_path / "清单.csv"
+    p.write_text("某市保留证明事项清单（2024年3月1日）,,,,\n"
+                 "序号,证明名称,开具单位,设定依据,是否告知承诺,别名\n"
+                 "1,无违法犯罪记录证明,公安机关,《公安机关办理犯罪记录查询工作规定》,否,无犯罪证明\n"
+                 "2,婚姻状况证明,民政部门,某依据,是,\n", encoding=encoding)
+    lst = certlists.load_list(str(p))
+    assert (lst.name, lst.date) == ("某市保留证明事项清单", "2024-03-01")
+    assert [(i.name, i.issuer, i.promise) for i in lst.items] == [
+        ("无违法犯罪记录证明", "公安机关", False), ("婚姻状况证明", "民政部门", True)]
+    assert lst.items[0].aliases == ["无犯罪证明"]
+
+
+def test_chibi_style_columns_and_tsv(tmp_path):
+    p = tmp_path / "chibi.tsv"
+    p.write_text("序号\t证明名称\t证明用途\t设定依据\t依据条文及内容\t索要单位\t开具单位\t行使层级\t事项类型\t"
+                 "不能实行告知承诺及保留原因\n"
+                 "1\t某证明\t某许可\t某条例第十九条\t……\t应急管理部门\t经营者\t县\t行政许可\t不能保证安全\n",
+                 encoding="utf-8")
+    item = certlists.load_list(str(p)).items[0]
+    assert (item.use, item.requester, item.issuer, item.level, item.promise) == (
+        "某许可", "应急管理部门", "经营者", "县", False)
+    assert item.basis.startswith("某条例第十九条")
+
+
+def test_bad_lists_are_reported(tmp_path):
+    with pytest.raises(ConfigError, match="不存在"):
+        certlists.load_list(str(tmp_path / "nope.csv"))
+    p = tmp_path / "x.csv"
+    p.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="表头"):
+        certlists.load_list(str(p))
+
+
+# --- the check through the CLI -----------------------------------------------------------------
+
+BODY = ("第一条 根据《中华人民共和国行政许可法》，制定本办法。\n\n"
+        "第二条 申请人应当提交下列材料：\n\n（一）申请书；\n\n（二）户籍所在地公安派出所出具的无犯罪记录证明；\n\n"
+        "（三）婚姻状况证明；\n\n（四）村委会出具的居住证明；\n\n（五）其他相关证明材料。\n\n"
+        "第三条 本办法自2027年1月1日起施行，有效期5年。")
+LIST = ("序号,证明名称,开具单位,设定依据,是否告知承诺\n"
+        "1,无违法犯罪记录证明,公安机关,《公安机关办理犯罪记录查询工作规定》,否\n"
+        "2,婚姻状况证明,民政部门,某依据,是\n")
+
+
+def _findings(doc: dict, check: str = "unlisted-certification") -> list[tuple[str, str]]:
+    return [(f["code"], f["quote"]) for f in doc["findings"] if f["check"] == check]
+
+
+def test_check_with_a_user_list(cli, draft, tmp_path):
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "本市清单.csv").write_text("某市保留证明事项清单（2024年3月1日）\n" + LIST, encoding="gb18030")
+    (tmp_path / "zzreview.toml").write_text('certification-lists = ["lists/本市清单.csv"]\n', encoding="utf-8")
+    r = cli("check", draft(BODY), "--format", "json", "--as-of", AS_OF)
+    doc = r.json()["documents"][0]
+    assert _findings(doc) == [
+        ("ZZ403", "婚姻状况证明"), ("ZZ401", "村委会出具的居住证明"), ("ZZ402", "其他相关证明材料")]
+    f401 = next(f for f in doc["findings"] if f["code"] == "ZZ401")
+    assert f401["severity"] == "error"
+    assert "《某市保留证明事项清单》（2024-03-01）" in f401["message"] and "清单之外无证明" in f401["message"]
+    assert "国办发〔2018〕47号" in f401["basis"] and "国办发〔2020〕42号" in f401["basis"]
+    certs = {c["text"]: c for c in doc["facts"]["certifications"]}
+    assert certs["无犯罪记录证明"]["listed"] is True
+    assert certs["无犯罪记录证明"]["list_item"]["name"] == "无违法犯罪记录证明"
+    assert certs["居住证明"]["listed"] is False and certs["居住证明"]["issuer"] == "村委会"
+    assert certs["其他相关证明材料"]["catch_all"] is True
+
+
+def test_check_with_the_shipped_list(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('certification-lists = ["chibi-2023"]\n', encoding="utf-8")
+    doc = cli("check", draft(BODY), "--format", "json", "--as-of", AS_OF).json()["documents"][0]
+    f = [f for f in doc["findings"] if f["code"] == "ZZ401"]
+    assert len(f) == 3 and all(x["confidence"] == "low" for x in f)  # a partial copy of the list
+    assert "《赤壁市2023年保留证明事项清单》（2023-05-29）" in f[0]["message"]
+
+
+def test_no_list_configured(cli, draft):
+    p = draft(BODY)
+    doc = cli("check", p, "--format", "json", "--as-of", AS_OF).json()["documents"][0]
+    assert _findings(doc) == [("ZZ402", "其他相关证明材料")]
+    assert [c["text"] for c in doc["facts"]["certifications"]] == [
+        "无犯罪记录证明", "婚姻状况证明", "居住证明", "其他相关证明材料"]
+    assert all(c["listed"] is None for c in doc["facts"]["certifications"])
+    out = cli("check", p, "--as-of", AS_OF).stdout
+    assert "未配置证明事项清单" in out
+
+
+def test_missing_list_file_is_reported(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('certification-lists = ["nope.csv"]\n', encoding="utf-8")
+    r = cli("check", draft(BODY), "--format", "json", "--as-of", AS_OF)
+    data = r.json()
+    assert any("nope.csv" in e["message"] for e in data["plugin_errors"])
+
+
+def test_rules_are_documented(cli):
+    from zzreview.rules.unlisted_certification import RULES
+
+    assert [(r.code, r.severity) for r in RULES] == [("ZZ401", "error"), ("ZZ402", "warning"), ("ZZ403", "info")]
+    for r in RULES:
+        for part in ("检查什么", "为什么", "法律依据", "示例", "修改"):
+            assert part in r.doc

@@ -1,0 +1,92 @@
+"""The knowledge base: status as of a date, versions, reused titles, aliases, user tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zzreview.errors import ConfigError
+from zzreview.kb import KnowledgeBase, normalize_title, title_key
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load()
+
+
+def test_source_and_counts_are_recorded(kb):
+    info = kb.info()
+    assert "LawRefBook" in info["source"] and info["source_date"] == "2025-04-19" and info["built"]
+    assert info["counts"]["laws"] == 1968 and info["counts"]["repealed"] >= 400
+
+
+def test_normalisation():
+    assert normalize_title("《中华人民共和国 行政处罚法(2021年修订)》") == "中华人民共和国行政处罚法（2021年修订）"
+    assert title_key("山东省实施〈中华人民共和国水法〉办法") == title_key("山东省实施《水法》办法")
+
+
+def test_repealed_by_civil_code_depends_on_date(kb):
+    before = kb.resolve("合同法", D("2020-06-01"))
+    after = kb.resolve("《中华人民共和国合同法》", D("2021-01-01"))
+    assert before.status == "有效" and before.title == "中华人民共和国合同法"
+    assert after.status == "已废止" and after.successor == "中华人民共和国民法典"
+    assert after.repeal_basis == "《中华人民共和国民法典》第一千二百六十条"
+
+
+def test_max_article_and_version_notes(kb):
+    r = kb.resolve("中华人民共和国行政处罚法", D("2026-11-24"))
+    assert r.status == "有效" and r.max_article == 86
+    old = kb.resolve("中华人民共和国食品安全法（2015年修订）", D("2026-11-24"))
+    assert old.status == "已修改" and old.cited_version == "2015年修订"
+
+
+def test_reused_title_needs_a_year(kb):
+    assert kb.resolve("中华人民共和国国家安全法", D("2026-11-24")).ambiguous
+    assert kb.resolve("中华人民共和国国家安全法", D("2026-11-24"), year_hint=2010).status == "已废止"
+    assert kb.resolve("中华人民共和国国家安全法", D("2026-11-24"), year_hint=2020).status == "有效"
+
+
+def test_unknown_is_unknown(kb):
+    r = kb.resolve("某县农村集体资产管理暂行办法", D("2026-11-24"))
+    assert not r.known and r.status == "未知"
+
+
+def test_near_miss_title_needs_eight_characters_and_a_unique_fit(kb):
+    r = kb.resolve("中华人民共和国爆炸物品管理条例", D("2026-11-24"))
+    assert r.matched_by == "fuzzy" and r.title == "中华人民共和国民用爆炸物品管理条例" and r.status == "已废止"
+    assert not kb.resolve("安全生产条例", D("2026-11-24")).known
+
+
+def test_user_table_from_a_spreadsheet_export(tmp_path):
+    t = tmp_path / "本市文件.csv"
+    t.write_bytes(("标题,效力级别,施行日期,有效期至,简称\n"
+                   "某市养犬管理规定,行政规范性文件,2015/1/1,2020年12月31日,养犬规定\n").encode("gb18030"))
+    kb = KnowledgeBase.load([t])
+    r = kb.resolve("养犬规定", D("2019-01-01"))
+    assert r.known and r.status == "有效" and r.title == "某市养犬管理规定"
+    r = kb.resolve("某市养犬管理规定", D("2021-01-01"))
+    assert r.status == "已废止" and r.valid_until == "2020-12-31"
+
+
+def test_user_table_overrides_a_shipped_entry(tmp_path):
+    t = tmp_path / "更新.tsv"
+    t.write_text("title\tstatus\trepeal_date\tsuccessor\n"
+                 "中华人民共和国行政处罚法\t已废止\t2026-01-01\t某新法\n", encoding="utf-8")
+    r = KnowledgeBase.load([t]).resolve("行政处罚法", D("2026-11-24"))
+    assert r.status == "已废止" and r.successor == "某新法"
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("name\tlevel\nX\t法律\n", "title"),
+    ("title\teffective_date\nX\t2020-13-01\n", "2020-13-01"),
+    ("title\tstatus\nX\t半废止\n", "status"),
+])
+def test_bad_user_tables_name_file_line_and_problem(tmp_path, content, needle):
+    t = tmp_path / "bad.tsv"
+    t.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        KnowledgeBase.load([t])
+    assert "bad.tsv" in str(e.value) and needle in str(e.value)

@@ -1,0 +1,102 @@
+"""Readers: encodings, Markdown anchors and exclusions, docx reading order, metadata, bad files."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zzreview.errors import ReadError
+from zzreview.readers import read_document
+
+BODY = "# 某市养犬管理办法\n\n第一条 根据《中华人民共和国合同法》，制定本办法。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le"])
+def test_encodings(encoding):
+    doc = read_document("d.md", data=BODY.encode(encoding))
+    assert doc.title == "某市养犬管理办法"
+    assert doc.blocks[1].text == "第一条 根据《中华人民共和国合同法》，制定本办法。"
+
+
+def test_markdown_positions_survive_inline_markup_and_soft_breaks():
+    src = "# 标题办法\n\n**第一条** 根据《中华人民共和国\n合同法》，制定本办法。\n"
+    doc = read_document("d.md", data=src.encode())
+    b = doc.blocks[1]
+    assert b.text == "第一条 根据《中华人民共和国合同法》，制定本办法。"
+    k = b.text.index("《")
+    assert b.locate(k) == (3, src.splitlines()[2].index("《") + 1)
+    assert b.locate(b.text.index("合同法")) == (4, 1)
+
+
+def test_markdown_code_html_excluded_and_comments_become_directives():
+    src = ("# 某办法\n\n<!-- zzreview: disable=ZZ201 理由：历史沿革 -->\n\n```\n《中华人民共和国担保法》\n```\n\n"
+           "| 项目 | 依据 |\n|---|---|\n| 登记 | 《中华人民共和国物权法》 |\n\n- 列表项一\n")
+    doc = read_document("d.md", data=src.encode())
+    assert [b.kind for b in doc.blocks] == ["heading", "table_cell", "table_cell", "table_cell", "table_cell",
+                                            "list_item"]
+    assert "担保法" not in doc.text and "《中华人民共和国物权法》" in doc.text
+    assert doc.directives == [(3, 1, "zzreview: disable=ZZ201 理由：历史沿革")]
+    cell = next(b for b in doc.blocks if "物权法" in b.text)
+    assert cell.line == 11
+
+
+def _docx_bytes(build) -> bytes:
+    d = docx.Document()
+    build(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_reading_order_tables_split_runs_and_metadata():
+    def build(d):
+        d.add_paragraph("枣政办发〔2026〕3号")
+        d.add_paragraph("枣庄市某某管理办法")
+        p = d.add_paragraph()
+        for piece in ("第一条　根据《中华人民", "共和国", "合同法》，制定本办法。"):
+            p.add_run(piece).bold = piece == "共和国"
+        d.add_paragraph("")
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text = "依据"
+        t.cell(0, 1).text = "《中华人民共和国担保法》"
+        d.add_paragraph("枣庄市人民政府")
+        d.add_paragraph("2026年12月1日")
+    doc = read_document("d.docx", data=_docx_bytes(build))
+    assert doc.title == "枣庄市某某管理办法" and doc.doc_number == "枣政办发〔2026〕3号"
+    assert doc.issuer == "枣庄市人民政府" and doc.date == "2026-12-01"
+    texts = [b.text for b in doc.blocks]
+    assert texts[2] == "第一条　根据《中华人民共和国合同法》，制定本办法。"
+    assert texts[3:5] == ["依据", "《中华人民共和国担保法》"]
+    assert [b.line for b in doc.blocks[2:5]] == [3, 5, 6]  # empty paragraph 4 is counted
+    assert doc.blocks[3].kind == "table_cell"
+
+
+@pytest.mark.parametrize("name,data,code", [
+    ("a.md", b"", "empty"),
+    ("a.md", b"\x00\x01\x02\x03binary\x00\xff\x00", "binary"),
+    ("a.docx", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64, "old-doc"),
+    ("a.docx", bytes.fromhex("D0CF11E0A1B11AE1") + "EncryptionInfo".encode("utf-16-le"), "encrypted"),
+    ("a.docx", b"not a zip at all", "not-docx"),
+    ("a.docx", b"PK\x03\x04broken", "corrupt"),
+    ("a.pdf", b"%PDF", "unsupported"),
+])
+def test_bad_inputs_raise_read_errors(name, data, code):
+    with pytest.raises(ReadError) as e:
+        read_document(name, data=data)
+    assert e.value.code == code and e.value.message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["a.md", "a.txt", "a.docx"]))
+def test_random_bytes_either_read_or_raise_read_error(data, name):
+    try:
+        doc = read_document(name, data=data)
+    except ReadError as e:
+        assert e.code and e.message
+    else:
+        for b in doc.blocks:
+            assert b.text.strip() == b.text and b.line >= 1

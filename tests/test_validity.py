@@ -1,0 +1,92 @@
+"""Document kind, validity period and effective date (ZZ501–ZZ505)."""
+
+from __future__ import annotations
+
+from conftest import AS_OF
+
+BASIS = "第一条 根据《中华人民共和国动物防疫法》，制定本办法。\n\n"
+SIGN = "\n\n某市人民政府\n\n2026年12月1日"
+
+
+def run(cli, path, *extra):
+    r = cli("check", path, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", *extra)
+    assert r.exit_code == 0, r.stderr
+    return r.json()["documents"][0]
+
+
+def codes(doc):
+    return [f["code"] for f in doc["findings"] if f["code"].startswith("ZZ5")]
+
+
+def test_validity_and_until_are_computed(cli, draft):
+    doc = run(cli, draft(BASIS + "第九条 本办法自2027年3月1日起施行，有效期5年。" + SIGN))
+    assert codes(doc) == []
+    assert doc["facts"]["effective_date"] == "2027-03-01"
+    assert doc["facts"]["validity"]["text"] == "有效期5年" and doc["facts"]["validity"]["until"] == "2032-02-29"
+
+
+def test_validity_until_a_date(cli, draft):
+    doc = run(cli, draft(BASIS + "第九条 本办法自2027年1月1日起施行，有效期至2031年12月31日。" + SIGN))
+    assert codes(doc) == [] and doc["facts"]["validity"]["until"] == "2031-12-31"
+
+
+def test_no_validity_period_quotes_the_title(cli, draft):
+    doc = run(cli, draft(BASIS + "第九条 本办法自2027年3月1日起施行。" + SIGN))
+    (f,) = [f for f in doc["findings"] if f["code"] == "ZZ501"]
+    assert f["check"] == "no-validity-period" and f["quote"] == "某市某某管理办法（征求意见稿）"
+
+
+def test_title_with_its_own_period_needs_no_validity(cli, draft):
+    p = draft("根据《中华人民共和国渔业法》，现将2016年禁渔有关事项公告如下：\n\n一、禁渔时间：4月1日至6月30日。" + SIGN,
+              title="某县2016年禁渔公告")
+    assert codes(run(cli, p)) == []
+
+
+def test_excerpt_without_an_ending_is_not_judged(cli, draft):
+    doc = run(cli, draft(BASIS + "第二条 本办法适用于本市行政区域。"))
+    assert codes(doc) == [] and doc["facts"]["validity"] is None
+
+
+def test_no_effective_date(cli, draft):
+    doc = run(cli, draft(BASIS + "第九条 本办法有效期5年。" + SIGN))
+    assert codes(doc) == ["ZZ502"]
+
+
+def test_provisional_document_longer_than_two_years(cli, draft):
+    p = draft(BASIS + "第九条 本办法自2027年3月1日起施行，有效期5年。" + SIGN, title="某市某某管理暂行办法")
+    (f,) = [f for f in run(cli, p)["findings"] if f["code"] == "ZZ503"]
+    assert f["quote"] == "有效期5年" and "2年" in f["message"]
+    p2 = draft(BASIS + "第九条 本办法自2027年3月1日起施行，有效期2年。" + SIGN, title="某市某某管理暂行办法", name="b.md")
+    assert codes(run(cli, p2)) == []
+
+
+def test_province_from_configuration(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('province = "山东省"\n', encoding="utf-8")
+    p = draft(BASIS + "第九条 本办法自2027年3月1日起施行，有效期8年。" + SIGN)
+    (f,) = [f for f in run(cli, p)["findings"] if f["code"] == "ZZ503"]
+    assert "山东省" in f["message"] and "山东省行政程序规定" in f["basis"]
+
+
+def test_effective_too_soon_or_before_signature(cli, draft):
+    soon = run(cli, draft(BASIS + "第九条 本办法自2026年12月10日起施行，有效期5年。" + SIGN))
+    assert codes(soon) == ["ZZ504"] and "不足30日" in soon["findings"][-1]["message"]
+    ok = run(cli, draft(BASIS + "第九条 本办法自2027年1月10日起施行，有效期5年。" + SIGN, name="ok.md"))
+    assert codes(ok) == []
+    before = run(cli, draft(BASIS + "第九条 本办法自2026年11月1日起施行，有效期5年。" + SIGN, name="b.md"))
+    assert codes(before) == ["ZZ504"] and "早于落款日期" in before["findings"][-1]["message"]
+
+
+def test_retroactive_application(cli, draft):
+    doc = run(cli, draft(BASIS + "第八条 本办法施行前已发生的违规行为，依照本办法处理。\n\n"
+                         "第九条 本办法自2027年3月1日起施行，有效期5年。" + SIGN))
+    assert codes(doc) == ["ZZ505"]
+    ok = run(cli, draft(BASIS + "第八条 本办法施行前已申请的补贴，按照更有利于申请人的规定，适用本办法。\n\n"
+                        "第九条 本办法自2027年3月1日起施行，有效期5年。" + SIGN, name="ok.md"))
+    assert codes(ok) == []
+
+
+def test_document_kind_can_be_forced(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('document-kind = "non-normative"\n', encoding="utf-8")
+    doc = run(cli, draft(BASIS + "第九条 本办法自2027年3月1日起施行。" + SIGN))
+    assert codes(doc) == [] and doc["facts"]["normative"] == {
+        "is_normative": False, "kind": "办法", "reasons": ["配置 document-kind = non-normative"], "forced": True}
