@@ -14,6 +14,8 @@ from zzreview.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+# the sample drafts (samples/ also holds their zzreview.toml and a demonstration list)
+DRAFTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".md", ".docx"))
 AS_OF = "2026-11-24"
 
 

@@ -48,7 +48,8 @@ _PROMISE = regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签�
 _PARTY = regex.compile(
     r"申请人|当事人|申报人|申请单位|申请者|申请企业|经营者|本人|个人|群众|居民|学生|家长|监护人|"
     r"投标人|供应商|企业|办事人|服务对象|参保人|权利人|继承人|用人单位|社会团体|单位")
-_FOR_PARTY = regex.compile(rf"(?:为|向|给)(?:{_PARTY.pattern})")
+_FOR_PARTY = regex.compile(
+    rf"(?:为|向|给)(?:{_PARTY.pattern}|用户|客户|消费者|市民|公众|新生儿|患者|职工|员工|其|对方)")
 _AGENCY_SUBJECT = regex.compile(
     r"(?:机关|部门|政府|派出所|委员会|村委会|居委会|法院|检察院|机构|办事处|中心|医院)"
     r"(?:应当|应|要|须|负责|可以|依法|及时|统一)")
@@ -316,8 +317,9 @@ def _demands_in_block(doc, structure, b, governed: bool) -> list[CertificationDe
             start = sentence.rfind("《", 0, pos) + 1 if quoted else _noun_start(sentence, toks, pos)
             name = sentence[start:end]
             core = sentence[start:pos]
-            if _NOT_CERT_NAME.search(name):
-                continue
+            if regex.fullmatch(r"(?:以下|下列|如下|上述|前款|前述|前项|该|本|此|所述|这些|以上)", core) or \
+                    _NOT_CERT_NAME.search(name) or regex.search(r"虚假|伪造|变造|假冒", core):
+                continue  # a licence or ID; or a penalty clause about false proofs
             prefix = sentence[:start - 1] if quoted else sentence[:start]
             if _BOUNDED.search(prefix):
                 continue
@@ -332,6 +334,8 @@ def _demands_in_block(doc, structure, b, governed: bool) -> list[CertificationDe
                     continue
                 if _ISSUE.match(verb.group(0)):
                     demand, by = _issue_is_demand(clause, verb)
+                    if not core and by and clause[:verb.start()].endswith("由" + by):
+                        continue  # 由街道办事处出具证明后报批: a step of the procedure, borderline
                     issuer = issuer or by
                 elif regex.match(r"提供|出示", verb.group(0)) and (
                         _FOR_PARTY.search(clause[:verb.start()]) or

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from zzreview import certlists
-from zzreview.analysis.facts import locate
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
 
@@ -62,9 +61,9 @@ _BY_CODE = {r.code: r for r in RULES}
 
 def _finding(code: str, ctx: Context, d, message: str, basis: str, suggestion: str,
              confidence: str = "high", extra: dict | None = None) -> Finding:
-    loc = locate(ctx.doc, ctx.analysis.structure, d.block, d.phrase_start)
+    # Quote the certification itself (exact text at its own location); the message quotes the phrase.
     return Finding(code=code, check=CHECK_NAME, severity=_BY_CODE[code].severity, message=message,
-                   quote=d.phrase, location=loc, basis=basis, suggestion=suggestion,
+                   quote=d.text, location=d.location, basis=basis, suggestion=suggestion,
                    confidence=confidence, extra=extra or {})
 
 
