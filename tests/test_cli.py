@@ -92,7 +92,7 @@ def test_output_may_not_overwrite_an_input(cli, draft):
 
 
 def test_select_and_ignore_by_code_prefix_and_check_name(cli, draft):
-    p = draft(EXPIRED + "\n\n第五条 依照《中华人民共和国行政处罚法》第九十条处理。")
+    p = draft(EXPIRED + "\n\n第二条 依照《中华人民共和国行政处罚法》第九十条处理。")
     def codes(*args):
         r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", *args)
         return sorted(f["code"] for f in r.json()["documents"][0]["findings"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import AS_OF
 
-EXPIRED = "第一条 根据《中华人民共和国合同法》，制定本办法。\n\n第五条 依照《中华人民共和国行政处罚法》第九十条处理。"
+EXPIRED = "第一条 根据《中华人民共和国合同法》，制定本办法。\n\n第二条 依照《中华人民共和国行政处罚法》第九十条处理。"
 
 
 def codes(cli, path, *args):

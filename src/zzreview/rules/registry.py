@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
-from zzreview.rules import expired_reference, legal_basis, meta, validity
+from zzreview.rules import document_form, expired_reference, legal_basis, meta, validity
 from zzreview.rules import unlisted_certification
 from zzreview.rules.base import Check
 
@@ -22,6 +22,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     expired_reference.CHECK,
     legal_basis.CHECK,
     validity.CHECK,
+    document_form.CHECK,
     unlisted_certification.CHECK,
 )
 
