@@ -186,6 +186,7 @@ def _normative_sentence(r: DocumentResult) -> str:
 def _basis_sentence(r: DocumentResult) -> str:
     items = [_plain(b) for b in (r.analysis.basis if r.analysis else []) or []]
     items = [b for b in items if isinstance(b, dict) and b.get("text")]
+    items = [b for b in items if b.get("scope") == "document"] or items  # the document's own basis first
     if not items:
         return "制定依据：未识别到载明制定依据的条款，请审核人员核对。"
     parts = []
