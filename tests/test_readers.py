@@ -100,3 +100,15 @@ def test_random_bytes_either_read_or_raise_read_error(data, name):
     else:
         for b in doc.blocks:
             assert b.text.strip() == b.text and b.line >= 1
+
+
+def test_markdown_lines_of_an_official_text_are_paragraphs():
+    src = ("# 某县人民政府办公室关于印发某县房屋拆迁管理暂行办法的通知\n\n"
+           "各乡镇人民政府：\n《某县房屋拆迁管理暂行办法》已经县政府同意，现印发给你们。\n二〇〇七年九月二十八日\n"
+           "某县房屋拆迁管理暂行办法\n第一章 总则\n第一条 为加强城镇房屋拆迁管理，根据有关法律、\n法规的规定，制定本办法。\n")
+    doc = read_document("d.md", data=src.encode())
+    assert [b.text for b in doc.blocks[1:]] == [
+        "各乡镇人民政府：", "《某县房屋拆迁管理暂行办法》已经县政府同意，现印发给你们。", "二〇〇七年九月二十八日",
+        "某县房屋拆迁管理暂行办法", "第一章 总则", "第一条 为加强城镇房屋拆迁管理，根据有关法律、法规的规定，制定本办法。"]
+    assert doc.blocks[0].text == "某县人民政府办公室关于印发某县房屋拆迁管理暂行办法的通知"
+    assert [b.line for b in doc.blocks[1:]] == [3, 4, 5, 6, 7, 8]

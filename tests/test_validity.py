@@ -90,3 +90,9 @@ def test_document_kind_can_be_forced(cli, draft, tmp_path):
     doc = run(cli, draft(BASIS + "第九条 本办法自2027年3月1日起施行。" + SIGN))
     assert codes(doc) == [] and doc["facts"]["normative"] == {
         "is_normative": False, "kind": "办法", "reasons": ["配置 document-kind = non-normative"], "forced": True}
+
+
+def test_short_issuing_notice_without_its_instrument_is_not_judged(cli, draft):
+    p = draft("《某市某某管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。" + SIGN,
+              title="某市人民政府关于印发某市某某管理办法的通知")
+    assert codes(run(cli, p)) == []

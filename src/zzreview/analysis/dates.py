@@ -36,6 +36,7 @@ PERIOD_TITLE = regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到
 # How a document ends: signature date (with or without the year), closing formulae.
 _CLOSING = regex.compile(r"^\s*(?:[0-9０-９〇○零一二三四五六七八九十]{1,4}\s*年\s*)?[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                          r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$|特此(?:通告|公告|通知)|此告|此件公开发布|抄送")
+_ISSUING = regex.compile(r"印发|转发|批转|颁发")
 _LONG = 2000  # characters: excerpts of a document's opening are shorter
 
 
@@ -119,8 +120,13 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                 }
     tail = doc.blocks[-2:]
     facts.ends_with_date = _ends_with_date(doc.blocks[-4:])
-    facts.looks_complete = bool(
-        facts.effective_text or facts.validity or facts.ends_with_date
+    # The effective clause counts as an ending only where a document ends (its last blocks); an
+    # issuing notice (印发/转发…) that is short has lost the instrument it issues.
+    last_blocks = {b.index for b in doc.blocks[-3:]}
+    effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
+    issuing_without_body = bool(_ISSUING.search(doc.title or "")) and len(doc.text) < _LONG // 2
+    facts.looks_complete = not issuing_without_body and bool(
+        facts.validity or effective_at_end or facts.ends_with_date
         or any(_CLOSING.search(b.text) for b in tail) or len(doc.text) >= _LONG)
     v = facts.validity
     if v and not v.get("until") and facts.effective_date and (v.get("years") or v.get("months")):

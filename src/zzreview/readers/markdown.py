@@ -5,7 +5,9 @@ Code blocks and HTML are not document text; HTML comments are kept as
 keeps its source line and column (``Block.positions``), so inline markup
 (**bold**, links) and soft line breaks do not shift a finding's location.
 A soft line break between Chinese characters joins the lines with nothing,
-as a reader sees it; between Latin words it becomes a space.
+as a reader sees it; between Latin words it becomes a space. Official texts
+put one paragraph on each line, so a soft break after a sentence, a colon or a
+date, or before a heading (第X条, 一、), starts a new block.
 """
 
 from __future__ import annotations
@@ -52,11 +54,13 @@ def _join_char(before: str, after: str) -> str:
     return ""
 
 
-def _inline_text(tok, lines: list[str], first: int, directives: list) -> tuple[str, list[tuple[int, int]]]:
+def _inline_text(tok, lines: list[str], first: int, directives: list
+                 ) -> tuple[str, list[tuple[int, int]], list[int]]:
     raw = tok.content
     rawpos = _raw_positions(raw, lines, first) or [(first + 1, 1)]
     text: list[str] = []
     pos: list[tuple[int, int]] = []
+    breaks: list[int] = []  # offsets in the text where a soft line break was
     cursor = 0
 
     def at(k: int) -> tuple[int, int]:
@@ -78,6 +82,8 @@ def _inline_text(tok, lines: list[str], first: int, directives: list) -> tuple[s
             k = raw.find("\n", cursor)
             nxt = next((c.content for c in children[i + 1:] if c.type == "text" and c.content), "")
             joiner = "\n" if t == "hardbreak" else _join_char("".join(text), nxt)
+            if t == "softbreak":
+                breaks.append(sum(map(len, text)))
             text.append(joiner)
             pos.extend(at(k if k >= 0 else cursor) for _ in joiner)
             cursor = k + 1 if k >= 0 else cursor
@@ -89,7 +95,26 @@ def _inline_text(tok, lines: list[str], first: int, directives: list) -> tuple[s
                 directives.append((line, col, m.group(1).strip()))
             if k >= 0:
                 cursor = k + len(child.content)
-    return "".join(text), pos
+    return "".join(text), pos, breaks
+
+
+# Official texts put one paragraph on each line. A soft break ends a paragraph after a sentence,
+# a colon or a date line, or before a heading (第X条, 一、, （一）, 1.); otherwise the line continues.
+_ENDS_PARAGRAPH = regex.compile(r"(?:[。；;：:！？!?]|[”」』）)]。?|\d{1,2}\s*日|[〇○零OＯ一二三四五六七八九十]日|号|文件)\s*$")
+_STARTS_PARAGRAPH = regex.compile(
+    r"^\s*(?:第[一二三四五六七八九十百千零〇\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+    r"\d+[.．、]|附件)")
+
+
+def _paragraphs(text: str, pos: list, breaks: list[int]) -> list[tuple[str, list]]:
+    """Split a Markdown paragraph at the soft breaks that end an official paragraph."""
+    cuts = [0]
+    for b in breaks:
+        before, after = text[cuts[-1]:b], text[b:].lstrip(" ")
+        if _ENDS_PARAGRAPH.search(before) or _STARTS_PARAGRAPH.match(after):
+            cuts.append(b)
+    cuts.append(len(text))
+    return [(text[a:b], pos[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
 def read_markdown(data: bytes, name: str) -> Document:
@@ -122,12 +147,14 @@ def read_markdown(data: bytes, name: str) -> Document:
                 directives.append((line, col, m.group(1).strip()))
         elif t == "inline":
             first = (tok.map or last_map)[0]
-            body, pos = _inline_text(tok, lines, first, directives)
-            lead = len(body) - len(body.lstrip())
-            body_s = body.strip()
-            if not body_s:
-                continue
-            pos = pos[lead:lead + len(body_s)]
-            line, col = pos[0] if pos else (first + 1, 1)
-            blocks.append(Block(len(blocks), kind, body_s, line, col, level=level, positions=pos))
+            body, pos, breaks = _inline_text(tok, lines, first, directives)
+            pieces = _paragraphs(body, pos, breaks) if kind in ("paragraph", "list_item") else [(body, pos)]
+            for piece, ppos in pieces:
+                lead = len(piece) - len(piece.lstrip())
+                piece_s = piece.strip()
+                if not piece_s:
+                    continue
+                ppos = ppos[lead:lead + len(piece_s)]
+                line, col = ppos[0] if ppos else (first + 1, 1)
+                blocks.append(Block(len(blocks), kind, piece_s, line, col, level=level, positions=ppos))
     return Document(name, "markdown", blocks, encoding=encoding, directives=directives)
