@@ -21,6 +21,12 @@ class Context:
     as_of: dt.date
     config: Config
 
+    @property
+    def is_normative(self) -> bool:
+        """Whether the document was judged (or configured) to be a normative document."""
+        n = self.analysis.normative
+        return bool(n is not None and n.is_normative)
+
     def title_location(self) -> tuple[str, Location]:
         """Quote and location for a finding about the whole document (the title block)."""
         return title_location(self.doc)

@@ -115,7 +115,7 @@ class DocumentForm:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        if a.normative is None or not a.normative.is_normative:
+        if not ctx.is_normative:
             return
         yield from _reserved_name(ctx)
         yield from _numbering(ctx)

@@ -137,7 +137,7 @@ class MissingLegalBasis:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        if a.normative is None or not a.normative.is_normative:
+        if not ctx.is_normative:
             return
         doc_level = [b for b in a.basis if b.scope == "document"]
         title = ctx.doc.title or "本文件"

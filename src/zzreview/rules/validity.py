@@ -107,7 +107,7 @@ class Validity:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        if a.normative is None or not a.normative.is_normative or a.dates is None:
+        if not ctx.is_normative or a.dates is None:
             return
         d = a.dates
         pname, rules = province_rules(ctx.config.province)
