@@ -90,6 +90,8 @@ _BY = {r.code: r for r in RULES}
 _SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
 # a list whose lead-in forbids what follows: "不得含有下列内容：（一）…"
 _PROHIBIT_LEAD = regex.compile(r"(?:不得|禁止|严禁|不准|不应|杜绝|清理|废止|纠正|查处)[^。]{0,40}?(?:下列|以下|如下)[^。]{0,30}[：:]")
+# a full stop that is not followed by the next list item ends the list
+_NEW_SENTENCE = regex.compile(r"。(?![\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]))")
 _ITEM_START = regex.compile(r"^[\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")
 
 
@@ -146,7 +148,8 @@ def _in_book_title(text: str, pos: int) -> bool:
 
 def _under_prohibition(doc, block_index: int, before: str) -> bool:
     """The match sits in a list introduced by a prohibition (不得含有下列内容：…)."""
-    if _PROHIBIT_LEAD.search(before):
+    leads = list(_PROHIBIT_LEAD.finditer(before))
+    if leads and not _NEW_SENTENCE.search(before[leads[-1].end():]):
         return True
     if not _ITEM_START.match(doc.blocks[block_index].text):
         return False
@@ -164,7 +167,7 @@ class FairCompetition:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        if a.normative is None or not a.normative.is_normative:
+        if not ctx.is_normative:
             return
         from zzreview.analysis.facts import locate
 
@@ -182,7 +185,7 @@ class FairCompetition:
                     sentence = b.text[s:e]
                     if any(u.search(sentence) for u in p.unless):
                         continue
-                    if _under_prohibition(doc, b.index, b.text[:s]):
+                    if _under_prohibition(doc, b.index, b.text[:m.start()]):
                         continue
                     seen.add((p.code, s))
                     rule = _BY[p.code]
