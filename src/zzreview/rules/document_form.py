@@ -15,7 +15,7 @@ from typing import Iterable
 import regex
 
 from zzreview.analysis.facts import locate
-from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int
+from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
 
@@ -105,7 +105,7 @@ def _dangling(ctx: Context) -> Iterable[Finding]:
         for m in _CROSS_REF.finditer(b.text):
             n = cn_to_int(m.group(1))
             if n and n > last:
-                yield _finding("ZZ803", f"引用的{m.group(0)}不存在（本文件最后一条为第{last}条）", m.group(0),
+                yield _finding("ZZ803", f"引用的{m.group(0)}不存在（本文件最后一条为第{int_to_cn(last)}条）", m.group(0),
                                locate(ctx.doc, ctx.analysis.structure, b.index, m.start()), "改为正确的条号")
 
 
