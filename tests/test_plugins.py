@@ -189,3 +189,14 @@ def test_plugin_with_syntax_error_is_named_and_builtins_still_run(tmp_path):
     assert r.returncode == 2 and "broken" in err and "SyntaxError" in err
     codes = [f["code"] for f in json.loads(r.stdout)["documents"][0]["findings"]]
     assert "ZZ201" in codes
+
+
+def test_since_uses_the_document_number_year_when_undated(cli, tmp_path):
+    old = tmp_path / "old.md"
+    old.write_text("# 某市某某管理办法\n\n某政发〔2006〕8号\n\n第一条 由工商行政管理部门依法查处。\n", encoding="utf-8")
+    new = tmp_path / "new.md"
+    new.write_text("# 某市某某管理办法\n\n某政发〔2023〕8号\n\n第一条 由工商行政管理部门依法查处。\n", encoding="utf-8")
+    def zz7(p):
+        r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", "--select", "ZZ7")
+        return [f["code"] for f in r.json()["documents"][0]["findings"]]
+    assert zz7(old) == [] and zz7(new) == ["ZZ701"]

@@ -96,3 +96,8 @@ def test_short_issuing_notice_without_its_instrument_is_not_judged(cli, draft):
     p = draft("《某市某某管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。" + SIGN,
               title="某市人民政府关于印发某市某某管理办法的通知")
     assert codes(run(cli, p)) == []
+
+
+def test_effective_some_days_after_publication(cli, draft):
+    doc = run(cli, draft(BASIS + "第九条 本办法自印发之日起30日后施行，有效期5年。" + SIGN))
+    assert codes(doc) == [] and doc["facts"]["validity"]["years"] == 5

@@ -94,6 +94,11 @@ def fill_metadata(doc: Document) -> None:
             if k > 0 and _ISSUER.match(tail[k - 1].text.strip()):
                 doc.issuer = tail[k - 1].text.strip()
             break
+    if doc.date is None:  # no signature date at the end: a date line near the top (转发 notices)
+        for b in doc.blocks[:10]:
+            if len(b.text) <= 40 and parse_date(b.text):
+                doc.date = parse_date(b.text)
+                break
     if doc.issuer is None and doc.title:
         m = _ISSUER_IN_TITLE.match(doc.title)
         if m:

@@ -120,11 +120,15 @@ class DeclarativeCheck:
         self.rules = tuple(r.info for r in rules)
 
     def run(self, ctx: Context) -> Iterable[Finding]:
+        from zzreview.analysis.facts import document_year
+
         normative = getattr(ctx.analysis.normative, "is_normative", True)
+        year = document_year(ctx.doc)
+        dated = ctx.doc.date or (f"{year}-12-31" if year else None)  # the 文号 year when undated
         for rule in self._rules:
             if rule.normative_only and normative is False:
                 continue
-            if rule.since and ctx.doc.date and ctx.doc.date < rule.since:
+            if rule.since and dated and dated < rule.since:
                 continue
             yield from getattr(self, f"_run_{rule.kind}")(ctx, rule)
 
