@@ -101,3 +101,10 @@ def test_short_issuing_notice_without_its_instrument_is_not_judged(cli, draft):
 def test_effective_some_days_after_publication(cli, draft):
     doc = run(cli, draft(BASIS + "第九条 本办法自印发之日起30日后施行，有效期5年。" + SIGN))
     assert codes(doc) == [] and doc["facts"]["validity"]["years"] == 5
+
+
+def test_text_output_says_when_a_document_is_judged_non_normative(cli, draft):
+    p = draft("定于12月29日召开会议。\n\n某市政协办公室\n\n2026年12月1日", title="关于召开某市政协常委会会议的通知")
+    r = cli("check", p, "--as-of", AS_OF)
+    assert r.exit_code == 0 and "判断为非规范性文件（标题显示为会议、培训或活动通知" in r.stdout
+    assert 'document-kind = "normative"' in r.stdout
