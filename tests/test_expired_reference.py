@@ -99,3 +99,10 @@ def test_reused_title_decided_by_document_year(cli, draft):
     assert codes(findings(cli, old)) == ["ZZ201"]
     assert findings(cli, new) == []
     assert findings(cli, undated) == []
+
+
+def test_article_count_is_not_judged_for_a_document_older_than_the_current_version(cli, draft):
+    old = draft("某政发〔2015〕3号\n\n第一条 依照《中华人民共和国行政处罚法》第八十八条处理。", name="old.md")
+    assert "ZZ202" not in codes(findings(cli, old))
+    new = draft("某政发〔2026〕3号\n\n第一条 依照《中华人民共和国行政处罚法》第八十八条处理。", name="new.md")
+    assert "ZZ202" in codes(findings(cli, new))

@@ -115,3 +115,10 @@ def test_non_normative_document_gets_no_document_level_findings(cli, draft):
 def test_explain_shows_the_authority_table(cli):
     r = cli("explain", "ZZ311")
     assert r.exit_code == 0 and "行政规范性文件" in r.stdout and "不得设定行政处罚（第十六条）" in r.stdout
+
+
+def test_setting_up_a_working_group_or_a_situation_report_is_not_normative(cli, draft):
+    for i, title in enumerate(("某市人民政府关于成立创建文明城市工作领导小组的通知",
+                               "某市人民政府办公室关于2025年安全生产检查情况的通报")):
+        doc = run(cli, draft("一、各单位要加强协调。\n\n某市人民政府\n\n2026年12月1日", title=title, name=f"{i}.md"))
+        assert doc["findings"] == [] and doc["facts"]["normative"]["is_normative"] is False
