@@ -147,6 +147,7 @@ class KnowledgeBase:
 
     def add_entries(self, entries: list[Entry]) -> None:
         """User entries replace shipped entries of the same title."""
+        self.__dict__.pop("_suffix_index", None)
         replaced: set[str] = set()
         for e in entries:
             key = title_key(e.title)
@@ -193,7 +194,7 @@ class KnowledgeBase:
             index: dict[str, set[str]] = {}
             for k in self._by_key:
                 for cut in (1, 2):
-                    if len(k) - cut >= 8 and not regex.match(r"\p{Han}{2,}[省市县区]$", k[:cut + 1]):
+                    if len(k) - cut >= 8:
                         index.setdefault(k[cut:], set()).add(k)
             self._suffix_index = index
         return self._suffix_index
