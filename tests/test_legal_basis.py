@@ -122,3 +122,10 @@ def test_setting_up_a_working_group_or_a_situation_report_is_not_normative(cli, 
                                "某市人民政府办公室关于2025年安全生产检查情况的通报")):
         doc = run(cli, draft("一、各单位要加强协调。\n\n某市人民政府\n\n2026年12月1日", title=title, name=f"{i}.md"))
         assert doc["findings"] == [] and doc["facts"]["normative"]["is_normative"] is False
+
+
+def test_government_rule_may_not_revoke_licences(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('level = "government-rule"\n', encoding="utf-8")
+    doc = run(cli, draft("第一条 为了加强管理，根据有关法律、法规的规定，制定本办法。\n\n"
+                         "第六条 违反本办法规定的，由市场监督管理部门吊销其营业执照。" + END))
+    assert "ZZ311" in codes(doc)

@@ -33,6 +33,8 @@ PATTERNS = {
 }
 KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
               "duty": "新增义务或限制"}
+# Penalties a government rule (规章) may set itself: warnings, 通报批评, fines (行政处罚法第十三、十四条).
+_RULE_PENALTY = regex.compile(r"罚款|警告|通报批评")
 # Sentences that refer the measure to upper law.
 _REFERRED = regex.compile(
     r"(?:依照|依据|根据|按照|参照|适用)[^。；]{0,30}?(?:《|法律|法规|规章|有关规定|相关规定|规定予以|规定处理|规定执行)"
@@ -99,7 +101,7 @@ def extract_measures(doc, analysis) -> list[Measure]:
                     location=locate(doc, structure, b.index, sm.start() + m.start()), article=article,
                     authorised=authorised, reference=ref.group(0) if ref else None,
                     confidence="high" if kind != "duty" else "medium",
-                    rule_may_set=kind == "penalty"))
+                    rule_may_set=kind == "penalty" and bool(_RULE_PENALTY.search(m.group(0)))))
                 break  # one measure per sentence: the first kind that matches
     return out
 
