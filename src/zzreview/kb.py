@@ -25,6 +25,7 @@ _VNOTE = regex.compile(
     r"(?:第[一二三四五六七八九十\d]+次)?(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)?)\s*[）)]\s*$")
 _PRC = "中华人民共和国"
 STATUSES = ("有效", "已修改", "已废止", "尚未生效", "未知")
+UPDATES_NAME = "updates.tsv"  # shipped changes after the base's source date, in the user-table format
 
 
 def normalize_title(title: str) -> str:
@@ -132,29 +133,32 @@ class KnowledgeBase:
             from zzreview.resources import data_dir
 
             path = data_dir() / "kb" / "laws.json"
-        tables = [Path(t) for t in extra_tables]
+        updates = Path(path).with_name(UPDATES_NAME)
+        tables = ([updates] if updates.is_file() else []) + [Path(t) for t in extra_tables]
         sig = (str(path), *((str(t), t.stat().st_mtime if t.is_file() else None) for t in tables))
         if sig in cls._cache:
             return cls._cache[sig]
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         entries = [_entry_from_json(d) for d in raw["instruments"]]
         kb = cls(raw["meta"], entries, [tuple(a) for a in raw.get("aliases", [])],
-                 [str(t) for t in tables])
+                 [str(t) for t in tables if t.name != UPDATES_NAME or t.parent != Path(path).parent])
+        kb.updates = str(updates) if updates.is_file() else None
         for table in tables:
             kb.add_entries(load_table(table))
         cls._cache[sig] = kb
         return kb
 
     def add_entries(self, entries: list[Entry]) -> None:
-        """User entries replace shipped entries of the same title."""
+        """Entries from a table: merged into the shipped entry of the same title (new versions added,
+        level and repeal facts overridden), or added; a reused title is replaced as a whole."""
         self.__dict__.pop("_suffix_index", None)
-        replaced: set[str] = set()
         for e in entries:
             key = title_key(e.title)
-            if key not in replaced:
-                self._by_key[key] = []
-                replaced.add(key)
-            self._by_key[key].append(e)
+            existing = self._by_key.get(key, [])
+            if len(existing) == 1:
+                self._by_key[key] = [_merge(existing[0], e)]
+            else:
+                self._by_key[key] = [e]
             for alias in getattr(e, "_aliases", ()):
                 self._aliases.setdefault(title_key(alias), set()).add(key)
 
@@ -169,6 +173,7 @@ class KnowledgeBase:
             "source_date": self.meta.get("source_date"),
             "built": self.built,
             "counts": self.counts(),
+            "updates": getattr(self, "updates", None),
             "extra_tables": list(self.extra_tables),
         }
 
@@ -222,6 +227,22 @@ class KnowledgeBase:
         res.ambiguous = ambiguous or len({title_key(e.title) for e in entries}) > 1
         res.matched_by = "table" if entry.origin != "builtin" else matched_by
         return res
+
+
+def _merge(base: Entry, update: Entry) -> Entry:
+    seen = {(v.publish_date, v.effective_date) for v in base.versions}
+    versions = base.versions + [v for v in update.versions if (v.publish_date, v.effective_date) not in seen]
+    versions.sort(key=lambda v: v.effective_date or v.publish_date or "")
+    merged = Entry(title=base.title, level=update.level or base.level, region=base.region, versions=versions,
+                   repeal_date=base.repeal_date, repealed=base.repealed, successor=base.successor,
+                   repeal_basis=base.repeal_basis, verified=base.verified, valid_until=base.valid_until,
+                   history=list(base.history), origin=update.origin)
+    if update.repealed:
+        merged.repealed, merged.repeal_date = True, update.repeal_date
+        merged.verified, merged.valid_until = update.verified, update.valid_until
+        merged.successor = update.successor or base.successor
+        merged.repeal_basis = None
+    return merged
 
 
 def _by_year(entries: list[Entry], year: int | None) -> Entry | None:
@@ -301,12 +322,13 @@ TABLE_COLUMNS = {
     "repeal_date": "废止日期",
     "successor": "替代文件标题（或 successor_title）",
     "max_article": "最后一条的序号",
+    "label": "版本名称，例如 2025年修订",
     "aliases": "简称，多个用、或;分隔（或 short_name）",
 }
 _COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level", "公布日期": "publish_date",
                    "施行日期": "effective_date", "有效期至": "valid_until", "状态": "status",
                    "时效性": "status", "废止日期": "repeal_date", "successor_title": "successor",
-                   "替代": "successor", "最后一条": "max_article", "简称": "aliases", "short_name": "aliases"}
+                   "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases"}
 _DATE = regex.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
@@ -366,8 +388,8 @@ def load_table(path: Path) -> list[Entry]:
         eff = _date(rec.get("effective_date", ""), where)
         pub = _date(rec.get("publish_date", ""), where)
         if eff or pub or max_article:
-            e.versions.append(Version(f"{(pub or eff or '')[:4]}年版本", pub, eff,
-                                      int(max_article) if max_article else None))
+            label = rec.get("label") or f"{(pub or eff or '')[:4]}年版本"
+            e.versions.append(Version(label, pub, eff, int(max_article) if max_article else None))
         until = _date(rec.get("valid_until", ""), where)
         if until:
             e.valid_until = until
