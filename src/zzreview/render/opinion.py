@@ -32,6 +32,11 @@ CATEGORY_OF_CHECK = {
     "unlisted-certification": "证明事项",
     "certification-demand": "证明事项",
     "no-validity-period": "形式与程序",
+    "validity-period": "形式与程序",
+    "no-effective-date": "形式与程序",
+    "effective-date": "形式与程序",
+    "document-form": "形式与程序",
+    "outdated-agency-name": "形式与程序",
     "fair-competition": "公平竞争",
     "suppression": "审核记录",
     "decision": "审核记录",
@@ -40,8 +45,8 @@ CATEGORY_OF_CHECK = {
 # findings about a measure go under 权限与措施, the basis clause itself under 制定依据.
 _MEASURE_WORDS = ("measure", "penalt", "fine", "licen", "permit", "compulsory", "coerc", "fee",
                   "charge", "duty", "duties", "restrict", "authority", "power")
-CATEGORY_OF_PREFIX = {"ZZ0": "审核记录", "ZZ1": "制定依据", "ZZ2": "引用失效", "ZZ3": "证明事项",
-                      "ZZ4": "形式与程序", "ZZ5": "形式与程序", "ZZ6": "公平竞争"}
+CATEGORY_OF_PREFIX = {"ZZ0": "审核记录", "ZZ2": "引用失效", "ZZ3": "制定依据", "ZZ4": "证明事项",
+                      "ZZ5": "形式与程序", "ZZ6": "公平竞争", "ZZ7": "形式与程序", "ZZ8": "形式与程序"}
 # categories that, with several errors, suggest the document should not be issued as it stands
 AUTHORITY_CATEGORIES = ("制定依据", "权限与措施")
 NOT_ISSUE_THRESHOLD = 3

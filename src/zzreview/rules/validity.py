@@ -43,7 +43,7 @@ RULES = (
              "法律依据：" + _BASIS + "；《山东省行政程序规定》第五十三条。\n"
              "示例：全文没有施行日期。\n"
              "修改：增加“本办法自XXXX年X月X日起施行”。"),
-    RuleInfo("ZZ503", "no-validity-period", "validity-too-long", "warning",
+    RuleInfo("ZZ503", "validity-period", "validity-too-long", "warning",
              "有效期超过规定上限",
              "检查什么：有效期超过所在省规定的上限（一般5年；暂行、试行的一般2年）。上限见 checks/validity/provinces.toml。\n"
              "为什么：有效期过长使文件脱离定期评估和清理。\n"
