@@ -283,3 +283,10 @@ def test_rules_are_documented(cli):
     for r in RULES:
         for part in ("检查什么", "为什么", "法律依据", "示例", "修改"):
             assert part in r.doc
+
+
+def test_open_list_item_without_the_word_certification(cli, draft):
+    p = draft("第二条 申请人应提交以下材料：（一）申请书；（二）家庭经济困难证明；（三）其他需要提供的材料。")
+    r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
+    certs = {c["text"]: c["catch_all"] for c in r.json()["documents"][0]["facts"]["certifications"]}
+    assert certs == {"家庭经济困难证明": False, "其他需要提供的材料": True}
