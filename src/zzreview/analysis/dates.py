@@ -9,7 +9,7 @@ for one season, …（2021—2025年）) is valid for that period by its nature.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 import regex
 
@@ -27,8 +27,7 @@ VALIDITY = regex.compile(
     rf"|有效期(?:限)?(?:为|是)?(?:自[^。；]{{0,30}}?)?至\s*(?P<until>{_D})"
     rf"|(?:执行|施行|试行|实施)(?:期限|期)(?:为|是)?\s*(?P<years2>{_NUM})\s*(?:年|个月)"
     rf"|(?:执行|施行|试行|实施|有效)(?:至|到)\s*(?P<until2>{_D})(?:止|截止)?"
-    rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)"
-    rf"|有效期(?:限)?(?:为|是)?\s*(?P<years3>{_NUM})\s*年")
+    rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)")
 _MONTHS = regex.compile(r"个月")
 # Titles whose text governs one period: a year, a season, a span of years.
 PERIOD_TITLE = regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)|禁渔期?")
@@ -51,7 +50,6 @@ class DateFacts:
     period_in_title: str | None = None
     ends_with_date: bool = False
     looks_complete: bool = False  # an ending (date, 特此通告, 施行 clause) or a full-length text
-    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -109,7 +107,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         if facts.validity is None:
             m = VALIDITY.search(b.text)
             if m:
-                years = _n(m.group("years") or m.group("years2") or m.group("years3"))
+                years = _n(m.group("years") or m.group("years2"))
                 months = years if _MONTHS.search(m.group(0)) else None
                 until = parse_date(m.group("until") or m.group("until2") or m.group("until3") or "")
                 facts.validity = {
