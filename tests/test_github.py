@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import AS_OF, SAMPLES, DRAFTS
+from conftest import AS_OF, DRAFTS
 
 from zzreview.render.github import command, escape_data, escape_property
 

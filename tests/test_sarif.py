@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 
-from conftest import AS_OF, SAMPLES, DRAFTS
+from conftest import AS_OF, DRAFTS
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 EXPIRED = "第一条 根据《中华人民共和国合同法》，制定本办法。\n\n第二条 依照《中华人民共和国行政处罚法》第九十条处理。"

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from zzreview.errors import ConfigError
+from zzreview.resources import tomllib
 
 THRESHOLD = 0.6  # fuzzy match: tested on near misses in tests/test_certifications.py
 NEAR = 0.45  # below THRESHOLD but worth naming as the closest item

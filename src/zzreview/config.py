@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from zzreview.errors import ConfigError
+from zzreview.resources import tomllib
 
 FILENAMES = ("zzreview.toml", ".zzreview.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")

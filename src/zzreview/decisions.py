@@ -17,17 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from zzreview.errors import ConfigError
 from zzreview.model import Finding
+from zzreview.resources import tomllib
 
 DEFAULT_RELATIVE = Path(".zzreview") / "decisions.toml"
 _KEYS = {"document", "code", "quote", "quote-sha256", "reason", "by", "date"}

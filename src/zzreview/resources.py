@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from functools import lru_cache
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["data_dir", "data_toml", "tomllib"]
 
 
 def data_dir() -> Path:
@@ -15,3 +24,10 @@ def data_dir() -> Path:
     if repo.is_dir():
         return repo
     raise FileNotFoundError("zzreview 的数据目录 checks/ 不存在：安装不完整")
+
+
+@lru_cache(maxsize=None)
+def data_toml(relative: str) -> dict:
+    """A TOML file shipped under checks/ (e.g. "validity/provinces.toml"), read once."""
+    with (data_dir() / relative).open("rb") as f:
+        return tomllib.load(f)

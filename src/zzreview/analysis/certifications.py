@@ -7,7 +7,7 @@ whether it is a demand on the public. jieba is imported lazily, only for text co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from zzreview.document import Block, Document
 from zzreview.model import SEVERITY_ZH, Finding
-from zzreview.readers.docx_xml import (W_NS, _piece_text, _w, paragraph_runs, paragraph_text,
-                                       reading_order, run_text)
+from zzreview.readers.docx_xml import _piece_text, _w, paragraph_runs, paragraph_text, reading_order, run_text
 
 AUTHOR = "zzreview"
 INITIALS = "ZZ"

@@ -7,21 +7,16 @@ See checks/rules/README.md for the format.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from zzreview.analysis.facts import locate
 from zzreview.errors import PluginError
 from zzreview.model import SEVERITIES, Finding, RuleInfo
+from zzreview.resources import tomllib
 from zzreview.rules.base import Context
 
 KINDS = ("pattern", "terms", "required", "conditional")

@@ -13,7 +13,6 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -21,12 +20,9 @@ from typing import Iterable
 import regex
 
 from zzreview.model import Finding, RuleInfo
+from zzreview.resources import data_toml
 from zzreview.rules.base import Context
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CHECK_NAME = "fair-competition"
 _REG = "《公平竞争审查条例》（2024年6月6日公布，2024年8月1日起施行）"
@@ -111,10 +107,7 @@ class Pattern:
 
 @lru_cache(maxsize=1)
 def patterns() -> tuple[Pattern, ...]:
-    from zzreview.resources import data_dir
-
-    with (data_dir() / "fair_competition" / "patterns.toml").open("rb") as f:
-        data = tomllib.load(f)
+    data = data_toml("fair_competition/patterns.toml")
     words = data.get("words", {})
 
     def compile_(src: str) -> regex.Pattern:

@@ -16,31 +16,22 @@ check and by ``zzreview explain``).
 
 from __future__ import annotations
 
-import sys
-from functools import lru_cache
 from typing import Iterable
 
 import regex
 
 from zzreview.model import Finding, Location, RuleInfo
+from zzreview.resources import data_toml
 from zzreview.rules.base import Context
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CHECK_NAME = "missing-legal-basis"
 _GUIDE = ("《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）；"
           "《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）")
 
 
-@lru_cache(maxsize=1)
 def authority() -> dict:
-    from zzreview.resources import data_dir
-
-    with (data_dir() / "authority" / "measures.toml").open("rb") as f:
-        return tomllib.load(f)
+    return data_toml("authority/measures.toml")
 
 
 def authority_text(kind: str) -> str:

@@ -13,19 +13,14 @@ Maxima and the provision they rest on live in checks/validity/provinces.toml.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from functools import lru_cache
 from typing import Iterable
 
 import regex
 
 from zzreview.model import Finding, Location, RuleInfo
+from zzreview.resources import data_toml
 from zzreview.rules.base import Context
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _BASIS = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"
 RULES = (
@@ -73,12 +68,8 @@ _RETRO = regex.compile(
 _FAVOURABLE = regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
 
 
-@lru_cache(maxsize=1)
 def provinces() -> dict:
-    from zzreview.resources import data_dir
-
-    with (data_dir() / "validity" / "provinces.toml").open("rb") as f:
-        return tomllib.load(f)
+    return data_toml("validity/provinces.toml")
 
 
 def province_rules(province: str | None) -> tuple[str, dict]:
