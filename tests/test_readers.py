@@ -112,3 +112,13 @@ def test_markdown_lines_of_an_official_text_are_paragraphs():
         "某县房屋拆迁管理暂行办法", "第一章 总则", "第一条 为加强城镇房屋拆迁管理，根据有关法律、法规的规定，制定本办法。"]
     assert doc.blocks[0].text == "某县人民政府办公室关于印发某县房屋拆迁管理暂行办法的通知"
     assert [b.line for b in doc.blocks[1:]] == [3, 4, 5, 6, 7, 8]
+
+
+def test_dates_in_every_numeral_style():
+    from zzreview.readers.metadata import parse_date
+
+    assert parse_date("二〇二一年三月五日") == parse_date("2021年3月5日") == "2021-03-05"
+    assert parse_date("二OO七年九月二十六日") == "2007-09-26"
+    assert parse_date("２０２１年１２月３１日") == "2021-12-31"
+    assert parse_date("2O21年3月5日") == "2021-03-05"  # letter O typed for zero
+    assert parse_date("2021年13月5日") is None

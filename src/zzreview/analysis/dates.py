@@ -55,13 +55,6 @@ class DateFacts:
         return asdict(self)
 
 
-def _n(s: str | None) -> int | None:
-    if not s:
-        return None
-    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    return int(s) if s.isdigit() else cn_to_int(s.replace("两", "二"))
-
-
 def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
     m = day.month - 1 + months
     y, m = day.year + years + m // 12, m % 12 + 1
@@ -107,7 +100,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         if facts.validity is None:
             m = VALIDITY.search(b.text)
             if m:
-                years = _n(m.group("years") or m.group("years2"))
+                years = cn_to_int(m.group("years") or m.group("years2") or "")
                 months = years if _MONTHS.search(m.group(0)) else None
                 until = parse_date(m.group("until") or m.group("until2") or m.group("until3") or "")
                 facts.validity = {

@@ -18,11 +18,13 @@ def cn_to_int(s: str) -> int | None:
         return None
     if s.isdigit():
         return int(s)
+    if not any(c in _UNITS or c == "万" for c in s):
+        # digit-by-digit form: 二〇二一, also mixed with Arabic digits (2O21, a common typo)
+        if all(c in _DIGITS or c.isdigit() for c in s):
+            return int("".join(c if c.isdigit() else str(_DIGITS[c]) for c in s))
+        return None
     if any(c not in _DIGITS and c not in _UNITS and c != "万" for c in s):
         return None
-    if not any(c in _UNITS or c == "万" for c in s):
-        # digit-by-digit form: 二〇二一
-        return int("".join(str(_DIGITS[c]) for c in s))
     total, section, digit = 0, 0, 0
     for c in s:
         if c in _DIGITS:

@@ -15,7 +15,7 @@ _DIGIT = r"[0-9０-９〇○零OＯ一二三四五六七八九十]"
 DATE = regex.compile(rf"(?P<y>{_DIGIT}{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,3}})\s*月\s*(?P<d>{_DIGIT}{{1,3}})\s*日")
 _TITLE_END = regex.compile(
     r"(?:办法|规定|细则|规则|意见|通知|通告|公告|决定|方案|规划|纲要|批复|函|条例|标准|制度|措施|"
-    r"规程|指引|指南|目录|清单|公告|命令|令|报告|请示|纪要|章程|准则|若干规定|实施方案)"
+    r"规程|指引|指南|目录|清单|命令|令|报告|请示|纪要|章程|准则)"
     r"(?:[（(][^）)]{1,20}[）)])*$")
 _NOT_TITLE = regex.compile(r"^(?:附件|[（(]?\s*[^。]{0,20}[〔\[［【]\s*\d{4}|第[一二三四五六七八九十百\d]+[章条节])")
 _ISSUER = regex.compile(
@@ -23,18 +23,6 @@ _ISSUER = regex.compile(
     r"中心|管委会|管理委员会|政府)$")
 _ISSUER_IN_TITLE = regex.compile(
     r"^(?P<issuer>[\p{Han}（）()、]{2,60}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|中心|管委会|政府))关于")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN_DIGIT = str.maketrans("〇○零OＯ一二三四五六七八九", "0000012345678" + "9")
-
-
-def _digits(s: str) -> int | None:
-    s = s.translate(_FULLWIDTH)
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4 and "十" not in s:
-        t = s.translate(_CN_DIGIT)
-        return int(t) if t.isdigit() else None
-    return cn_to_int(s)
 
 
 def parse_date(text: str) -> str | None:
@@ -42,7 +30,7 @@ def parse_date(text: str) -> str | None:
     m = DATE.search(text)
     if not m:
         return None
-    y, mo, d = _digits(m.group("y")), _digits(m.group("m")), _digits(m.group("d"))
+    y, mo, d = cn_to_int(m.group("y")), cn_to_int(m.group("m")), cn_to_int(m.group("d"))
     try:
         return dt.date(y, mo, d).isoformat() if y and mo and d else None
     except ValueError:
