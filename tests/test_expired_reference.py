@@ -106,3 +106,11 @@ def test_article_count_is_not_judged_for_a_document_older_than_the_current_versi
     assert "ZZ202" not in codes(findings(cli, old))
     new = draft("某政发〔2026〕3号\n\n第一条 依照《中华人民共和国行政处罚法》第八十八条处理。", name="new.md")
     assert "ZZ202" in codes(findings(cli, new))
+
+
+def test_near_miss_title_is_reported_as_a_guess_with_medium_confidence(cli, draft):
+    p = draft("第一条 根据《中华人民共和国爆炸物品管理条例》，制定本办法。")
+    (f,) = findings(cli, p)
+    assert f["code"] == "ZZ201" and f["confidence"] == "medium"
+    assert f["message"].startswith("引用的《中华人民共和国爆炸物品管理条例》与知识库标题不完全一致，"
+                                   "疑为《中华人民共和国民用爆炸物品管理条例》已于2006-09-01废止")

@@ -66,6 +66,7 @@ class Entry:
     verified: str | None = None
     valid_until: str | None = None
     history: list[tuple[str, str]] = field(default_factory=list)  # (date, 通过/修正/修订)
+    aliases: list[str] = field(default_factory=list)  # short names given in a user table
     origin: str = "builtin"
 
     def start(self) -> str | None:
@@ -159,7 +160,7 @@ class KnowledgeBase:
                 self._by_key[key] = [_merge(existing[0], e)]
             else:
                 self._by_key[key] = [e]
-            for alias in getattr(e, "_aliases", ()):
+            for alias in e.aliases:
                 self._aliases.setdefault(title_key(alias), set()).add(key)
 
     def counts(self) -> dict:
@@ -380,7 +381,6 @@ def load_table(path: Path) -> list[Entry]:
         e = by_title.get(title)
         if e is None:
             e = by_title[title] = Entry(title=title, origin=str(path))
-            e._aliases = []  # type: ignore[attr-defined]
         e.level = rec.get("level") or e.level
         max_article = rec.get("max_article") or ""
         if max_article and not max_article.isdigit():
@@ -407,7 +407,7 @@ def load_table(path: Path) -> list[Entry]:
             e.successor = normalize_title(rec["successor"])
         for alias in regex.split(r"[、;；,，]", rec.get("aliases", "")):
             if alias.strip():
-                e._aliases.append(alias.strip())  # type: ignore[attr-defined]
+                e.aliases.append(alias.strip())
     for e in by_title.values():
         e.versions.sort(key=lambda v: v.effective_date or v.publish_date or "")
     return list(by_title.values())

@@ -69,6 +69,8 @@ def _finding(code: str, ctx: Context, rc: ResolvedCitation, message: str, basis:
 def _repealed(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
     res = rc.resolution
     name = f"《{res.title}》" if res.title else rc.citation.as_written
+    if res.matched_by == "fuzzy":  # a near-miss title: say which instrument it is taken to be
+        name = f"{rc.citation.as_written}与知识库标题不完全一致，疑为{name}"
     if res.valid_until:
         msg = f"引用的{name}有效期至{res.valid_until}，已失效"
     else:
@@ -77,12 +79,9 @@ def _repealed(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
         msg += f"，由《{res.successor}》替代"
     if count > 1:
         msg += f"（文中共引用{count}处）"
-    unverified = res.verified == "UNVERIFIED"
-    if unverified:
+    if res.verified == "UNVERIFIED":
         msg += "；知识库中该废止信息未经原文核实，请复核"
-    if res.matched_by == "fuzzy":
-        msg = f"引用的{rc.citation.as_written}与知识库标题不完全一致，疑为" + msg[3:]
-        unverified = True
+    unverified = res.verified == "UNVERIFIED" or res.matched_by == "fuzzy"
     basis = res.repeal_basis or (f"《{res.successor}》的废止条款" if res.successor else "废止该文件的决定")
     suggestion = (f"改为引用《{res.successor}》相应条款" if res.successor
                   else "删除该引用，或改为引用现行有效的依据")
