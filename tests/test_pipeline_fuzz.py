@@ -27,4 +27,4 @@ def test_no_check_crashes_on_fragments(parts):
     _, findings = check_document(doc, KnowledgeBase.load(), dt.date(2026, 11, 24), errors=errors)
     assert errors == []
     for f in findings:
-        assert f.quote == "" or f.quote in doc.blocks[f.location.block].text
+        assert f.quote and f.quote in doc.blocks[f.location.block].text
