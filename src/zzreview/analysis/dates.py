@@ -2,8 +2,8 @@
 
 Dates are computed where the text allows: 有效期5年 from a 施行 date gives
 ``until``; 自发布之日起施行 leaves the date to the publication (``on``
-"publication"). A title that carries its own period (2019年…安排, 禁渔公告
-for one season, …（2021—2025年）) is valid for that period by its nature.
+"publication"). A title that carries its own period (2019年…安排,
+…（2021—2025年）) is valid for that period by its nature.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ VALIDITY = regex.compile(
     rf"|(?:执行|施行|试行|实施|有效)(?:至|到)\s*(?P<until2>{_D})(?:止|截止)?"
     rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)")
 _MONTHS = regex.compile(r"个月")
-# Titles whose text governs one period: a year, a season, a span of years.
-PERIOD_TITLE = regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)|禁渔期?")
+# Titles whose text governs one period: a year or a span of years.
+PERIOD_TITLE = regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
 
 # How a document ends: signature date (with or without the year), closing formulae.
