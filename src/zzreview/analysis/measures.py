@@ -5,7 +5,7 @@ it binds the public — not when it lists what agencies must do (各部门要…
 加强执法), describes events, or repeals something. A measure is
 ``authorised`` when its sentence or its article refers it to upper law
 (依照《…》第X条, 依法, 按有关法律法规). Whether the basis clause covers it is
-judged by the check with the authority table.
+judged by the check (rules/legal_basis.py) with the authority table.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ PATTERNS = {
 }
 KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
               "duty": "新增义务或限制"}
-# Penalties a government rule (规章) may set itself: warnings, 通报批评, fines (行政处罚法第十三、十四条).
-_RULE_PENALTY = regex.compile(r"罚款|警告|通报批评")
 # Sentences that refer the measure to upper law.
 _REFERRED = regex.compile(
     r"(?:依照|依据|根据|按照|参照|适用)[^。；]{0,30}?(?:《|法律|法规|规章|有关规定|相关规定|规定予以|规定处理|规定执行)"
@@ -56,7 +54,6 @@ class Measure:
     authorised: bool
     reference: str | None = None
     confidence: str = "medium"
-    rule_may_set: bool = False
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "kind_name": KIND_NAMES[self.kind], "text": self.text, "quote": self.quote,
@@ -100,15 +97,6 @@ def extract_measures(doc, analysis) -> list[Measure]:
                     kind=kind, text=sentence.strip(), quote=m.group(0),
                     location=locate(doc, structure, b.index, sm.start() + m.start()), article=article,
                     authorised=authorised, reference=ref.group(0) if ref else None,
-                    confidence="high" if kind != "duty" else "medium",
-                    rule_may_set=kind == "penalty" and bool(_RULE_PENALTY.search(m.group(0)))))
+                    confidence="high" if kind != "duty" else "medium"))
                 break  # one measure per sentence: the first kind that matches
     return out
-
-
-def authorised_by_basis(kind: str, levels: set, drafting: str = "normative-document") -> bool:
-    """Whether a basis clause citing instruments of ``levels`` can authorise a ``kind`` measure."""
-    from zzreview.rules.legal_basis import authority
-
-    can = set(authority()["measures"][kind]["can_authorise"])
-    return bool(levels & can)
