@@ -120,9 +120,9 @@ def check(
                                      config=resolver.for_file(stdin_filename), errors=errors)
             result = engine.RunResult(day, kb, [doc], plugin_errors=errors)
         else:
-            n_files = len(engine.expand_paths(paths))
-            show = progress if progress is not None else (sys.stderr.isatty() and n_files > 1)
-            result = engine.run(paths, kb, day, selection, progress=_progress if show else None,
+            files = engine.expand_paths(paths)  # folders are walked once; run() takes files as they are
+            show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
+            result = engine.run(files, kb, day, selection, progress=_progress if show else None,
                                 resolver=resolver)
     except ConfigError as exc:
         _die(str(exc))
