@@ -23,42 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from zzreview.analysis.citations import extract_citations  # noqa: E402
-from zzreview.document import Block, Document  # noqa: E402
+from zzreview.readers import read_document  # noqa: E402
 
-DEFAULT = [Path("/work/shared/corpus/dev"), Path("/work/shared/corpus/openings")]
+DEFAULT = [ROOT.parent / "shared" / "corpus" / "dev", ROOT.parent / "shared" / "corpus" / "openings"]
 _WS = re.compile(r"[\s　]+")
 
 
 def norm(s: str | None) -> str:
     """Exactly score.py's normalisation."""
     return _WS.sub("", s or "").strip("《》〈〉\"'“”")
-
-
-def simple_markdown(path: Path) -> Document:
-    """A minimal Document: `# title` is the title block, every other non-empty line a paragraph."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    blocks: list[Block] = []
-    title, title_block = None, None
-    for n, line in enumerate(lines, start=1):
-        if n == 1 and line.lstrip().startswith("<!--"):
-            continue
-        if not line.strip():
-            continue
-        if line.startswith("# ") and title is None:
-            title = line[2:].strip()
-            title_block = len(blocks)
-            blocks.append(Block(len(blocks), "heading", title, n, 3, level=1))
-        else:
-            blocks.append(Block(len(blocks), "paragraph", line, n, 1))
-    return Document(str(path), "markdown", blocks, title=title, title_block=title_block)
-
-
-def load(path: Path) -> Document:
-    try:
-        from zzreview.readers import read_document  # type: ignore[attr-defined]
-    except ImportError:
-        return simple_markdown(path)
-    return read_document(path)
 
 
 def evaluate(corpus: Path, all_short: bool, quiet: bool) -> dict:
@@ -70,7 +43,7 @@ def evaluate(corpus: Path, all_short: bool, quiet: bool) -> dict:
     tp = fp = fn = 0
     seconds = 0.0
     for name, lab in sorted(labels.items()):
-        doc = load(corpus / "docs" / name)
+        doc = read_document(corpus / "docs" / name)
         t0 = time.perf_counter()
         cits = extract_citations(doc)
         seconds += time.perf_counter() - t0
