@@ -1,0 +1,93 @@
+"""`zzreview clean` against `zzreview check` on the same folder: wall time and peak memory.
+
+Run: .venv/bin/python benchmarks/bench_clean.py FOLDER [--times 1,10] [--repeat 3]
+FOLDER is a stock of documents (any readable format). For each multiple N in --times the
+folder is copied N times into a temporary stock (file names made distinct), then `check`
+(JSON to /dev/null) and `clean` (all outputs) are run on it. Times are medians, also given as
+ratios to `python -c pass` measured in the same run; peak RSS is that of the largest process
+(the command or one of its workers). Not a test: nothing fails on speed or memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+_MEASURE = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def measure(cmd: list[str], repeat: int) -> tuple[float, float]:
+    """Median seconds and the highest peak RSS (MiB) over ``repeat`` runs."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True)
+        seconds, kib = out.stdout.split()
+        times.append(float(seconds))
+        peaks.append(int(kib) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def replicate(folder: Path, times: int, into: Path) -> int:
+    files = [f for f in sorted(folder.rglob("*")) if f.is_file() and not f.name.startswith(".")]
+    for k in range(times):
+        for f in files:
+            rel = f.relative_to(folder)
+            target = into / f"copy{k:03d}" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, target)
+    return len(files) * times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--times", default="1,10", help="stock sizes as multiples of FOLDER")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--as-of", default="2026-11-24")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    a = ap.parse_args()
+    zz = shutil.which("zzreview", path=str(Path(sys.executable).parent)) or "zzreview"
+    floor, _ = measure([sys.executable, "-c", "pass"], a.repeat)
+    rows = []
+    for n in (int(x) for x in a.times.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            stock = Path(tmp) / "stock"
+            count = replicate(a.folder, n, stock)
+            out = Path(tmp) / "out"
+            check = measure([zz, "check", str(stock), "--format", "json", "--fail-on", "never",
+                             "--as-of", a.as_of, "--no-progress"], a.repeat)
+            clean1 = measure([zz, "clean", str(stock), "-o", str(out), "--force", "--as-of", a.as_of,
+                              "--jobs", "1", "--no-progress"], a.repeat)
+            clean = measure([zz, "clean", str(stock), "-o", str(out), "--force", "--as-of", a.as_of,
+                             "--no-progress"], a.repeat)
+        rows.append({"times": n, "files": count,
+                     "check_s": check[0], "check_peak_mib": check[1],
+                     "clean_jobs1_s": clean1[0], "clean_jobs1_peak_mib": clean1[1],
+                     "clean_s": clean[0], "clean_peak_mib": clean[1],
+                     "clean_jobs1_vs_check": clean1[0] / check[0], "clean_vs_check": clean[0] / check[0]})
+    if a.json:
+        print(json.dumps({"floor_s": floor, "runs": rows}, indent=2))
+        return
+    print(f"floor (python -c pass): {floor * 1000:.0f} ms")
+    print(f"{'stock':>12} {'check':>16} {'clean -j1':>20} {'clean (all cores)':>24}")
+    for r in rows:
+        print(f"{r['times']:>3}× {r['files']:>5} files "
+              f"{r['check_s']:6.1f} s {r['check_peak_mib']:5.0f} MiB "
+              f"{r['clean_jobs1_s']:6.1f} s ({r['clean_jobs1_vs_check']:.2f}×) {r['clean_jobs1_peak_mib']:5.0f} MiB "
+              f"{r['clean_s']:6.1f} s ({r['clean_vs_check']:.2f}×) {r['clean_peak_mib']:5.0f} MiB "
+              f"[floor ×{r['clean_s'] / floor:.0f}]")
+
+
+if __name__ == "__main__":
+    main()

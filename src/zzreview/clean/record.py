@@ -1,0 +1,113 @@
+"""One document of the stock, reviewed on its own: a pure function of (path, settings).
+
+``review`` returns a plain dict (JSON-able, small): what the cleanup needs from the
+document and every finding of the ordinary checks. The Document itself is dropped
+here, so a stock of any size is never held in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from zzreview.clean.keys import stock_key, title_keys
+
+# Text right after a repealed title that makes the repeal partial: 《X》中有关…的规定 / 第X条.
+_PARTIAL = regex.compile(r"^\s*(?:[（(][^（）()]{0,60}[）)])?\s*(?:中|第[一二三四五六七八九十百零〇\d]+条)")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs; picklable."""
+
+    as_of: dt.date
+    kb_tables: tuple[str, ...] = ()
+    config_path: str | None = None
+
+
+_STATE: dict = {}
+
+
+def _kb_and_resolver(s: Settings):
+    key = (s.kb_tables, s.config_path)
+    if _STATE.get("key") != key:
+        from pathlib import Path
+
+        from zzreview import engine
+        from zzreview.config import load_config
+        from zzreview.kb import KnowledgeBase
+
+        cfg = load_config(Path(s.config_path)) if s.config_path else None
+        _STATE.update(key=key, kb=KnowledgeBase.load(list(s.kb_tables)),
+                      resolver=engine.ConfigResolver(cfg))
+    return _STATE["kb"], _STATE["resolver"]
+
+
+def _revised_since(res, doc_date: str | None, as_of: str) -> dict | None:
+    """The first version of a cited law that took effect after the document and by ``as_of``."""
+    if not doc_date or res.status not in ("有效", "已修改"):
+        return None
+    for v in res.versions:
+        day = v.effective_date or v.publish_date
+        if day and doc_date < day <= as_of and "修" in (v.label or ""):
+            return {"label": v.label, "date": day}
+    return None
+
+
+def _sentence(text: str, start: int, end: int, limit: int = 160) -> str:
+    """The sentence around text[start:end] (the repeal clause), at most ``limit`` characters."""
+    begin = max(text.rfind(p, 0, start) for p in "。；") + 1
+    stop = min((i for i in (text.find(p, end) for p in "。；") if i >= 0), default=len(text) - 1) + 1
+    return text[max(begin, start - limit):min(stop, end + limit)].strip()
+
+
+def review(task: tuple[int, str, Settings]) -> dict:
+    """Review one file of the stock; never raises for a bad file (the error is recorded)."""
+    index, path, s = task
+    from zzreview import engine
+    from zzreview.analysis.facts import title_location
+    from zzreview.analysis.facts import title_location
+
+    kb, resolver = _kb_and_resolver(s)
+    errors: list = []
+    r = engine.review_file(path, kb, s.as_of, config=resolver.for_file(path), errors=errors)
+    rec: dict = {"index": index, "path": path}
+    if r.document is None:
+        rec["error"] = r.error.message if r.error else "无法读取"
+        return rec
+    doc, a = r.document, r.analysis
+    quote, loc = title_location(doc)
+    n = a.normative
+    dates = a.dates.to_dict() if a.dates else {}
+    rec.update(
+        title=doc.title, doc_number=doc.doc_number, issuer=doc.issuer, date=doc.date,
+        keys=title_keys(doc.title, doc.issuer), title_quote=quote, title_location=loc.to_dict(),
+        normative={"is_normative": bool(n is None or n.is_normative),
+                   "kind": getattr(n, "kind", None), "level": getattr(n, "level", None),
+                   "reasons": list(getattr(n, "reasons", []) or []),
+                   "confidence": getattr(n, "confidence", None)},
+        dates={k: dates.get(k) for k in ("effective_date", "effective_on", "effective_text",
+                                         "validity", "period_in_title")},
+        findings=[f.to_dict() for f in r.findings],
+        plugin_errors=[str(e) for e in errors],
+    )
+    repeals, stock_refs, laws = [], [], []
+    for rc in a.citations:
+        c, res = rc.citation, rc.resolution
+        where = {"quote": c.as_written, "location": rc.location.to_dict()}
+        if c.repeal_context:
+            text = doc.blocks[c.block].text
+            repeals.append({"title": c.title, "key": stock_key(c.title),
+                            "partial": bool(_PARTIAL.match(text[c.end:c.end + 40])),
+                            **where, "clause": _sentence(text, c.start, c.end)})
+        elif not res.known:
+            stock_refs.append({"title": c.title, "key": stock_key(c.title), **where})
+        else:
+            laws.append({"title": res.title, "status": res.status, "successor": res.successor,
+                         "articles": list(c.articles),
+                         "revised": _revised_since(res, doc.date, s.as_of.isoformat()), **where})
+    rec.update(repeals=repeals, stock_refs=stock_refs, laws=laws,
+               basis=[i for b in a.basis if b.scope == "document" for i in b.instruments])
+    return rec

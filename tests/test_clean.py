@@ -1,0 +1,252 @@
+"""zzreview clean: a small stock written here, whose documents repeal and cite one another."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from zzreview.clean.keys import stock_key, title_keys
+
+STOCK = {
+    # expired: its validity ended in 2018
+    "停车.md": """# 青禾市公共停车场管理暂行办法
+
+青禾政发〔2015〕3号
+
+**第一条** 为了规范公共停车场的建设和经营，根据《中华人民共和国道路交通安全法》，结合本市实际，制定本办法。
+
+**第二条** 停车场经营者应当在入口处公示收费标准。
+
+**第三条** 本办法自2015年7月1日起施行，有效期至2018年12月31日。
+
+青禾市人民政府
+
+2015年6月1日
+""",
+    # repealed by 占道挖掘.md
+    "临时占道.md": """# 青禾市城市道路临时占用管理办法
+
+青禾政发〔2016〕8号
+
+**第一条** 为了加强城市道路临时占用的管理，根据《城市道路管理条例》，制定本办法。
+
+**第二条** 临时占用城市道路的，应当向市城市管理部门提出申请。
+
+**第三条** 本办法自2016年3月1日起施行。
+
+青禾市人民政府
+
+2016年2月1日
+""",
+    # in force; repeals 临时占道.md (cited with other brackets and a blank)
+    "占道挖掘.md": """# 青禾市城市道路占用挖掘管理办法
+
+青禾政发〔2022〕5号
+
+**第一条** 为了规范城市道路的占用和挖掘，根据《城市道路管理条例》，结合本市实际，制定本办法。
+
+**第二条** 占用或者挖掘城市道路的，应当按照批准的期限和范围施工。
+
+**第三条** 本办法自2022年5月1日起施行，有效期至2027年4月30日。《青禾市城市道路临时占用 管理办法》（青禾政发［2016］8号）同时废止。
+
+青禾市人民政府
+
+2022年4月1日
+""",
+    # cites the repealed one and the expired one (both should be found) and the current one (must not)
+    "夜间施工.md": """# 青禾市夜间施工管理规定
+
+青禾政发〔2023〕2号
+
+**第一条** 为了减少夜间施工对居民休息的影响，根据《城市道路管理条例》和《青禾市城市道路占用挖掘管理办法》，制定本规定。
+
+**第二条** 夜间在道路上施工的，还应当遵守《青禾市城市道路临时占用管理办法》（青禾政发[2016]8号）的规定。
+
+**第三条** 施工期间车辆停放依照《青禾市公共停车场管理暂行办法》执行。
+
+**第四条** 本规定自2023年3月1日起施行，有效期至2028年2月29日。
+
+青禾市人民政府
+
+2023年2月1日
+""",
+    # cites a law the 民法典 replaced, with an article
+    "租赁.md": """# 青禾市公共租赁住房租赁合同管理办法
+
+青禾政发〔2019〕4号
+
+**第一条** 为了规范公共租赁住房的租赁关系，根据《中华人民共和国合同法》第二百一十二条，结合本市实际，制定本办法。
+
+**第二条** 承租人应当按时缴纳租金。
+
+**第三条** 本办法自2019年6月1日起施行，有效期至2029年5月31日。
+
+青禾市人民政府
+
+2019年5月1日
+""",
+}
+
+
+def write_stock(root: Path) -> Path:
+    stock = root / "stock"
+    stock.mkdir()
+    for name, text in STOCK.items():
+        (stock / name).write_text(text, encoding="utf-8")
+    return stock
+
+
+@pytest.fixture
+def cleaned(tmp_path, cli):
+    stock = write_stock(tmp_path)
+    out = tmp_path / "out"
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1", "--no-progress")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    data = json.loads((out / "清理结果.json").read_text(encoding="utf-8"))
+    return out, {Path(d["path"]).name: d for d in data["documents"]}, data
+
+
+def test_titles_differing_in_brackets_or_blanks_are_the_same():
+    assert stock_key("关于执行青禾政发〔2016〕8号文件的通知") == stock_key("关于执行青禾政发[2016] 8号文件的通知")
+    assert stock_key("青禾市 城市道路管理办法") == stock_key("青禾市城市道路管理办法")
+    assert stock_key("青禾市城市道路管理办法") != stock_key("青禾市城市桥梁管理办法")
+    assert stock_key("青禾市停车办法") in title_keys("青禾市人民政府关于印发《青禾市停车办法》的通知")
+
+
+def test_expired_validity_is_declared_void(cleaned):
+    _, docs, _ = cleaned
+    d = docs["停车.md"]
+    assert d["status"]["status"] == "有效期届满" and d["status"]["date"] == "2018-12-31"
+    assert d["decision"]["decision"] == "宣布失效"
+    assert "2018-12-31" in d["decision"]["reasons"][0]["text"]
+    assert d["decision"]["reasons"][0]["basis"]
+
+
+def test_document_repealed_by_another_is_reported_not_reviewed(cleaned):
+    _, docs, _ = cleaned
+    d = docs["临时占道.md"]
+    assert d["status"]["status"] == "已被废止"
+    assert d["status"]["by_title"] == "青禾市城市道路占用挖掘管理办法"
+    assert d["decision"]["decision"] == "宣布失效"
+    assert [f["code"] for f in d["findings"]] == ["ZZ901"]  # no validity or basis findings as if current
+    assert "青禾政发〔2022〕5号" in d["findings"][0]["message"]
+    # the repealing document itself stays in force
+    assert docs["占道挖掘.md"]["status"]["status"] == "有效"
+    assert docs["占道挖掘.md"]["decision"]["decision"] == "继续有效"
+
+
+def test_citing_repealed_or_expired_stock_documents(cleaned):
+    _, docs, _ = cleaned
+    d = docs["夜间施工.md"]
+    refs = [f for f in d["findings"] if f["code"] == "ZZ201"]
+    by_quote = {f["quote"]: f for f in refs}
+    assert len(refs) == 2, refs
+    repealed = next(f for q, f in by_quote.items() if "临时占用" in q)
+    assert "青禾市城市道路占用挖掘管理办法" in repealed["message"] and "同时废止" in repealed["basis"]
+    expired = next(f for q, f in by_quote.items() if "停车场" in q)
+    assert "2018-12-31" in expired["message"]
+    assert not any("占用挖掘" in q for q in by_quote)  # the current document is fine to cite
+    assert d["decision"]["decision"] == "修改"
+    assert {r["code"] for r in d["decision"]["reasons"]} == {"ZZ201"}
+
+
+def test_repealed_law_means_amend_and_topic_keeps_only_its_documents(tmp_path, cli):
+    stock = write_stock(tmp_path)
+    out = tmp_path / "topic"
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--topic", "民法典", "--jobs", "1")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads((out / "清理结果.json").read_text(encoding="utf-8"))
+    assert [Path(d["path"]).name for d in data["documents"]] == ["租赁.md"]
+    d = data["documents"][0]
+    assert d["decision"]["decision"] == "修改"
+    assert d["topic"]["rebase"] == ["《中华人民共和国合同法》第二百一十二条"]
+    assert "第二百一十二条" in (out / "清理情况说明.md").read_text(encoding="utf-8")
+
+
+def test_spreadsheet_has_the_annex_layout_and_every_finding(cleaned):
+    out, docs, data = cleaned
+    wb = load_workbook(out / "清理结果.xlsx")
+    annex, findings = wb["清理结果"], wb["问题清单"]
+    header = [c.value for c in annex[2]][:7]
+    assert header == ["序号", "文件名称", "文号", "制定机关", "印发日期", "清理结果", "理由"]
+    rows = list(annex.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == len(STOCK)
+    by_title = {r[1]: r for r in rows}
+    assert by_title["青禾市公共停车场管理暂行办法"][5] == "宣布失效"
+    assert by_title["青禾市公共停车场管理暂行办法"][2] == "青禾政发〔2015〕3号"
+    assert "已被《青禾市城市道路占用挖掘管理办法》" in by_title["青禾市城市道路临时占用管理办法"][6]
+    total = sum(len(d["findings"]) for d in docs.values())
+    assert findings.max_row - 1 == total
+
+
+def test_summary_counts_and_first_documents(cleaned):
+    out, _, data = cleaned
+    md = (out / "清理情况说明.md").read_text(encoding="utf-8")
+    assert data["summary"]["decisions"] == {"宣布失效": 2, "修改": 2, "继续有效": 1}
+    assert "| 宣布失效 | 2 |" in md and "建议先行处理的文件" in md
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(out / "清理情况说明.docx")).paragraphs)
+    assert "规范性文件清理情况说明" in text
+
+
+def test_parallel_run_gives_the_same_result(tmp_path, cli, cleaned):
+    _, docs, _ = cleaned
+    stock = tmp_path / "stock"
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", tmp_path / "par", "--jobs", "2")
+    assert r.exit_code == 0
+    par = json.loads((tmp_path / "par" / "清理结果.json").read_text(encoding="utf-8"))["documents"]
+    assert {Path(d["path"]).name: d["decision"] for d in par} == {k: d["decision"] for k, d in docs.items()}
+
+
+def test_outputs_are_not_overwritten_without_force(tmp_path, cli, cleaned):
+    out, _, _ = cleaned
+    r = cli("clean", tmp_path / "stock", "--as-of", "2026-11-24", "-o", out, "--jobs", "1")
+    assert r.exit_code == 2 and "--force" in r.stderr
+    assert cli("clean", tmp_path / "stock", "--as-of", "2026-11-24", "-o", out, "--jobs", "1", "--force").exit_code == 0
+
+
+def test_rules_are_data(tmp_path, cli):
+    stock = write_stock(tmp_path)
+    rules = tmp_path / "rules.toml"
+    rules.write_text('order = ["修改", "继续有效"]\ndefault = "继续有效"\n\n[[rule]]\nid = "no-validity"\n'
+                     'decision = "修改"\ncodes = ["ZZ501"]\nreason = "{message}"\n', encoding="utf-8")
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", tmp_path / "o", "--rules", rules, "--jobs", "1")
+    assert r.exit_code == 0, r.stderr
+    docs = json.loads((tmp_path / "o" / "清理结果.json").read_text(encoding="utf-8"))["documents"]
+    decided = {Path(d["path"]).name: d["decision"]["decision"] for d in docs}
+    assert decided["停车.md"] == "继续有效"  # no rule about expiry in this table
+    bad = tmp_path / "bad.toml"
+    bad.write_text('order = ["修改"]\n[[rule]]\nid = "x"\ndecision = "删除"\ncodes = ["ZZ1"]\n', encoding="utf-8")
+    r = cli("clean", stock, "-o", tmp_path / "o2", "--rules", bad)
+    assert r.exit_code == 2 and "decision" in r.stderr
+
+
+def test_input_files_are_not_modified(tmp_path, cli):
+    stock = write_stock(tmp_path)
+    before = {p.name: p.read_bytes() for p in stock.iterdir()}
+    cli("clean", stock, "--as-of", "2026-11-24", "-o", tmp_path / "o", "--jobs", "1")
+    assert {p.name: p.read_bytes() for p in stock.iterdir()} == before
+
+
+def _calc() -> bool:
+    """soffice with its spreadsheet component (Debian splits it out as libreoffice-calc)."""
+    soffice = shutil.which("soffice")
+    return bool(soffice) and any(Path(soffice).resolve().parent.glob("libsclo*"))
+
+
+@pytest.mark.skipif(not _calc(), reason="LibreOffice Calc (soffice) is not installed")
+def test_libreoffice_opens_the_spreadsheet(tmp_path, cleaned):
+    out, _, _ = cleaned
+    conv = tmp_path / "lo"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(conv), str(out / "清理结果.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    wb = load_workbook(conv / "清理结果.xlsx")
+    assert wb.sheetnames[:2] == ["清理结果", "问题清单"]
+    assert wb["清理结果"]["F3"].value in ("宣布失效", "修改", "继续有效", "废止")
