@@ -250,3 +250,131 @@ def test_libreoffice_opens_the_spreadsheet(tmp_path, cleaned):
     wb = load_workbook(conv / "清理结果.xlsx")
     assert wb.sheetnames[:2] == ["清理结果", "问题清单"]
     assert wb["清理结果"]["F3"].value in ("宣布失效", "修改", "继续有效", "废止")
+
+
+MORE = {
+    # the only basis is a regulation the user's table records as repealed, with no successor
+    "养蜂.md": """# 青禾市蜂场备案管理办法
+
+青禾政发〔2017〕9号
+
+**第一条** 为了规范蜂场备案，根据《青禾市养蜂管理条例》，制定本办法。
+
+**第二条** 蜂场应当向所在地畜牧兽医部门备案。
+
+**第三条** 本办法自2017年9月1日起施行，有效期至2030年8月31日。
+
+青禾市人民政府
+
+2017年8月1日
+""",
+    # repeals only one article of 养蜂.md: that document stays in force
+    "蜂产品.md": """# 青禾市蜂产品质量管理办法
+
+青禾政发〔2024〕1号
+
+**第一条** 为了保障蜂产品质量，根据《中华人民共和国农产品质量安全法》，制定本办法。
+
+**第二条** 本办法自2024年3月1日起施行，有效期至2029年2月28日。《青禾市蜂场备案管理办法》中有关备案期限的规定同时废止。
+
+青禾市人民政府
+
+2024年2月1日
+""",
+    # issued before the 2021 revision of the law it cites by article; and one issued after it
+    "处罚旧.md": """# 青禾市河道采砂处罚裁量基准
+
+青禾政发〔2019〕7号
+
+**第一条** 为了规范河道采砂行政处罚裁量，依照《中华人民共和国行政处罚法》第二十七条，制定本基准。
+
+**第二条** 本基准自2019年5月1日起施行，有效期至2029年4月30日。
+
+青禾市人民政府
+
+2019年4月1日
+""",
+    "处罚新.md": """# 青禾市林木采伐处罚裁量基准
+
+青禾政发〔2022〕3号
+
+**第一条** 为了规范林木采伐行政处罚裁量，依照《中华人民共和国行政处罚法》第三十二条，制定本基准。
+
+**第二条** 本基准自2022年5月1日起施行，有效期至2027年4月30日。
+
+青禾市人民政府
+
+2022年4月1日
+""",
+    "会议.md": """# 青禾市人民政府关于召开全市春季植树工作会议的通知
+
+各区人民政府：
+
+定于2024年3月5日上午9时在市政府第一会议室召开全市春季植树工作会议，请各区分管负责同志参加。
+
+青禾市人民政府办公室
+
+2024年3月1日
+""",
+}
+
+
+@pytest.fixture
+def more(tmp_path, cli):
+    stock = tmp_path / "more"
+    stock.mkdir()
+    for name, text in MORE.items():
+        (stock / name).write_text(text, encoding="utf-8")
+    table = tmp_path / "repealed.tsv"
+    table.write_text("title\tstatus\trepeal_date\n青禾市养蜂管理条例\t已废止\t2020-01-01\n", encoding="utf-8")
+    out = tmp_path / "out-more"
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--kb-table", table, "--jobs", "1")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads((out / "清理结果.json").read_text(encoding="utf-8"))
+    return {Path(d["path"]).name: d for d in data["documents"]}, stock, table
+
+
+def test_basis_wholly_repealed_without_successor_proposes_repeal(more):
+    docs, _, _ = more
+    d = docs["养蜂.md"]
+    assert d["decision"]["decision"] == "废止" and d["decision"]["confirm"]
+    reason = next(r for r in d["decision"]["reasons"] if r["rule"] == "basis-gone")
+    assert "青禾市养蜂管理条例" in reason["text"] and reason["confidence"] == "medium"
+
+
+def test_partial_repeal_leaves_the_document_in_force(more):
+    docs, _, _ = more
+    assert docs["养蜂.md"]["status"]["status"] == "有效"
+
+
+def test_law_revised_after_the_document(more):
+    docs, _, _ = more
+    old = [f for f in docs["处罚旧.md"]["findings"] if f["code"] == "ZZ902"]
+    assert len(old) == 1 and "第二十七条" in old[0]["message"] and old[0]["confidence"] == "medium"
+    assert docs["处罚旧.md"]["decision"]["decision"] == "修改"
+    assert not [f for f in docs["处罚新.md"]["findings"] if f["code"] == "ZZ902"]
+    assert docs["处罚新.md"]["decision"]["decision"] == "继续有效"
+
+
+def test_topic_of_a_revised_law_lists_articles_to_recheck(more, tmp_path, cli):
+    _, stock, table = more
+    out = tmp_path / "topic2"
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--topic", "行政处罚法", "--kb-table", table,
+            "--jobs", "1")
+    assert r.exit_code == 0, r.stderr
+    docs = json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]
+    rebase = {Path(d["path"]).name: d["topic"]["rebase"] for d in docs}
+    assert rebase == {"处罚旧.md": ["《中华人民共和国行政处罚法》第二十七条"], "处罚新.md": []}
+
+
+def test_unknown_topic_is_a_usage_error(tmp_path, cli):
+    stock = write_stock(tmp_path)
+    r = cli("clean", stock, "-o", tmp_path / "o", "--topic", "青禾市不存在的条例")
+    assert r.exit_code == 2 and "--topic" in r.stderr
+
+
+def test_office_paper_is_left_out_of_the_cleanup(more):
+    docs, _, _ = more
+    d = docs["会议.md"]
+    assert d["normative"]["is_normative"] is False
+    assert d["decision"]["decision"] == "不纳入清理"
