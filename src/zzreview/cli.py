@@ -167,12 +167,13 @@ def clean(
     """规范性文件清理：逐件提出继续有效、修改、废止、宣布失效的建议及理由。"""
     from zzreview.clean.command import run_clean_command
 
-    day = _as_of(as_of)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
+        cfg = _config(config, paths)
+        day = _as_of(as_of, cfg.as_of)
         written, summary, errors = run_clean_command(
-            paths, day, output_dir, topic, rules_file, [str(t) for t in kb_table or []], config,
-            jobs, force, _progress if show else None)
+            paths, day, output_dir, topic, rules_file, [str(t) for t in (*cfg.kb_tables, *(kb_table or []))],
+            config, jobs, force, _progress if show else None)
     except (ConfigError, OSError) as exc:
         _die(str(exc))
     for e in errors:

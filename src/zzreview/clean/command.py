@@ -43,6 +43,7 @@ def run_clean_command(paths: list[str], as_of: dt.date, output_dir: Path, topic_
         for rec in clean(files, settings, CleanOptions(as_of, rules, topic, jobs), progress):
             if rec.get("error"):
                 errors.append(f"{rec['path']}: 无法读取：{rec['error']}")
+            errors.extend(e for e in rec.get("plugin_errors", []) if e not in errors)
             out.add(rec)
         written = out.close()
     except BaseException:

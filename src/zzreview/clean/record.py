@@ -68,7 +68,6 @@ def review(task: tuple[int, str, Settings]) -> dict:
     index, path, s = task
     from zzreview import engine
     from zzreview.analysis.facts import title_location
-    from zzreview.analysis.facts import title_location
 
     kb, resolver = _kb_and_resolver(s)
     errors: list = []

@@ -35,10 +35,15 @@ def reviewed(files: list[str], settings: Settings, jobs: int,
         results: Iterable[dict] = map(review, tasks)
         pool = None
     else:
+        import itertools
         import multiprocessing
 
-        pool = multiprocessing.get_context().Pool(min(jobs, n))
-        results = pool.imap(review, tasks, chunksize=max(1, min(8, n // (jobs * 4) or 1)))
+        # The first file is reviewed here, so that the workers start warm (word lists, checks and
+        # knowledge base loaded once, then shared by fork) instead of each loading them again.
+        first = review(tasks[0])
+        pool = multiprocessing.get_context().Pool(min(jobs, n - 1))
+        rest = pool.imap(review, tasks[1:], chunksize=max(1, min(8, n // (jobs * 4) or 1)))
+        results = itertools.chain([first], rest)
     try:
         for i, rec in enumerate(results, 1):
             if progress:
