@@ -378,3 +378,74 @@ def test_office_paper_is_left_out_of_the_cleanup(more):
     d = docs["会议.md"]
     assert d["normative"]["is_normative"] is False
     assert d["decision"]["decision"] == "不纳入清理"
+
+
+BY_NUMBER = {
+    "旧.md": """# 青禾市户外广告牌设置规定
+
+青禾政发〔2014〕6号
+
+**第一条** 设置户外广告牌的，应当保证牌体牢固。
+
+**第二条** 本规定自2014年6月1日起施行。
+
+青禾市人民政府
+
+2014年5月1日
+""",
+    "新.md": """# 青禾市户外招牌设置规范
+
+青禾政发〔2021〕2号
+
+**第一条** 设置户外招牌的，应当与建筑立面相协调。
+
+**第二条** 本规范自2021年3月1日起施行，有效期至2026年2月28日。青禾政发[2014]6号同时废止。
+
+青禾市人民政府
+
+2021年2月1日
+""",
+    "引用.md": """# 青禾市广告牌安全检查办法
+
+青禾政发〔2022〕8号
+
+**第一条** 广告牌的设置标准按照青禾政发〔2014〕6号文件执行。
+
+**第二条** 本办法自2022年7月1日起施行，有效期至2027年6月30日。
+
+青禾市人民政府
+
+2022年6月1日
+""",
+    "陈述.md": """# 青禾市广告牌登记办法
+
+青禾政发〔2022〕9号
+
+**第一条** 原青禾政发〔2014〕6号文件已废止，广告牌登记适用本办法。
+
+**第二条** 本办法自2022年7月1日起施行，有效期至2027年6月30日。
+
+青禾市人民政府
+
+2022年6月1日
+""",
+}
+
+
+def test_repeal_and_citation_by_document_number_alone(tmp_path, cli):
+    stock = tmp_path / "numbers"
+    stock.mkdir()
+    for name, text in BY_NUMBER.items():
+        (stock / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "o"
+    assert cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1").exit_code == 0
+    docs = {Path(d["path"]).name: d for d in
+            json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]}
+    assert docs["旧.md"]["status"]["status"] == "已被废止"
+    assert docs["旧.md"]["status"]["by_title"] == "青禾市户外招牌设置规范"
+    # 新.md's validity ended on 2026-02-28
+    assert docs["新.md"]["decision"]["decision"] == "宣布失效"
+    cited = [f for f in docs["引用.md"]["findings"] if f["code"] == "ZZ201"]
+    assert len(cited) == 1 and "青禾市户外招牌设置规范" in cited[0]["message"]
+    # saying that it is already repealed is not citing it
+    assert not [f for f in docs["陈述.md"]["findings"] if f["code"] == "ZZ201"]

@@ -37,7 +37,7 @@ def stock_findings(rec: dict, index: StockIndex, as_of: dt.date) -> list[dict]:
     out: list[Finding] = []
     seen: set[int] = set()
     for ref in rec.get("stock_refs", []):
-        target = index.find(ref["key"], exclude=rec["index"])
+        target = index.find_ref(ref, exclude=rec["index"])
         if target is None or target.index in seen:
             continue
         st = index.status(target.index, as_of)

@@ -19,8 +19,12 @@ def stock_key(title: str) -> str:
     return title_key(_SPACE.sub("", title).translate(_OPEN))
 
 
+_NUMBER_BRACKETS = str.maketrans({"（": "〔", "(": "〔", "）": "〕", ")": "〕"})
+
+
 def number_key(number: str) -> str:
-    return _SPACE.sub("", number).translate(_OPEN)
+    """文号 with one bracket style and no blanks: 青禾政发[2016] 8号 → 青禾政发〔2016〕8号."""
+    return _SPACE.sub("", number).translate(_OPEN).translate(_NUMBER_BRACKETS)
 
 
 def title_keys(title: str | None, issuer: str | None = None) -> list[str]:

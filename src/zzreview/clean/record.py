@@ -12,8 +12,12 @@ from dataclasses import dataclass
 
 import regex
 
-from zzreview.clean.keys import stock_key, title_keys
+from zzreview.clean.keys import number_key, stock_key, title_keys
 
+# After a bare 文号: 青禾政发〔2016〕8号（文件）同时废止.
+_NUMBER_REPEALED = regex.compile(r"^\s*(?:文件|文)?\s*(?:[）)]\s*)?(?:都|均|亦|也)?\s*(?:同时|一并|即行|予以)?\s*(?:废止|停止执行|失效|作废)")
+# A statement that it is already gone (原青禾政发〔2016〕8号已废止) is neither a citation nor a repeal.
+_NUMBER_GONE = regex.compile(r"^\s*(?:文件|文)?\s*(?:[）)]\s*)?(?:已|已经|业已|早已)")
 # Text right after a repealed title that makes the repeal partial: 《X》中有关…的规定 / 第X条.
 _PARTIAL = regex.compile(r"^\s*(?:[（(][^（）()]{0,60}[）)])?\s*(?:中|第[一二三四五六七八九十百零〇\d]+条)")
 
@@ -63,6 +67,29 @@ def _sentence(text: str, start: int, end: int, limit: int = 160) -> str:
     return text[max(begin, start - limit):min(stop, end + limit)].strip()
 
 
+def _number_refs(doc, a) -> list[dict]:
+    """文号 written in the body (not this document's own): a reference to, or the repeal of,
+    the stock document that bears it."""
+    from zzreview.analysis.facts import locate
+    from zzreview.readers.metadata import DOC_NUMBER
+
+    own = number_key(doc.doc_number) if doc.doc_number else None
+    out = []
+    for b in doc.blocks:
+        if b.index == doc.title_block:
+            continue
+        for m in DOC_NUMBER.finditer(b.text):
+            key = number_key(m.group(0))
+            if _NUMBER_GONE.match(b.text[m.end():m.end() + 10]):
+                continue
+            if key == own or (len(b.text) < 60 and b.index < 10 and own is None):
+                continue  # the document's own number, in its heading
+            out.append({"number": key, "quote": m.group(0), "location": locate(doc, a.structure, b.index, m.start()).to_dict(),
+                        "repeal": bool(_NUMBER_REPEALED.match(b.text[m.end():m.end() + 20])),
+                        "clause": _sentence(b.text, m.start(), m.end())})
+    return out
+
+
 def review(task: tuple[int, str, Settings]) -> dict:
     """Review one file of the stock; never raises for a bad file (the error is recorded)."""
     index, path, s = task
@@ -107,6 +134,8 @@ def review(task: tuple[int, str, Settings]) -> dict:
             laws.append({"title": res.title, "status": res.status, "successor": res.successor,
                          "articles": list(c.articles),
                          "revised": _revised_since(res, doc.date, s.as_of.isoformat()), **where})
+    for ref in _number_refs(doc, a):
+        (repeals if ref.pop("repeal") else stock_refs).append(ref)
     rec.update(repeals=repeals, stock_refs=stock_refs, laws=laws,
                basis=[i for b in a.basis if b.scope == "document" for i in b.instruments])
     return rec

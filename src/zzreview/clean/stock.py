@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from zzreview.clean.keys import number_key
+
 _YEARS = regex.compile(r"((?:19|20)\d\d)\s*年?\s*[—\-－–~～至到]\s*((?:19|20)?\d\d)\s*年|((?:19|20)\d\d)\s*年度?")
 
 
@@ -58,6 +60,7 @@ class StockIndex:
     def __init__(self) -> None:
         self.docs: dict[int, StockDoc] = {}
         self._by_key: dict[str, set[int]] = {}
+        self._by_number: dict[str, set[int]] = {}
 
     def add(self, rec: dict) -> None:
         doc = stock_doc(rec)
@@ -66,6 +69,8 @@ class StockIndex:
         self.docs[doc.index] = doc
         for k in rec.get("keys", []):
             self._by_key.setdefault(k, set()).add(doc.index)
+        if doc.doc_number:
+            self._by_number.setdefault(number_key(doc.doc_number), set()).add(doc.index)
 
     def find(self, key: str, exclude: int | None = None) -> StockDoc | None:
         """The one stock document a cited title names (None when none or several fit)."""
@@ -74,11 +79,28 @@ class StockIndex:
             return self.docs[next(iter(found))]
         return None
 
+    def find_number(self, number: str, exclude: int | None = None) -> StockDoc | None:
+        """The stock document with this 文号; words run on in front (按照青禾政发…) are dropped."""
+        for i in range(len(number)):
+            tail = number[i:]
+            if tail.find("〔") < 2:
+                break
+            found = self._by_number.get(tail, set()) - {exclude}
+            if found:
+                return self.docs[next(iter(found))] if len(found) == 1 else None
+        return None
+
+    def find_ref(self, ref: dict, exclude: int | None = None) -> StockDoc | None:
+        """A reference by title (``key``) or by 文号 (``number``)."""
+        if "number" in ref:
+            return self.find_number(ref["number"], exclude)
+        return self.find(ref["key"], exclude)
+
     def link_repeals(self) -> None:
         """Mark every document whose whole text another stock document repeals (earliest wins)."""
         for doc in sorted(self.docs.values(), key=lambda d: d.effective or d.issued or "9999"):
             for r in doc.repeals:
-                target = self.find(r["key"], exclude=doc.index)
+                target = self.find_ref(r, exclude=doc.index)
                 if target is not None and target.repealed_by is None:
                     target.repealed_by = (doc.index, r.get("clause") or r["quote"], "high")
 
