@@ -306,6 +306,32 @@ MORE = {
 
 2022年4月1日
 """,
+    # implements a regulation the table records as repealed: its subject is gone
+    "实施意见.md": """# 青禾市人民政府关于贯彻实施《青禾市养蜂管理条例》的意见
+
+青禾政发〔2018〕2号
+
+一、根据《中华人民共和国畜牧法》，各区应当为转地放蜂提供便利，蜂农应当遵守本意见。
+
+二、本意见自2018年3月1日起施行，有效期至2028年2月29日。
+
+青禾市人民政府
+
+2018年2月1日
+""",
+    # implements a law in force: nothing gone
+    "实施细则.md": """# 青禾市《中华人民共和国畜牧法》实施细则
+
+青禾政发〔2023〕6号
+
+**第一条** 根据《中华人民共和国畜牧法》，结合本市实际，制定本细则。
+
+**第二条** 本细则自2023年3月1日起施行，有效期至2028年2月29日。
+
+青禾市人民政府
+
+2023年2月1日
+""",
     "会议.md": """# 青禾市人民政府关于召开全市春季植树工作会议的通知
 
 各区人民政府：
@@ -340,6 +366,15 @@ def test_basis_wholly_repealed_without_successor_proposes_repeal(more):
     assert d["decision"]["decision"] == "废止" and d["decision"]["confirm"]
     reason = next(r for r in d["decision"]["reasons"] if r["rule"] == "basis-gone")
     assert "青禾市养蜂管理条例" in reason["text"] and reason["confidence"] == "medium"
+
+
+def test_implementing_a_repealed_instrument_proposes_repeal(more):
+    docs, _, _ = more
+    d = docs["实施意见.md"]
+    assert d["decision"]["decision"] == "废止" and d["decision"]["confirm"]
+    assert [r["rule"] for r in d["decision"]["reasons"]] == ["subject-gone"]
+    assert "青禾市养蜂管理条例" in d["decision"]["reasons"][0]["text"]
+    assert docs["实施细则.md"]["decision"]["decision"] == "继续有效"
 
 
 def test_partial_repeal_leaves_the_document_in_force(more):

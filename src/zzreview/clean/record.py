@@ -18,6 +18,8 @@ from zzreview.clean.keys import number_key, stock_key, title_keys
 _NUMBER_REPEALED = regex.compile(r"^\s*(?:文件|文)?\s*(?:[）)]\s*)?(?:都|均|亦|也)?\s*(?:同时|一并|即行|予以)?\s*(?:废止|停止执行|失效|作废)")
 # A statement that it is already gone (原青禾政发〔2016〕8号已废止) is neither a citation nor a repeal.
 _NUMBER_GONE = regex.compile(r"^\s*(?:文件|文)?\s*(?:[）)]\s*)?(?:已|已经|业已|早已)")
+# A title that implements one instrument: 关于贯彻实施《X》的意见 / 《X》实施细则. X is its subject.
+_IMPLEMENTS = regex.compile(r"(?:贯彻|实施|落实|执行)[^《》]{0,6}《(?P<x>[^《》]{2,80})》|《(?P<y>[^《》]{2,80})》(?:的)?(?:实施(?:细则|办法|意见|方案)|贯彻意见)")
 # Text right after a repealed title that makes the repeal partial: 《X》中有关…的规定 / 第X条.
 _PARTIAL = regex.compile(r"^\s*(?:[（(][^（）()]{0,60}[）)])?\s*(?:中|第[一二三四五六七八九十百零〇\d]+条)")
 
@@ -65,6 +67,17 @@ def _sentence(text: str, start: int, end: int, limit: int = 160) -> str:
     begin = max(text.rfind(p, 0, start) for p in "。；") + 1
     stop = min((i for i in (text.find(p, end) for p in "。；") if i >= 0), default=len(text) - 1) + 1
     return text[max(begin, start - limit):min(stop, end + limit)].strip()
+
+
+def _implements(title: str | None, kb, as_of: dt.date) -> dict | None:
+    """The instrument the title says the document implements, with its state in the law KB."""
+    m = _IMPLEMENTS.search(title or "")
+    if not m:
+        return None
+    name = m.group("x") or m.group("y")
+    res = kb.resolve(name, as_of)
+    return {"title": res.title or name, "key": stock_key(name), "known": res.known, "status": res.status,
+            "successor": res.successor, "quote": m.group(0)}
 
 
 def _number_refs(doc, a) -> list[dict]:
@@ -136,6 +149,7 @@ def review(task: tuple[int, str, Settings]) -> dict:
                          "revised": _revised_since(res, doc.date, s.as_of.isoformat()), **where})
     for ref in _number_refs(doc, a):
         (repeals if ref.pop("repeal") else stock_refs).append(ref)
+    rec["implements"] = _implements(doc.title, kb, s.as_of)
     rec.update(repeals=repeals, stock_refs=stock_refs, laws=laws,
                basis=[i for b in a.basis if b.scope == "document" for i in b.instruments])
     return rec

@@ -73,6 +73,27 @@ def _basis_gone(rec: dict, index: StockIndex, as_of: dt.date) -> dict | None:
     return {"message": "、".join(gone), "confidence": "medium"} if gone else None
 
 
+def _subject_gone(rec: dict, index: StockIndex, as_of: dt.date) -> dict | None:
+    """The instrument the document exists to implement is repealed or has expired."""
+    imp = rec.get("implements")
+    if not imp:
+        return None
+    if imp["known"]:
+        if imp["status"] != "已废止":
+            return None
+        by = f"，已由《{imp['successor']}》替代" if imp.get("successor") else ""
+        return {"message": f"本文件所实施的《{imp['title']}》已废止{by}", "confidence": "medium"}
+    target = index.find(imp["key"], exclude=rec["index"])
+    if target is None:
+        return None
+    st = index.status(target.index, as_of)
+    if st["status"] == "已被废止":
+        return {"message": f"本文件所实施的《{target.title}》已被《{st['by_title']}》废止", "confidence": "medium"}
+    if st["status"] == "有效期届满":
+        return {"message": f"本文件所实施的《{target.title}》有效期至{st['date']}，已届满", "confidence": "medium"}
+    return None
+
+
 def finish(rec: dict, index: StockIndex, opts: CleanOptions) -> dict:
     """Status, stock findings and the proposed decision of one record."""
     if rec.get("error"):
@@ -98,6 +119,9 @@ def finish(rec: dict, index: StockIndex, opts: CleanOptions) -> dict:
     gone = None if st["status"] == "已被废止" else _basis_gone(rec, index, opts.as_of)
     if gone:
         facts["basis-gone"] = gone
+    subject = None if st["status"] == "已被废止" else _subject_gone(rec, index, opts.as_of)
+    if subject:
+        facts["subject-gone"] = subject
     rec["decision"] = decide(opts.rules, st, rec["findings"], facts)
     if opts.topic is not None:
         rec["topic"] = {"title": opts.topic.title, "rebase": opts.topic.rebasing(rec)}
