@@ -484,3 +484,51 @@ def test_repeal_and_citation_by_document_number_alone(tmp_path, cli):
     assert len(cited) == 1 and "青禾市户外招牌设置规范" in cited[0]["message"]
     # saying that it is already repealed is not citing it
     assert not [f for f in docs["陈述.md"]["findings"] if f["code"] == "ZZ201"]
+
+
+SHORT = {
+    "母.md": """# 青禾市人民政府关于印发《青禾市井盖设施管理办法》的通知
+
+青禾政发〔2015〕4号
+
+各区人民政府：
+
+现将《青禾市井盖设施管理办法》印发给你们，请认真贯彻执行。
+
+第一条 井盖设施的产权单位负责日常巡查。
+
+第二条 本办法自2015年9月1日起施行，有效期至2020年8月31日。
+
+青禾市人民政府
+
+2015年8月1日
+""",
+    "子.md": """# 青禾市井盖设施巡查规程
+
+青禾政发〔2019〕1号
+
+**第一条** 根据《井盖设施管理办法》（以下简称《办法》），制定本规程。
+
+**第二条** 巡查记录的保存期限依照《办法》第二条确定。
+
+**第三条** 本规程自2019年3月1日起施行，有效期至2029年2月28日。
+
+青禾市人民政府
+
+2019年2月1日
+""",
+}
+
+
+def test_stock_documents_cited_without_their_region_or_by_the_instrument_they_issue(tmp_path, cli):
+    stock = tmp_path / "short"
+    stock.mkdir()
+    for name, text in SHORT.items():
+        (stock / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "o"
+    assert cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1").exit_code == 0
+    docs = {Path(d["path"]).name: d for d in
+            json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]}
+    cited = [f for f in docs["子.md"]["findings"] if f["code"] == "ZZ201"]
+    assert len(cited) == 1 and "2020-08-31" in cited[0]["message"]
+    assert docs["母.md"]["decision"]["decision"] == "宣布失效"

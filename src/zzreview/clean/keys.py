@@ -11,6 +11,7 @@ _OPEN = str.maketrans({"［": "〔", "[": "〔", "【": "〔", "〖": "〔", "("
 _SPACE = regex.compile(r"[\s\u3000]+")
 # 印发/转发…《X》的通知: the notice stands for the instrument X it issues.
 _ISSUES = regex.compile(r"(?:印发|转发|批转|颁发|发布|公布)《?(?P<x>[^《》]+?)》?的?(?:通知|通告|公告|决定|令)$")
+_REGION = regex.compile(r"^\p{Han}{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)(?=\p{Han}*(?:人民政府|办公室|办公厅|委员会|局|厅))")
 _DRAFT = regex.compile(r"[（(](?:征求意见稿|草案|送审稿|讨论稿|试行稿)[）)]\s*$")
 
 
@@ -40,9 +41,13 @@ def title_keys(title: str | None, issuer: str | None = None) -> list[str]:
     if issuer:
         issuer = _SPACE.sub("", issuer)
         names += [n[len(issuer):].removeprefix("关于") for n in list(names) if n.startswith(issuer)]
+        region = _REGION.match(issuer)
+        if region:  # 青禾市城市道路管理办法 is cited as 城市道路管理办法 within 青禾市
+            names += [n[region.end():] for n in list(names)
+                      if n.startswith(region.group(0)) and not n.startswith(issuer)]
     keys: list[str] = []
     for n in names:
         k = stock_key(n)
-        if len(k) >= 4 and k not in keys:
+        if len(k) >= 6 and k not in keys:
             keys.append(k)
     return keys

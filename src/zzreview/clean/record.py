@@ -142,7 +142,8 @@ def review(task: tuple[int, str, Settings]) -> dict:
                             "partial": bool(_PARTIAL.match(text[c.end:c.end + 40])),
                             **where, "clause": _sentence(text, c.start, c.end)})
         elif not res.known:
-            stock_refs.append({"title": c.title, "key": stock_key(c.title), **where})
+            full = c.short_name_of or c.title  # a short name defined earlier stands for the full title
+            stock_refs.append({"title": full, "key": stock_key(full), **where})
         else:
             laws.append({"title": res.title, "status": res.status, "successor": res.successor,
                          "articles": list(c.articles),
