@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from zzreview.clean import crossref
-from zzreview.clean.keys import stock_key
 from zzreview.clean.decide import Rules, decide
+from zzreview.clean.facts import document_facts
 from zzreview.clean.record import Settings, review
 from zzreview.clean.stock import StockIndex
 from zzreview.clean.topic import Topic
@@ -55,45 +55,6 @@ def reviewed(files: list[str], settings: Settings, jobs: int,
             pool.join()
 
 
-def _basis_gone(rec: dict, index: StockIndex, as_of: dt.date) -> dict | None:
-    """Every instrument of the document-level basis clause repealed or expired, none replaced."""
-    gone = []
-    successors = {law["title"]: law.get("successor") for law in rec.get("laws", [])}
-    for inst in rec.get("basis") or []:
-        if inst.get("status") == "已废止":
-            if successors.get(inst.get("title")):
-                return None
-            gone.append(f"《{inst['title']}》")
-            continue
-        target = index.find(stock_key(inst.get("title") or ""), exclude=rec["index"])
-        if target is not None and index.status(target.index, as_of)["status"] == "有效期届满":
-            gone.append(f"《{target.title}》")
-            continue
-        return None
-    return {"message": "、".join(gone), "confidence": "medium"} if gone else None
-
-
-def _subject_gone(rec: dict, index: StockIndex, as_of: dt.date) -> dict | None:
-    """The instrument the document exists to implement is repealed or has expired."""
-    imp = rec.get("implements")
-    if not imp:
-        return None
-    if imp["known"]:
-        if imp["status"] != "已废止":
-            return None
-        by = f"，已由《{imp['successor']}》替代" if imp.get("successor") else ""
-        return {"message": f"本文件所实施的《{imp['title']}》已废止{by}", "confidence": "medium"}
-    target = index.find(imp["key"], exclude=rec["index"])
-    if target is None:
-        return None
-    st = index.status(target.index, as_of)
-    if st["status"] == "已被废止":
-        return {"message": f"本文件所实施的《{target.title}》已被《{st['by_title']}》废止", "confidence": "medium"}
-    if st["status"] == "有效期届满":
-        return {"message": f"本文件所实施的《{target.title}》有效期至{st['date']}，已届满", "confidence": "medium"}
-    return None
-
-
 def finish(rec: dict, index: StockIndex, opts: CleanOptions) -> dict:
     """Status, stock findings and the proposed decision of one record."""
     if rec.get("error"):
@@ -111,17 +72,7 @@ def finish(rec: dict, index: StockIndex, opts: CleanOptions) -> dict:
     else:
         rec["findings"] = rec.get("findings", []) + crossref.stock_findings(rec, index, opts.as_of)
         rec["findings"] = _dedupe(rec["findings"])
-    facts = {}
-    n = rec.get("normative") or {}
-    if n and not n.get("is_normative"):
-        what = n.get("level") or "；".join(n.get("reasons") or []) or "非规范性文件"
-        facts["not-normative"] = {"message": what, "confidence": n.get("confidence") or "medium"}
-    gone = None if st["status"] == "已被废止" else _basis_gone(rec, index, opts.as_of)
-    if gone:
-        facts["basis-gone"] = gone
-    subject = None if st["status"] == "已被废止" else _subject_gone(rec, index, opts.as_of)
-    if subject:
-        facts["subject-gone"] = subject
+    facts = document_facts(rec, st, index, opts.as_of)
     rec["decision"] = decide(opts.rules, st, rec["findings"], facts)
     if opts.topic is not None:
         rec["topic"] = {"title": opts.topic.title, "rebase": opts.topic.rebasing(rec)}
