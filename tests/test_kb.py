@@ -92,14 +92,14 @@ def test_bad_user_tables_name_file_line_and_problem(tmp_path, content, needle):
     assert "bad.tsv" in str(e.value) and needle in str(e.value)
 
 
-def test_shipped_updates_add_versions_after_the_source_date(kb):
+def test_shipped_changes_add_versions_after_the_source_date(kb):
     r = kb.resolve("治安管理处罚法", D("2026-11-24"))
-    assert r.status == "有效" and r.effective_date == "2026-01-01" and r.max_article is None
+    assert r.status == "有效" and r.effective_date == "2026-01-01" and r.max_article == 144
     assert [v.label for v in r.versions][-2:] == ["2012年修正", "2025年修订"]
     old = kb.resolve("中华人民共和国治安管理处罚法（2012年修正）", D("2026-11-24"))
     assert old.status == "已修改" and old.max_article == 119
     assert kb.resolve("治安管理处罚法", D("2025-06-01")).max_article == 119  # before the revision took effect
-    assert kb.info()["updates"].endswith("updates.tsv")
+    assert [s["id"] for s in kb.info()["sources"]][0] == "base"
 
 
 def test_user_table_adds_a_version_to_a_shipped_entry(tmp_path):
