@@ -146,7 +146,8 @@ def test_lookup_formats_are_text_and_json_only(cli):
 
 # ---------------------------------------------------------------- the change tables' reader
 def test_reader_keeps_the_value_and_drops_the_remark():
-    assert kb_updates.date("2030-03 (published 2030-03-18)") == ("2030-03-18", True)
+    assert kb_updates.date("2030-03 (published 2030-03-18)") == ("2030-03-18", False)
+    assert kb_updates.date("2030-09-01 (expected; the code's effective date)") == ("2030-09-01", True)
     assert kb_updates.date("2031-02", last_day=True) == ("2031-02-28", True)
     assert kb_updates.date("unknown") == (None, False)
     assert kb_updates.clean_title("某省古树名木保护条例 (修改)") == "某省古树名木保护条例"

@@ -156,13 +156,22 @@ def build_base(src: Path) -> tuple[list[dict], list[list[str]], dict]:
     for title, rows in by_title.items():
         rows.sort(key=lambda r: (_int(r.get("version_no")) or 0, r.get("publish_date") or ""))
         latest = rows[-1]
-        versions = [_version(version_label(r), r.get("publish_date") or None, r.get("effective_date") or None,
+        hvs = history_versions(history(latest.get("history") or ""))
+        labels, covered = [], set()
+        for r in rows:  # each row is the latest history version adopted on or before its publish date
+            day = r.get("publish_date") or r.get("effective_date") or ""
+            before = [i for i, hv in enumerate(hvs) if hv["publish_date"] <= day or min(hv["dates"]) <= day]
+            match = before[-1] if before else None
+            if match is not None:
+                covered.add(match)
+            label = version_label(r)
+            labels.append(hvs[match]["label"] if match is not None and label.endswith("版本") else label)
+        versions = [_version(label, r.get("publish_date") or None, r.get("effective_date") or None,
                              (r.get("effective_date_source") or "").startswith("publish"),
                              _int(r.get("max_article")), _int(r.get("zhiyi_articles")) or 0,
-                             truncated(r.get("notes") or "")) for r in rows]
-        covered = {d for r in rows for d in (r.get("publish_date"), r.get("effective_date")) if d}
-        for hv in history_versions(history(latest.get("history") or "")):
-            if not hv["dates"] & covered and hv["publish_date"] < (latest.get("publish_date") or "9999"):
+                             truncated(r.get("notes") or "")) for label, r in zip(labels, rows)]
+        for i, hv in enumerate(hvs):
+            if i not in covered and min(hv["dates"]) < (latest.get("publish_date") or "9999"):
                 versions.append(_version(hv["label"], hv["publish_date"], hv["effective_date"],
                                          hv["effective_date"] is None, from_history=True))
         versions.sort(key=lambda v: v["effective_date"] or v["publish_date"] or "")

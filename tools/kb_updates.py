@@ -17,6 +17,7 @@ from pathlib import Path
 
 _FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)(?![\d-])")
+_GUESS = re.compile(r"expected|inferred|approx|assumed|推定|预计", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # 文号: 国发〔2015〕68号, 国务院令第818号, 主席令第四十七号, 山东省人民政府令第353号
 _DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:〔\d{4}〕\d+号|令第[\d一二三四五六七八九十百零〇]+号)$")
@@ -79,8 +80,8 @@ def date(cell: str, last_day: bool = False) -> tuple[str | None, bool]:
     (or, with ``last_day``, its last) day."""
     cell = cell or ""
     m = _FULL_DATE.search(cell)
-    if m:
-        return m.group(0), not cell.strip().startswith(m.group(0)) or len(cell.strip()) > 10
+    if m:  # a full date is exact unless the cell calls it expected or inferred
+        return m.group(0), bool(_GUESS.search(cell))
     m = _MONTH.search(cell)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))

@@ -78,6 +78,7 @@ class Entry:
     doc_no: str | None = None
     versions: list[Version] = field(default_factory=list)
     repeal_date: str | None = None
+    repeal_date_approx: bool = False  # inferred (a month only, or another act's effective date)
     repealed: bool = False
     successor: str | None = None
     repeal_basis: str | None = None
@@ -116,6 +117,7 @@ class Resolution:
     effective_date: str | None = None
     current_version: str | None = None  # label of the version in force on the date
     repeal_date: str | None = None
+    repeal_date_approx: bool = False
     scheduled_repeal: str | None = None
     valid_until: str | None = None
     successor: str | None = None
@@ -352,7 +354,7 @@ def _status(e: Entry, day: str, version_note: str | None) -> Resolution:
     elif cited is not None:
         res.max_article, res.zhiyi_articles, res.truncated = cited.max_article, cited.zhiyi_articles, cited.truncated
     if e.repealed and (e.repeal_date is None or e.repeal_date <= day):
-        res.status, res.repeal_date = "已废止", e.repeal_date
+        res.status, res.repeal_date, res.repeal_date_approx = "已废止", e.repeal_date, e.repeal_date_approx
     elif e.versions and not in_force:
         res.status = "尚未生效"
     elif cited is not None and current is not None and cited is not current and cited.start() < current.start():
@@ -373,7 +375,8 @@ def _entry_from_json(d: dict) -> Entry:
                           v.get("max_article"), v.get("zhiyi_articles", 0), v.get("truncated", False),
                           v.get("effective_approx", False), v.get("from_history", False),
                           v.get("source"), v.get("confidence"), v.get("url")) for v in d.get("versions", [])],
-        repealed=bool(rep), repeal_date=rep.get("date"), successor=rep.get("successor"),
+        repealed=bool(rep), repeal_date=rep.get("date"), repeal_date_approx=rep.get("approx", False),
+        successor=rep.get("successor"),
         repeal_basis=rep.get("basis"), verified=rep.get("verified"), valid_until=rep.get("valid_until"),
         confidence=rep.get("confidence"), evidence=rep.get("evidence"), evidence_url=rep.get("url"),
         notes=[Note(n.get("text", ""), n.get("url"), n.get("source")) for n in d.get("notes", [])],

@@ -44,7 +44,7 @@ def _status_line(d: dict) -> str:
     if status == "已废止" and d.get("valid_until"):
         text += f"（实施期限至{d['valid_until']}）"
     elif status == "已废止" and d.get("repeal_date"):
-        text += f"（{d['repeal_date']}起）"
+        text += f"（{d['repeal_date']}起{'，日期为推定' if d.get('repeal_date_approx') else ''}）"
     elif status == "尚未生效" and d.get("versions"):
         text += f"（{d['versions'][0].get('effective_date') or d['versions'][0].get('publish_date')}起施行）"
     elif status == "已修改" and d.get("cited_version"):

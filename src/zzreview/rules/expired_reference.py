@@ -97,7 +97,8 @@ def _repealed(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
     if res.valid_until:
         msg = f"引用的{name}有效期至{res.valid_until}，已失效"
     else:
-        msg = f"引用的{name}已于{res.repeal_date}废止" if res.repeal_date else f"引用的{name}已废止"
+        when = f"{res.repeal_date}（推定日期）" if res.repeal_date_approx else res.repeal_date
+        msg = f"引用的{name}已于{when}废止" if res.repeal_date else f"引用的{name}已废止"
     if res.successor:
         msg += f"，由《{res.successor}》替代"
     if count > 1:
