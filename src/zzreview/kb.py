@@ -36,9 +36,10 @@ def normalize_title(title: str) -> str:
 def title_key(title: str) -> str:
     """Matching key: normalized, without any 中华人民共和国 and without a trailing version note."""
     t = normalize_title(title)
-    m = _VNOTE.search(t)
-    if m and m.start() > 0:
-        t = t[:m.start()]
+    if "年" in t:  # a version note needs a year: most titles skip the search
+        m = _VNOTE.search(t)
+        if m and m.start() > 0:
+            t = t[:m.start()]
     return t.replace(_PRC, "")
 
 
@@ -396,11 +397,15 @@ TABLE_COLUMNS = {
     "max_article": "最后一条的序号",
     "label": "版本名称，例如 2025年修订",
     "aliases": "简称，多个用、或;分隔（或 short_name）",
+    "doc_no": "文号，例如 某政发〔2024〕3号",
+    "evidence_url": "出处网址",
+    "confidence": "可信度 high / medium / low；low 的废止只作提示，不据此报告问题",
 }
 _COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level", "公布日期": "publish_date",
                    "施行日期": "effective_date", "有效期至": "valid_until", "状态": "status",
                    "时效性": "status", "废止日期": "repeal_date", "successor_title": "successor",
-                   "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases"}
+                   "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases",
+                   "文号": "doc_no", "出处": "evidence_url", "可信度": "confidence"}
 _DATE = regex.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
@@ -476,6 +481,17 @@ def load_table(path: Path) -> list[Entry]:
             e.verified = "TABLE"
         if rec.get("successor"):
             e.successor = normalize_title(rec["successor"])
+        e.doc_no = rec.get("doc_no") or e.doc_no
+        e.evidence_url = rec.get("evidence_url") or e.evidence_url
+        conf = rec.get("confidence", "").lower()
+        if conf and conf not in ("high", "medium", "low"):
+            raise ConfigError(f"{where}：confidence“{conf}”无效，可用：high、medium、low")
+        if conf == "low" and e.repealed:  # an unconfirmed repeal: a note, never a finding
+            when = e.repeal_date or e.valid_until
+            e.notes.append(Note(f"{when or ''}可能已废止或失效，未经核实".lstrip(), e.evidence_url, str(path)))
+            e.repealed, e.repeal_date, e.valid_until, e.verified = False, None, None, None
+        elif conf:
+            e.confidence = conf
         for alias in regex.split(r"[、;；,，]", rec.get("aliases", "")):
             if alias.strip():
                 e.aliases.append(alias.strip())
