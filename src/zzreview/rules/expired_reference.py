@@ -5,9 +5,13 @@ Codes:
   ZZ202 article-not-found     the cited article number is beyond the instrument's last article
   ZZ203 plan-period-ended     a plan or programme whose title carries a period that has ended
   ZZ204 outdated-version      a version note names a version that a later one has replaced
-  ZZ206 repeal-unconfirmed    the repeal is known only from a report (medium confidence): verify (warning)
   ZZ205 revised-since-issue   (documents already issued) a cited instrument was revised after the
-                              document's own date: its article numbers may have moved (info)
+                              document's own date: its article numbers may have moved (info;
+                              family revised-since-issue)
+  ZZ206 unconfirmed-repeal    the repeal is known only from a report (medium confidence): verify
+                              (warning; family unconfirmed-repeal)
+
+ZZ205 and ZZ206 have their own family names: they are not "expired references" as labelled.
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ RULES = (
              "法律依据：被引用法律法规的现行文本；" + _REFERENCE_RULE + "。\n"
              "示例：2012年印发的文件引用《中华人民共和国行政处罚法》第五十一条，该法已于2017年修正、2021年修订。\n"
              "修改：逐条核对所引条文在现行文本中的序号和内容，必要时修改或清理该文件。"),
-    RuleInfo("ZZ206", UNCONFIRMED_CHECK, "repeal-unconfirmed", "warning",
+    RuleInfo("ZZ206", UNCONFIRMED_CHECK, "unconfirmed-repeal", "warning",
              "引用的法律法规据报道已被废止或替代，尚待核实",
              "检查什么：知识库中该文件的废止或替代只见于公开报道（可信度“中”，例如废止日期由新法施行日推定、"
              "未见废止条款原文），不足以直接认定为已废止。\n"
