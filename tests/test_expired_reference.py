@@ -162,3 +162,10 @@ def test_no_revision_reminder_for_drafts_undated_texts_or_laws_unchanged_since(c
 def test_low_confidence_fact_alone_makes_no_finding(cli, draft):
     p = draft("一、快递企业依照《快递暂行条例》第二十条执行。")
     assert findings(cli, p, "--as-of", "2026-11-30") == []
+
+
+def test_five_year_plan_named_by_number_runs_out_with_its_period(cli, draft):
+    p = draft("一、落实《某市“十三五”林业发展规划》和《某市“十五五”林业发展规划》的要求。")
+    (f,) = findings(cli, p, "--as-of", "2026-11-30")
+    assert f["code"] == "ZZ203" and "十三五" in f["quote"] and "2020年底" in f["message"]
+    assert findings(cli, draft("一、落实《某县“八五”普法规划》。", name="pufa.md"), "--as-of", "2026-11-30") == []

@@ -83,6 +83,23 @@ RULES = (
 _BY_CODE = {r.code: r for r in RULES}
 
 _PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
+# A national five-year period named by number: “十四五”, 第十四个五年. Only 十一五 and later: below
+# that the 普法 plans use the same words for other years (八五普法 is 2021—2025).
+_FIVE_YEAR = regex.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+_DIGITS = "一二三四五六七八九"
+
+
+def _title_period(title: str) -> tuple[int, int] | None:
+    """(first year, last year) a title's period covers: （2016—2020年）, or “十三五” (2016—2020)."""
+    m = _PERIOD.search(title)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = _FIVE_YEAR.search(title)
+    if m:
+        n = 10 + _DIGITS.index(m.group(1) or m.group(2)) + 1
+        start = 1966 + 5 * (n - 3)  # the third plan began in 1966; each lasts five years since
+        return start, start + 4
+    return None
 
 
 def _finding(code: str, ctx: Context, rc: ResolvedCitation, message: str, basis: str,
@@ -156,10 +173,10 @@ def _plan_ran_out(ctx: Context, rc: ResolvedCitation, count: int) -> Finding:
 
 
 def _period_ended(ctx: Context, rc: ResolvedCitation) -> Finding | None:
-    m = _PERIOD.search(rc.citation.title)
-    if not m:
+    period = _title_period(rc.citation.title)
+    if not period:
         return None
-    start, end = int(m.group(1)), int(m.group(2))
+    start, end = period
     if not (start <= end < ctx.as_of.year):
         return None
     return _finding("ZZ203", ctx, rc,
