@@ -294,6 +294,19 @@ MORE = {
 
 2019年4月1日
 """,
+    # cites the revised law without an article: nothing to re-check
+    "处罚无条.md": """# 青禾市河道保洁检查办法
+
+青禾政发〔2019〕8号
+
+**第一条** 为了规范河道保洁检查，根据《中华人民共和国行政处罚法》等法律，制定本办法。
+
+**第二条** 本办法自2019年5月1日起施行，有效期至2029年4月30日。
+
+青禾市人民政府
+
+2019年4月1日
+""",
     "处罚新.md": """# 青禾市林木采伐处罚裁量基准
 
 青禾政发〔2022〕3号
@@ -384,11 +397,14 @@ def test_partial_repeal_leaves_the_document_in_force(more):
 
 def test_law_revised_after_the_document(more):
     docs, _, _ = more
-    old = [f for f in docs["处罚旧.md"]["findings"] if f["code"] == "ZZ902"]
-    assert len(old) == 1 and "第二十七条" in old[0]["message"] and old[0]["confidence"] == "medium"
+    old = [f for f in docs["处罚旧.md"]["findings"] if f["code"] == "ZZ205"]
+    assert len(old) == 1 and "第二十七条" in old[0]["suggestion"]
     assert docs["处罚旧.md"]["decision"]["decision"] == "修改"
-    assert not [f for f in docs["处罚新.md"]["findings"] if f["code"] == "ZZ902"]
+    assert [r["rule"] for r in docs["处罚旧.md"]["decision"]["reasons"]] == ["article-may-have-moved"]
+    assert not [f for f in docs["处罚新.md"]["findings"] if f["code"] == "ZZ205"]
     assert docs["处罚新.md"]["decision"]["decision"] == "继续有效"
+    assert [f for f in docs["处罚无条.md"]["findings"] if f["code"] == "ZZ205"]  # reported, but
+    assert docs["处罚无条.md"]["decision"]["decision"] == "继续有效"  # no article to move
 
 
 def test_topic_of_a_revised_law_lists_articles_to_recheck(more, tmp_path, cli):
@@ -399,7 +415,7 @@ def test_topic_of_a_revised_law_lists_articles_to_recheck(more, tmp_path, cli):
     assert r.exit_code == 0, r.stderr
     docs = json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]
     rebase = {Path(d["path"]).name: d["topic"]["rebase"] for d in docs}
-    assert rebase == {"处罚旧.md": ["《中华人民共和国行政处罚法》第二十七条"], "处罚新.md": []}
+    assert rebase == {"处罚旧.md": ["《中华人民共和国行政处罚法》第二十七条"], "处罚无条.md": [], "处罚新.md": []}
 
 
 def test_unknown_topic_is_a_usage_error(tmp_path, cli):

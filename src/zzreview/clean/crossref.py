@@ -1,5 +1,5 @@
 """Findings only a whole stock can give: a citation of a repealed or expired stock
-document, a document another stock document repealed, a law revised since the document."""
+document, and a document another stock document repealed."""
 
 from __future__ import annotations
 
@@ -15,12 +15,6 @@ RULES = (
              "为什么：已被废止的文件不再有效，应宣布失效而不是作为现行文件审查。\n"
              "法律依据：废止本文件的那份文件的废止条款。\n"
              "修改：在清理结果中宣布失效。"),
-    RuleInfo("ZZ902", "clean", "law-revised-since", "warning",
-             "引用的法律法规在本文件印发后已修订，条文序号和内容可能已变",
-             "检查什么：引用的法律法规现行版本的施行日期晚于本文件的印发日期。\n"
-             "为什么：修订后条文可能重新编号或内容改变，文件中的依据条款需要核对。\n"
-             "法律依据：被引用法律法规的现行文本。\n"
-             "修改：对照现行文本核对并更新引用的条文。"),
 )
 _BASIS_37 = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"
 
@@ -56,15 +50,6 @@ def stock_findings(rec: dict, index: StockIndex, as_of: dt.date) -> list[dict]:
         out.append(Finding("ZZ201", "expired-reference", "error", msg, ref["quote"], _loc(ref.get("location")),
                            basis, suggestion, st.get("confidence", "high"),
                            extra={"stock_document": target.index}))
-    for law in rec.get("laws", []):
-        rev = law.get("revised")
-        if rev and law.get("articles"):
-            out.append(Finding(
-                "ZZ902", "clean", "warning",
-                f"引用的《{law['title']}》{'、'.join(law['articles'])}：该法于{rev['date']}施行{rev['label']}版本，"
-                f"晚于本文件印发日期{rec.get('date')}，条文可能已变",
-                law["quote"], _loc(law.get("location")), f"《{law['title']}》现行文本（{rev['label']}）",
-                "对照现行文本核对并更新引用的条文", "medium"))
     return [f.to_dict() for f in out]
 
 

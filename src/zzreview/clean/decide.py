@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from zzreview.errors import ConfigError
 from zzreview.resources import data_toml, tomllib
 
@@ -35,6 +37,11 @@ def load_rules(path: Path | None = None) -> Rules:
             raise ConfigError(f"清理决定规则第{i}条（{r.get('id', '?')}）的 decision 不在 order 中")
         if not any(k in r for k in ("status", "fact", "codes")):
             raise ConfigError(f"清理决定规则第{i}条（{r.get('id', '?')}）缺少 status、fact 或 codes")
+        for field, pattern in r.get("match", {}).items():
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise ConfigError(f"清理决定规则第{i}条（{r.get('id', '?')}）match.{field} 不是有效的正则表达式：{exc}") from None
     return Rules(order, raw.get("default", order[-1] if order else "继续有效"),
                  raw.get("default_reason", ""), rules)
 
@@ -66,6 +73,11 @@ def _status_fields(st: dict) -> dict:
     return f
 
 
+def _matches(patterns: dict, finding: dict) -> bool:
+    """Every ``match`` pattern (a regular expression per finding field) is found in that field."""
+    return all(regex.search(p, str(finding.get(field) or "")) for field, p in patterns.items())
+
+
 def decide(rules: Rules, status: dict, findings: list[dict], facts: dict) -> dict:
     """{"decision", "confirm", "reasons": [{rule, text, code, basis, confidence, change}]}."""
     reasons: list[dict] = []
@@ -84,7 +96,7 @@ def decide(rules: Rules, status: dict, findings: list[dict], facts: dict) -> dic
                             "confirm": bool(r.get("confirm"))})
         for code_prefix in r.get("codes", ()):
             for fd in findings:
-                if fd["code"].startswith(code_prefix):
+                if fd["code"].startswith(code_prefix) and _matches(r.get("match", {}), fd):
                     reasons.append({"rule": r["id"], "label": r.get("label", r["id"]), "decision": r["decision"], "code": fd["code"],
                                     "text": _fill(r.get("reason", "{message}"), fd),
                                     "basis": fd.get("basis") or "", "change": _fill(r.get("change", ""), fd),
