@@ -148,6 +148,7 @@ def test_citing_repealed_or_expired_stock_documents(cleaned):
     assert len(refs) == 2, refs
     repealed = next(f for q, f in by_quote.items() if "临时占用" in q)
     assert "青禾市城市道路占用挖掘管理办法" in repealed["message"] and "同时废止" in repealed["basis"]
+    assert repealed["confidence"] == "high"  # full title, repeal clause in the text
     expired = next(f for q, f in by_quote.items() if "停车场" in q)
     assert "2018-12-31" in expired["message"]
     assert not any("占用挖掘" in q for q in by_quote)  # the current document is fine to cite
@@ -547,4 +548,5 @@ def test_stock_documents_cited_without_their_region_or_by_the_instrument_they_is
             json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]}
     cited = [f for f in docs["子.md"]["findings"] if f["code"] == "ZZ201"]
     assert len(cited) == 1 and "2020-08-31" in cited[0]["message"]
+    assert cited[0]["confidence"] == "medium"  # matched by a derived name, not the full title
     assert docs["母.md"]["decision"]["decision"] == "宣布失效"

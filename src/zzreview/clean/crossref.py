@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zzreview.clean.decide import weakest
 from zzreview.clean.stock import StockIndex
 from zzreview.model import Finding, Location, RuleInfo
 
@@ -47,8 +48,9 @@ def stock_findings(rec: dict, index: StockIndex, as_of: dt.date) -> list[dict]:
         else:
             continue
         seen.add(target.index)
+        confidence = weakest(st.get("confidence"), target.match_confidence(ref))
         out.append(Finding("ZZ201", "expired-reference", "error", msg, ref["quote"], _loc(ref.get("location")),
-                           basis, suggestion, st.get("confidence", "high"),
+                           basis, suggestion, confidence,
                            extra={"stock_document": target.index}))
     return [f.to_dict() for f in out]
 

@@ -27,6 +27,11 @@ class StockDoc:
     until_source: str | None  # "text" | "computed" | "title"
     repeals: list[dict] = field(default_factory=list)
     repealed_by: tuple[int, str, str] | None = None  # (index, quote of the clause, confidence)
+    primary_key: str = ""  # the key of its own full title
+
+    def match_confidence(self, ref: dict) -> str:
+        """High when cited by its 文号 or full title; medium by a derived name (no place name …)."""
+        return "high" if "number" in ref or ref.get("key") == self.primary_key else "medium"
 
 
 def _title_period_end(period: str | None) -> str | None:
@@ -67,6 +72,7 @@ class StockIndex:
         if doc is None:
             return
         self.docs[doc.index] = doc
+        doc.primary_key = (rec.get("keys") or [""])[0]
         for k in rec.get("keys", []):
             self._by_key.setdefault(k, set()).add(doc.index)
         if doc.doc_number:
@@ -102,7 +108,7 @@ class StockIndex:
             for r in doc.repeals:
                 target = self.find_ref(r, exclude=doc.index)
                 if target is not None and target.repealed_by is None:
-                    target.repealed_by = (doc.index, r.get("clause") or r["quote"], "high")
+                    target.repealed_by = (doc.index, r.get("clause") or r["quote"], target.match_confidence(r))
 
     def status(self, index: int, as_of: dt.date) -> dict:
         """有效 / 有效期届满 / 已被废止 / 未载明有效期 / 尚未施行 as of ``as_of``, with its evidence."""
