@@ -550,3 +550,15 @@ def test_stock_documents_cited_without_their_region_or_by_the_instrument_they_is
     assert len(cited) == 1 and "2020-08-31" in cited[0]["message"]
     assert cited[0]["confidence"] == "medium"  # matched by a derived name, not the full title
     assert docs["母.md"]["decision"]["decision"] == "宣布失效"
+
+
+def test_text_from_documents_is_never_a_formula_in_the_spreadsheet(tmp_path, cli):
+    stock = tmp_path / "hostile"
+    stock.mkdir()
+    (stock / "a.md").write_text("# =HYPERLINK(\"http://example.invalid\",\"点击\")\x07办法\n\n"
+                                "**第一条** 本办法自2020年1月1日起施行，有效期至2021年12月31日。\n", encoding="utf-8")
+    out = tmp_path / "o"
+    assert cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1").exit_code == 0
+    ws = load_workbook(out / "清理结果.xlsx")["清理结果"]
+    cell = ws["B3"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK") and "\x07" not in cell.value

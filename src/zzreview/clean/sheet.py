@@ -80,7 +80,7 @@ class SheetWriter:
         self.annex.append([title])
         extra = EXTRA + (("需重新确定依据的条款",) if topic else ())
         self.annex.append([self._cell(h, bold=True) for h in ANNEX + extra])
-        self.findings.append([self._cell(h, bold=True) for h in FINDINGS])
+        self.findings.append([self._cell(h, bold=True, ws=self.findings) for h in FINDINGS])
         self.n = 0
 
     @staticmethod
@@ -93,10 +93,16 @@ class SheetWriter:
             lines = max(lines, sum(-(-max(1, 2 * len(part)) // int(w)) for part in text.split("\n")))
         ws.row_dimensions[row_number].height = 15 * min(lines, 30)
 
-    def _cell(self, value, bold: bool = False):
+    def _cell(self, value, bold: bool = False, ws=None):
         from openpyxl.cell import WriteOnlyCell
 
-        c = WriteOnlyCell(self.annex, value=value)
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters are not allowed in xlsx
+        c = WriteOnlyCell(ws if ws is not None else self.annex, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            c.data_type = "s"  # text from a document is never a formula
         c.alignment = self._wrap
         if bold:
             c.font = self._bold
@@ -116,7 +122,7 @@ class SheetWriter:
         self.annex.append([self._cell(v) for v in row])
         for f in rec.get("findings", []):
             loc = f.get("location") or {}
-            self.findings.append([self._cell(v) for v in (
+            self.findings.append([self._cell(v, ws=self.findings) for v in (
                 self.n, rec.get("title") or rec["path"], f["code"], f["check"],
                 SEVERITY_ZH.get(f["severity"], f["severity"]), loc.get("article") or "",
                 f"{loc.get('line')}:{loc.get('column')}", f["quote"], f["message"], f["basis"],

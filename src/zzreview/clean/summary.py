@@ -10,8 +10,11 @@ import heapq
 from collections import Counter
 from pathlib import Path
 
+import regex
+
 from zzreview.clean.decide import CONFIDENCE_ZH
 
+_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in a .docx
 FIRST = 20  # documents listed under "先行处理"
 _URGENCY = {"废止": 3, "宣布失效": 2, "修改": 1}  # other decisions are not listed as urgent
 
@@ -88,7 +91,7 @@ class Summary:
         import docx
 
         d = docx.Document()
-        for line in self.markdown().splitlines():
+        for line in _NOT_XML.sub("", self.markdown()).splitlines():
             if line.startswith("# "):
                 d.add_heading(line[2:], level=1)
             elif line.startswith("## "):
@@ -112,4 +115,4 @@ class Summary:
         t.style = "Table Grid"
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
-                t.cell(i, j).text = v
+                t.cell(i, j).text = _NOT_XML.sub("", v)
