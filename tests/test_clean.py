@@ -562,3 +562,23 @@ def test_text_from_documents_is_never_a_formula_in_the_spreadsheet(tmp_path, cli
     ws = load_workbook(out / "清理结果.xlsx")["清理结果"]
     cell = ws["B3"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK") and "\x07" not in cell.value
+
+
+def test_formats_mix_in_one_stock(tmp_path, cli):
+    import docx
+
+    stock = tmp_path / "mixed"
+    stock.mkdir()
+    (stock / "旧.md").write_text(BY_NUMBER["旧.md"], encoding="utf-8")
+    d = docx.Document()
+    for text in ("青禾市户外招牌设置规范", "青禾政发〔2021〕2号", "第一条 设置户外招牌的，应当与建筑立面相协调。",
+                 "第二条 本规范自2021年3月1日起施行，有效期至2030年2月28日。《青禾市户外广告牌设置规定》同时废止。",
+                 "青禾市人民政府", "2021年2月1日"):
+        d.add_paragraph(text)
+    d.save(str(stock / "新.docx"))
+    out = tmp_path / "o"
+    assert cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1").exit_code == 0
+    docs = {Path(x["path"]).name: x for x in
+            json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]}
+    assert docs["旧.md"]["status"]["by_title"] == "青禾市户外招牌设置规范"
+    assert docs["新.docx"]["decision"]["decision"] == "继续有效"
