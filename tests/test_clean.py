@@ -582,3 +582,31 @@ def test_formats_mix_in_one_stock(tmp_path, cli):
             json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]}
     assert docs["旧.md"]["status"]["by_title"] == "青禾市户外招牌设置规范"
     assert docs["新.docx"]["decision"]["decision"] == "继续有效"
+
+
+def _version(year: int, repeal: bool) -> str:
+    clause = f"{year - 3}年印发的《青禾市渣土运输管理办法》同时废止。" if repeal else ""
+    return (f"# 青禾市渣土运输管理办法\n\n青禾政发〔{year}〕1号\n\n**第一条** 渣土运输车辆应当密闭。\n\n"
+            f"**第二条** 本办法自{year}年3月1日起施行，有效期至{year + 8}年2月28日。{clause}\n\n"
+            f"青禾市人民政府\n\n{year}年2月1日\n")
+
+
+def test_a_title_reused_by_successive_versions(tmp_path, cli):
+    stock = tmp_path / "versions"
+    stock.mkdir()
+    (stock / "v2015.md").write_text(_version(2015, False), encoding="utf-8")
+    (stock / "v2018.md").write_text(_version(2018, True), encoding="utf-8")
+    (stock / "v2021.md").write_text(_version(2021, True), encoding="utf-8")
+    (stock / "cites.md").write_text(
+        "# 青禾市渣土消纳场管理规定\n\n青禾政发〔2023〕4号\n\n**第一条** 渣土运输依照《青禾市渣土运输管理办法》执行。\n\n"
+        "**第二条** 本规定自2023年3月1日起施行，有效期至2028年2月29日。\n\n青禾市人民政府\n\n2023年2月1日\n",
+        encoding="utf-8")
+    out = tmp_path / "o"
+    assert cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1").exit_code == 0
+    docs = {Path(x["path"]).name: x for x in
+            json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"]}
+    assert docs["v2015.md"]["status"].get("by_number") == "青禾政发〔2018〕1号"
+    assert docs["v2018.md"]["status"].get("by_number") == "青禾政发〔2021〕1号"
+    assert docs["v2021.md"]["status"]["status"] == "有效"
+    # the citation means the version in force
+    assert not [f for f in docs["cites.md"]["findings"] if f["code"] == "ZZ201"]

@@ -20,6 +20,10 @@ _NUMBER_REPEALED = regex.compile(r"^\s*(?:文件|文)?\s*(?:[）)]\s*)?(?:都|�
 _NUMBER_GONE = regex.compile(r"^\s*(?:文件|文)?\s*(?:[）)]\s*)?(?:已|已经|业已|早已)")
 # A title that implements one instrument: 关于贯彻实施《X》的意见 / 《X》实施细则. X is its subject.
 _IMPLEMENTS = regex.compile(r"(?:贯彻|实施|落实|执行)[^《》]{0,6}《(?P<x>[^《》]{2,80})》|《(?P<y>[^《》]{2,80})》(?:的)?(?:实施(?:细则|办法|意见|方案)|贯彻意见)")
+# After a 《title》: its repeal (for an earlier version under this document's own title, which
+# citation extraction leaves out as a name of this document).
+_TITLE_REPEALED = regex.compile(r"^\s*(?:[（(][^（）()]{0,60}[）)])?\s*(?:自[^。；，]{0,30}?起\s*)?"
+                                r"(?:同时|一并|即行|予以)?\s*(?:废止|停止执行|失效)")
 # Text right after a repealed title that makes the repeal partial: 《X》中有关…的规定 / 第X条.
 _PARTIAL = regex.compile(r"^\s*(?:[（(][^（）()]{0,60}[）)])?\s*(?:中|第[一二三四五六七八九十百零〇\d]+条)")
 
@@ -78,6 +82,25 @@ def _implements(title: str | None, kb, as_of: dt.date) -> dict | None:
     res = kb.resolve(name, as_of)
     return {"title": res.title or name, "key": stock_key(name), "known": res.known, "status": res.status,
             "successor": res.successor, "quote": m.group(0)}
+
+
+def _own_title_repeals(doc, a) -> list[dict]:
+    """“（2015年印发的）《本文件同名标题》同时废止”: an earlier version with the same title."""
+    from zzreview.analysis.citations import find_title_spans
+    from zzreview.analysis.facts import locate
+
+    own = stock_key(doc.title or "")
+    out = []
+    for b in doc.blocks:
+        if b.index == doc.title_block or "废止" not in b.text and "失效" not in b.text:
+            continue
+        for start, end in find_title_spans(b.text):
+            title = b.text[start + 1:end - 1]
+            if stock_key(title) == own and _TITLE_REPEALED.match(b.text[end:end + 40]):
+                out.append({"title": title, "key": own, "partial": False, "quote": b.text[start:end],
+                            "location": locate(doc, a.structure, b.index, start).to_dict(),
+                            "clause": _sentence(b.text, start, end)})
+    return out
 
 
 def _number_refs(doc, a) -> list[dict]:
@@ -148,6 +171,7 @@ def review(task: tuple[int, str, Settings]) -> dict:
             laws.append({"title": res.title, "status": res.status, "successor": res.successor,
                          "articles": list(c.articles),
                          "revised": _revised_since(res, doc.date, s.as_of.isoformat()), **where})
+    repeals += _own_title_repeals(doc, a)
     for ref in _number_refs(doc, a):
         (repeals if ref.pop("repeal") else stock_refs).append(ref)
     rec["implements"] = _implements(doc.title, kb, s.as_of)

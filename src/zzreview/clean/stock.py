@@ -78,9 +78,16 @@ class StockIndex:
         if doc.doc_number:
             self._by_number.setdefault(number_key(doc.doc_number), set()).add(doc.index)
 
-    def find(self, key: str, exclude: int | None = None) -> StockDoc | None:
-        """The one stock document a cited title names (None when none or several fit)."""
+    def find(self, key: str, exclude: int | None = None, before: str | None = None) -> StockDoc | None:
+        """The one stock document a cited title names (None when none or several fit).
+
+        A title reused by successive versions means the version not yet repealed and, for a
+        repeal clause (``before`` = the repealing document's date), one issued before it."""
         found = self._by_key.get(key, set()) - {exclude}
+        if len(found) > 1 and before:
+            found = {i for i in found if (self.docs[i].issued or self.docs[i].effective or "9999") < before}
+        if len(found) > 1:
+            found = {i for i in found if self.docs[i].repealed_by is None}
         if len(found) == 1:
             return self.docs[next(iter(found))]
         return None
@@ -96,17 +103,17 @@ class StockIndex:
                 return self.docs[next(iter(found))] if len(found) == 1 else None
         return None
 
-    def find_ref(self, ref: dict, exclude: int | None = None) -> StockDoc | None:
+    def find_ref(self, ref: dict, exclude: int | None = None, before: str | None = None) -> StockDoc | None:
         """A reference by title (``key``) or by 文号 (``number``)."""
         if "number" in ref:
             return self.find_number(ref["number"], exclude)
-        return self.find(ref["key"], exclude)
+        return self.find(ref["key"], exclude, before)
 
     def link_repeals(self) -> None:
         """Mark every document whose whole text another stock document repeals (earliest wins)."""
         for doc in sorted(self.docs.values(), key=lambda d: d.effective or d.issued or "9999"):
             for r in doc.repeals:
-                target = self.find_ref(r, exclude=doc.index)
+                target = self.find_ref(r, exclude=doc.index, before=doc.issued or doc.effective)
                 if target is not None and target.repealed_by is None:
                     target.repealed_by = (doc.index, r.get("clause") or r["quote"], target.match_confidence(r))
 
