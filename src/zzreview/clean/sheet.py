@@ -82,6 +82,7 @@ class SheetWriter:
         self.annex.append([self._cell(h, bold=True) for h in ANNEX + extra])
         self.findings.append([self._cell(h, bold=True, ws=self.findings) for h in FINDINGS])
         self.n = 0
+        self.findings_rows = 0
 
     @staticmethod
     def _height(ws, row_number: int, values, widths) -> None:
@@ -122,6 +123,7 @@ class SheetWriter:
         self.annex.append([self._cell(v) for v in row])
         for f in rec.get("findings", []):
             loc = f.get("location") or {}
+            self.findings_rows += 1
             self.findings.append([self._cell(v, ws=self.findings) for v in (
                 self.n, rec.get("title") or rec["path"], f["code"], f["check"],
                 SEVERITY_ZH.get(f["severity"], f["severity"]), loc.get("article") or "",
@@ -130,4 +132,7 @@ class SheetWriter:
 
     def close(self) -> None:
         self.annex.print_area = f"A1:G{self.n + 2}"  # the published annex; later columns are for reviewers
+        last = chr(ord("A") + len(ANNEX) + len(EXTRA) - (0 if self.topic else 1))
+        self.annex.auto_filter.ref = f"A2:{last}{self.n + 2}"  # reviewers filter by 清理结果, 状态 …
+        self.findings.auto_filter.ref = f"A1:L{self.findings_rows + 1}"
         self.wb.save(self.path)
