@@ -610,3 +610,19 @@ def test_a_title_reused_by_successive_versions(tmp_path, cli):
     assert docs["v2021.md"]["status"]["status"] == "有效"
     # the citation means the version in force
     assert not [f for f in docs["cites.md"]["findings"] if f["code"] == "ZZ201"]
+
+
+def test_findings_a_reviewer_accepted_do_not_drive_the_decision(tmp_path, cli):
+    stock = tmp_path / "accepted"
+    stock.mkdir()
+    (stock / "租赁.md").write_text(STOCK["租赁.md"], encoding="utf-8")
+    (stock / "zzreview.toml").write_text('decisions = ".zzreview/decisions.toml"\n', encoding="utf-8")
+    (stock / ".zzreview").mkdir()
+    r = cli("check", stock / "租赁.md", "--as-of", "2026-11-24", "--select", "ZZ201",
+            "--write-decisions", "--reason", "该条仅叙述历史沿革", "--by", "审核人")
+    assert r.exit_code == 0, r.stderr
+    out = tmp_path / "o"
+    assert cli("clean", stock, "--as-of", "2026-11-24", "-o", out, "--jobs", "1").exit_code == 0
+    d = json.loads((out / "清理结果.json").read_text(encoding="utf-8"))["documents"][0]
+    assert d["accepted"] == 1 and not [f for f in d["findings"] if f["code"] == "ZZ201"]
+    assert d["decision"]["decision"] == "继续有效"

@@ -36,7 +36,7 @@ class JsonWriter:
 
 def _public(rec: dict) -> dict:
     keep = ("path", "title", "doc_number", "issuer", "date", "normative", "dates", "status", "decision",
-            "findings", "topic", "error", "superseded_findings")
+            "findings", "accepted", "topic", "error", "superseded_findings")
     return {k: rec[k] for k in keep if k in rec}
 
 

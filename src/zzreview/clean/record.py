@@ -135,6 +135,7 @@ def review(task: tuple[int, str, Settings]) -> dict:
     kb, resolver = _kb_and_resolver(s)
     errors: list = []
     r = engine.review_file(path, kb, s.as_of, config=resolver.for_file(path), errors=errors)
+    engine.apply_decisions([r], resolver)  # findings a reviewer accepted do not drive the decision
     rec: dict = {"index": index, "path": path}
     if r.document is None:
         rec["error"] = r.error.message if r.error else "无法读取"
@@ -152,7 +153,7 @@ def review(task: tuple[int, str, Settings]) -> dict:
                    "confidence": getattr(n, "confidence", None)},
         dates={k: dates.get(k) for k in ("effective_date", "effective_on", "effective_text",
                                          "validity", "period_in_title")},
-        findings=[f.to_dict() for f in r.findings],
+        findings=[f.to_dict() for f in r.findings], accepted=len(r.accepted),
         plugin_errors=[str(e) for e in errors],
     )
     repeals, stock_refs, laws = [], [], []
