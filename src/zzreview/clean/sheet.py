@@ -17,6 +17,7 @@ FINDINGS = ("序号", "文件名称", "代码", "检查", "级别", "条款", "�
 _WIDTHS = {"A": 6, "B": 40, "C": 20, "D": 20, "E": 12, "F": 12, "G": 80}
 _ANNEX_WIDTHS = tuple(_WIDTHS.values())
 MAX_REASONS = 8
+_WRAPPED = {1, 7, 8, 9, 10}  # 文件名称, 原文, 问题, 依据, 修改建议 in the findings sheet
 _A4 = "9"  # paperSize code of A4 in SpreadsheetML
 
 
@@ -94,6 +95,16 @@ class SheetWriter:
             lines = max(lines, sum(-(-max(1, 2 * len(part)) // int(w)) for part in text.split("\n")))
         ws.row_dimensions[row_number].height = 15 * min(lines, 30)
 
+    def _plain(self, value):
+        """An unstyled value (cheaper); text that could be read as a formula goes through _cell."""
+        if isinstance(value, str):
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if value.startswith("="):
+                return self._cell(value, ws=self.findings)
+        return value
+
     def _cell(self, value, bold: bool = False, ws=None):
         from openpyxl.cell import WriteOnlyCell
 
@@ -124,11 +135,13 @@ class SheetWriter:
         for f in rec.get("findings", []):
             loc = f.get("location") or {}
             self.findings_rows += 1
-            self.findings.append([self._cell(v, ws=self.findings) for v in (
-                self.n, rec.get("title") or rec["path"], f["code"], f["check"],
-                SEVERITY_ZH.get(f["severity"], f["severity"]), loc.get("article") or "",
-                f"{loc.get('line')}:{loc.get('column')}", f["quote"], f["message"], f["basis"],
-                f["suggestion"], CONFIDENCE_ZH.get(f.get("confidence"), ""))])
+            values = (self.n, rec.get("title") or rec["path"], f["code"], f["check"],
+                      SEVERITY_ZH.get(f["severity"], f["severity"]), loc.get("article") or "",
+                      f"{loc.get('line')}:{loc.get('column')}", f["quote"], f["message"], f["basis"],
+                      f["suggestion"], CONFIDENCE_ZH.get(f.get("confidence"), ""))
+            # only the long texts wrap: styling every cell would double the cost of the sheet
+            self.findings.append([self._cell(v, ws=self.findings) if i in _WRAPPED else self._plain(v)
+                                  for i, v in enumerate(values)])
 
     def close(self) -> None:
         self.annex.print_area = f"A1:G{self.n + 2}"  # the published annex; later columns are for reviewers
