@@ -13,6 +13,7 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,7 +131,7 @@ class Pattern:
 @dataclass(frozen=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
-    scan: regex.Pattern | None  # every trigger word in one alternation, longest first
+    scan: re.Pattern | None  # every trigger word in one alternation (longest first), at every position
     by_word: dict[str, frozenset[int]]  # a word found by the scan → the patterns it may start
 
     def __iter__(self):
@@ -140,8 +141,8 @@ class PatternSet:
         """The patterns that can match in ``text``: one scan for every trigger word."""
         found: set[int] = {i for i, p in enumerate(self.patterns) if p.triggers is None}
         if self.scan is not None:
-            for m in self.scan.finditer(text, overlapped=True):
-                found |= self.by_word[m.group(0)]
+            for m in self.scan.finditer(text):
+                found |= self.by_word[m.group(1)]
         return [self.patterns[i] for i in sorted(found)]
 
 
@@ -257,7 +258,9 @@ def patterns() -> PatternSet:
     by_word = {}
     for w in every:  # the scan reports the longest word at a position: shorter ones are its prefixes
         by_word[w] = frozenset(i for i, p in enumerate(out) if p.triggers and any(w.startswith(t) for t in p.triggers))
-    scan = regex.compile("|".join(regex.escape(w) for w in sorted(every, key=len, reverse=True))) if every else None
+    # plain literals: the standard library compiles them ten times faster than `regex`
+    alternation = "|".join(re.escape(w) for w in sorted(every, key=len, reverse=True))
+    scan = re.compile(f"(?=({alternation}))") if every else None
     return PatternSet(tuple(out), scan, by_word)
 
 
