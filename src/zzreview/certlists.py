@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.errors import ConfigError
 from zzreview.resources import tomllib
 
@@ -43,11 +44,11 @@ COLUMNS = {
 _HEADER_OF = {h.lower(): f for f, hs in COLUMNS.items() for h in hs}
 _YES = {"是", "y", "yes", "true", "1", "√", "✓", "适用", "实行", "可以"}
 _NO = {"否", "n", "no", "false", "0", "×", "不适用", "不实行", "不可以"}
-_SPLIT = regex.compile(r"[；;、|/，,]")
-_PUNCT = regex.compile(r"[\p{P}\s\p{S}]")
-_SUFFIX = regex.compile(r"证明(?:文件|材料|文书|书|函|信)?(?:原件|复印件)?$")
-_LEADING = regex.compile(r"^(?:有效|合法|真实|书面|本人|申请人|当事人|其)+")
-_NEGATED = regex.compile(r"^(?:无|未|非|不|没有)")
+_SPLIT = lazy_regex.compile(r"[；;、|/，,]")
+_PUNCT = lazy_regex.compile(r"[\p{P}\s\p{S}]")
+_SUFFIX = lazy_regex.compile(r"证明(?:文件|材料|文书|书|函|信)?(?:原件|复印件)?$")
+_LEADING = lazy_regex.compile(r"^(?:有效|合法|真实|书面|本人|申请人|当事人|其)+")
+_NEGATED = lazy_regex.compile(r"^(?:无|未|非|不|没有)")
 
 
 @dataclass

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.facts import ResolvedCitation, document_year
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
@@ -55,7 +54,7 @@ RULES = (
 )
 _BY_CODE = {r.code: r for r in RULES}
 
-_PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
+_PERIOD = lazy_regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
 
 
 def _finding(code: str, ctx: Context, rc: ResolvedCitation, message: str, basis: str,

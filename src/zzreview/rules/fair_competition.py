@@ -21,6 +21,8 @@ from typing import Iterable
 
 import regex
 
+from zzreview import lazy_regex
+from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -93,26 +95,6 @@ _NEW_SENTENCE = regex.compile(r"。(?![\s　]*(?:[（(][一二三四五六七八
 _ITEM_START = regex.compile(r"^[\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")
 
 
-class _LazyPattern:
-    """A pattern compiled on first use: most blocks never need most patterns."""
-
-    def __init__(self, source: str):
-        self.source = source
-        self._compiled: regex.Pattern | None = None
-
-    @property
-    def compiled(self) -> regex.Pattern:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.source)
-        return self._compiled
-
-    def search(self, text: str):
-        return self.compiled.search(text)
-
-    def finditer(self, text: str):
-        return self.compiled.finditer(text)
-
-
 @dataclass(frozen=True)
 class Pattern:
     code: str
@@ -120,9 +102,9 @@ class Pattern:
     standard: str
     article: str
     confidence: str
-    pattern: _LazyPattern
-    unless: tuple[_LazyPattern, ...]
-    unless_block: tuple[_LazyPattern, ...]
+    pattern: LazyPattern
+    unless: tuple[LazyPattern, ...]
+    unless_block: tuple[LazyPattern, ...]
     message: str
     suggestion: str
     triggers: frozenset[str] | None  # every match starts with one of these; None: no prefilter
@@ -241,8 +223,8 @@ def patterns() -> PatternSet:
             src = src.replace("{{" + k + "}}", v)
         return src
 
-    def lazy(src: str) -> _LazyPattern:
-        return _LazyPattern(expand(src))
+    def lazy(src: str) -> LazyPattern:
+        return lazy_regex.compile(expand(src))
 
     common = tuple(lazy(u) for u in data.get("common", {}).get("unless", []))
     out = []
