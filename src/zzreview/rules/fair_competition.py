@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 import regex
@@ -123,8 +123,8 @@ class PatternSet:
         """The patterns that can match in ``text``: one scan for every trigger word."""
         found: set[int] = {i for i, p in enumerate(self.patterns) if p.triggers is None}
         if self.scan is not None:
-            for m in self.scan.finditer(text):
-                found |= self.by_word[m.group(1)]
+            words = set(self.scan.findall(text))
+            found.update(*(self.by_word[w] for w in words))
         return [self.patterns[i] for i in sorted(found)]
 
 
@@ -246,16 +246,33 @@ def patterns() -> PatternSet:
     return PatternSet(tuple(out), scan, by_word)
 
 
+def _positions(text: str, char: str) -> list[int]:
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
+
+
 class _Block:
     """Positions in one block computed once, so that judging a match never rescans the text
     before it (linear in the block's length, whatever the number of matches)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-        self.opens = [i for i, c in enumerate(text) if c == "《"]
-        self.closes = [i for i, c in enumerate(text) if c == "》"]
         self._stops: list[int] | None = None
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [m.start() for m in _SENTENCE_END.finditer(self.text)]
+
+    @cached_property
+    def opens(self) -> list[int]:
+        return _positions(self.text, "《")
+
+    @cached_property
+    def closes(self) -> list[int]:
+        return _positions(self.text, "》")
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence holding text[start:end]."""
@@ -272,7 +289,7 @@ class _Block:
     def _segments(self) -> None:
         # the text between full stops: no prohibition lead-in crosses a full stop
         text = self.text
-        self._stops = [i for i, c in enumerate(text) if c == "。"]
+        self._stops = _positions(text, "。")
         n = len(self._stops) + 1
         starts = [0] + [q + 1 for q in self._stops]
         has_lead = [False] * n
