@@ -20,10 +20,12 @@ BODIES = [
 
 @pytest.fixture
 def folder(tmp_path):
-    """Twelve drafts and, in the middle, a .docx that is not a docx."""
+    """Enough drafts for --jobs to default to the CPUs and, in the middle, a .docx that is not a docx."""
+    from zzreview.batch import MANY_FILES
+
     d = tmp_path / "drafts"
     d.mkdir()
-    for i in range(12):
+    for i in range(MANY_FILES):
         body = BODIES[i % len(BODIES)]
         (d / f"{i:02d}-draft.md").write_text(f"# 某县第{i}号管理办法（征求意见稿）\n\n{body}\n", encoding="utf-8")
     (d / "05-broken.docx").write_bytes(b"PK\x03\x04 not really a zip" * 10)
@@ -33,10 +35,18 @@ def folder(tmp_path):
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_jobs_output_is_identical_to_one_process(folder, fmt):
     one = run_module("check", folder, "--as-of", AS_OF, "-f", fmt, "--jobs", "1")
-    two = run_module("check", folder, "--as-of", AS_OF, "-f", fmt, "--jobs", "2")
-    assert one.stdout == two.stdout and one.stdout
-    assert one.returncode == two.returncode == 2  # the broken file
-    assert one.stderr == two.stderr
+    for jobs in (["--jobs", "2"], ["--jobs", "3"], []):  # [] : the default for many files
+        other = run_module("check", folder, "--as-of", AS_OF, "-f", fmt, *jobs)
+        assert other.stdout == one.stdout and one.stdout
+        assert other.returncode == one.returncode == 2  # the broken file
+        assert other.stderr == one.stderr
+
+
+def test_jobs_default_to_the_cpus_for_many_files():
+    from zzreview.batch import MANY_FILES, cpu_count, default_jobs
+
+    assert default_jobs(1) == default_jobs(MANY_FILES - 1) == 1
+    assert default_jobs(MANY_FILES) == cpu_count()
 
 
 def test_bad_file_in_a_worker_gives_its_one_line_error_and_exit_2(folder):
@@ -46,7 +56,9 @@ def test_bad_file_in_a_worker_gives_its_one_line_error_and_exit_2(folder):
     assert len(lines) == 1 and lines[0].startswith(str(folder / "05-broken.docx") + ": 无法读取：")
     out = r.stdout.decode()
     assert "05-broken" not in out
-    assert "共审查 13 个文件" in out and "1 个文件无法读取" in out
+    from zzreview.batch import MANY_FILES
+
+    assert f"共审查 {MANY_FILES + 1} 个文件" in out and "1 个文件无法读取" in out
 
 
 def test_json_documents_come_in_file_order(folder):
@@ -56,7 +68,7 @@ def test_json_documents_come_in_file_order(folder):
     report = json.loads(r.stdout)
     paths = [d["path"] for d in report["documents"]]
     assert paths == sorted(str(p) for p in folder.iterdir())
-    assert report["summary"]["documents"] == 13 and report["summary"]["unreadable"] == 1
+    assert report["summary"]["documents"] == len(paths) and report["summary"]["unreadable"] == 1
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
