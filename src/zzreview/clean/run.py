@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import tempfile
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from zzreview.batch import cpu_count
 from zzreview.clean import crossref
 from zzreview.clean.decide import Rules, decide
 from zzreview.clean.facts import document_facts
@@ -29,7 +29,7 @@ def reviewed(files: list[str], settings: Settings, jobs: int,
              progress: Callable[[int, int, str], None] | None = None) -> Iterator[dict]:
     """Records in file order; with more than one job, from a process pool."""
     tasks = [(i, f, settings) for i, f in enumerate(files)]
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or cpu_count()
     n = len(tasks)
     if jobs <= 1 or n < 2:
         results: Iterable[dict] = map(review, tasks)
