@@ -17,10 +17,13 @@ from zzreview.analysis.numerals import cn_to_int
 from zzreview.readers.metadata import DATE, parse_date
 
 _D = r"(?:[0-9０-９〇○零OＯ一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日)"
-_START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过)之日)"
+_START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过|通告发布)之日|即日|发文即日|发布即日)"
+_VERB = r"(?:施行|执行|实施|实行|生效|试行)"
+# 自…起施行/执行/实行, 从…起, 发文之日起, 即日起, 公布之日起N日后施行; not 自…起施行的《…》 (another text).
 EFFECTIVE = regex.compile(
-    rf"(?:自|从|于)\s*(?P<start>{_START})\s*(?:起|开始)?\s*(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*"
-    r"(?:施行|执行|实施|生效|试行|起施行|起执行|起实施|起试行)")
+    rf"(?:(?:自|从|于)\s*(?P<start>{_START})|(?P<start2>(?:发文|印发|发布|公布)?即日))\s*(?:起|开始)?\s*"
+    rf"(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*(?:{_VERB}|起{_VERB})(?!的)"
+    rf"|(?:自|从)\s*(?P<start3>{_D})\s*(?:起|开始)[，,]")
 _NUM = r"[0-9０-９一二两三四五六七八九十]{1,3}"
 VALIDITY = regex.compile(
     rf"有效期(?:限)?(?:为|是)?\s*(?P<years>{_NUM})\s*(?:年|个月)"
@@ -29,6 +32,15 @@ VALIDITY = regex.compile(
     rf"|(?:执行|施行|试行|实施|有效)(?:至|到)\s*(?P<until2>{_D})(?:止|截止)?"
     rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)")
 _MONTHS = regex.compile(r"个月")
+_CITED_BEFORE = regex.compile(r"《|根据|依据|按照|截至|截止")
+# A measure bound to its own period or used up by one event: a term (执行期限/实施期限/试行期), a span
+# of dated days (2020年1月25日至2月8日), a one-off adjustment from a date (从…起，将…调整为…).
+_SPAN = regex.compile(rf"{_D}\s*(?:0?\d{{1,2}}时|零时|\d{{1,2}}[:：]\d\d)?\s*(?:至|到|—|－|-|~|～)\s*"
+                      rf"(?:[0-9０-９〇○零一二三四五六七八九十]{{4}}\s*年\s*)?[0-9０-９一二三四五六七八九十]{{1,3}}\s*月"
+                      rf"\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*日")
+_TERM = regex.compile(rf"(?:执行|实施|试行|有效|施行)(?:期限|期)\s*(?:为|是|：|:)?\s*(?:{_D}|{_NUM}\s*(?:年|个月))")
+_ONE_OFF = regex.compile(rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
+                         r"上调|下调|停止|暂停|放假|调休)")
 # Titles whose text governs one period: a year or a span of years.
 PERIOD_TITLE = regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
@@ -48,6 +60,7 @@ class DateFacts:
     effective_location: dict | None = None
     validity: dict | None = None  # {"text", "years", "months", "until", "location"}
     period_in_title: str | None = None
+    period: dict | None = None  # {"text", "kind": term | span | one-off, "location"}: its own period
     ends_with_date: bool = False
     looks_complete: bool = False  # an ending (date, 特此通告, 施行 clause) or a full-length text
 
@@ -91,12 +104,19 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
             m = EFFECTIVE.search(b.text)
             if m:
                 facts.effective_text = m.group(0)
-                start = m.group("start")
+                start = m.group("start") or m.group("start2") or m.group("start3") or ""
                 if DATE.search(start):
                     facts.effective_date, facts.effective_on = parse_date(start), "date"
                 else:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
+        if facts.period is None:
+            for kind, pattern in (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN)):
+                m = pattern.search(b.text)
+                if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
+                    facts.period = {"text": m.group(0), "kind": kind,
+                                    "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
+                    break
         if facts.validity is None:
             m = VALIDITY.search(b.text)
             if m:

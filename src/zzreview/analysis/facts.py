@@ -92,7 +92,7 @@ def analyze(doc: Document, kb: KnowledgeBase, as_of: dt.date, config: Config | N
     structure = analyze_structure(doc)
     citations, others = resolve_citations(doc, structure, kb, as_of)
     a = Analysis(structure=structure, citations=citations, other_titles=others)
-    a.normative = classify_document(doc, structure, config)
+    a.normative = classify_document(doc, structure, config, kb, as_of)
     a.basis = extract_basis(doc, a)
     a.measures = extract_measures(doc, a)
     a.certifications = extract_certifications(doc, a)

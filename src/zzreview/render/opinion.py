@@ -177,6 +177,10 @@ def _normative_sentence(r: DocumentResult) -> str:
     if isinstance(reasons, list):
         reasons = "；".join(str(x) for x in reasons if x)
     forced = " （按配置认定）" if d.get("forced") or d.get("source") == "config" else ""
+    level = d.get("level")
+    if level and level not in ("行政规范性文件", "非规范性文件"):
+        text = f"经初步判断，该文件属于{level}{forced}，不属于行政规范性文件，按{level}的设定权和形式要求审查"
+        return text + (f"（判断理由：{reasons}）" if reasons else "") + "。"
     if value is None:
         text = "是否属于行政规范性文件：工具未作判断，请审核人员确认"
     elif value:

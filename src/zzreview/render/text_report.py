@@ -25,9 +25,13 @@ def render(result: RunResult) -> str:
         if note:
             lines.append(f"{r.path}: {note}")
         normative = r.analysis.normative if r.analysis else None
-        if normative is not None and not normative.is_normative:
+        level = getattr(normative, "level", None)
+        if normative is not None and level == "非规范性文件":
             lines.append(f"{r.path}: 判断为非规范性文件（{'；'.join(normative.reasons)}），"
                          "未作制定依据、有效期等文件层面的审查；如判断有误，可在配置中设 document-kind = \"normative\"")
+        elif level:
+            lines.append(f"{r.path}: 文件层级：{level}（{'；'.join(normative.reasons)}）"
+                         + ("" if normative.is_normative else "，按该层级的设定权和形式要求审查；如判断有误，可在配置中设 level"))
     n = len(result.documents)
     bad = sum(1 for d in result.documents if d.error)
     summary = (f"共审查 {n} 个文件：错误 {result.count('error')} 处，警告 {result.count('warning')} 处，"
