@@ -80,7 +80,7 @@ def head_lines(doc, limit: int = 40) -> list[str]:
 # ----------------------------------------------------------------------------- form signals
 _N = r"[\p{Han}\d０-９]{1,10}"
 _STARTS_AS_RECORD = regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)")
-_NPC = regex.compile(rf"(?<![省市州县区\p{{Han}}])全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
+_NPC = regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
                      rf"|中华人民共和国主席令")
 _NPC_ANY = regex.compile(rf"(?:^|\d日|\s|）|\))(?:第{_N}届)?全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议[^。；\n]{{0,80}}?(?:通过|修正|修订)(?!的)")
 _LOCAL_CONGRESS = regex.compile(
@@ -90,8 +90,9 @@ _STATE_COUNCIL = regex.compile(
     r"|国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")
 _AMENDED_BY_STATE_COUNCIL = regex.compile(r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
 _DEPT_ORDER = regex.compile(
-    r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令(?:\s*第\s*[\d一二三四五六七八九十百]+\s*号|〔)"
-    rf"|(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务|主任)会议(?:审议)?通过")
+    r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
+    r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)"
+    rf"|(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过")
 _GOV_ORDER = regex.compile(
     r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
     r"|(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)")
@@ -117,7 +118,7 @@ def _year(doc, lines: list[str]) -> int | None:
 
 def _place(*texts: str | None) -> str | None:
     for t in texts:
-        if not t:
+        if not t or t.startswith(("中华人民共和国", "全国", "国务院", "国家", "中国")):
             continue
         m = _PLACE.match(t)
         if m:
@@ -131,9 +132,8 @@ def _power(place: str | None, year: int | None) -> tuple[bool, bool, str]:
     if not place:
         return True, False, "制定机关不明，按规章形式认定"
     name = regex.sub(r"(?:省|自治区|市|自治州|盟|地区)$", "", place)
-    for prov in table["provincial"]:
-        if name == prov or (place.startswith(prov) and place.endswith(("省", "自治区"))):
-            return True, True, f"{place}人民政府有规章制定权"
+    if place.endswith(("省", "自治区")) or name in table["provincial"]:
+        return True, True, f"{place}人民政府有规章制定权"
     if name in table["larger_cities"]:
         return True, False, f"{place}是省会市、经济特区所在地的市或经国务院批准的较大的市，有规章制定权"
     if year is None or year >= table["all_cities_from"]:
@@ -174,7 +174,9 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
             provincial = bool(regex.search(r"省|自治区|北京市|天津市|上海市|重庆市", t[:m.end()])) and "市第" not in t
             return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
                              provincial=provincial)
-    for t in lines:
+    # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
+    joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
+    for t in joined:
         m = _DEPT_ORDER.search(t)
         if m and not _cited(t, m):
             organ = m.group("organ") or m.group("organ2") or ""
@@ -184,7 +186,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
     for i, t in enumerate(lines):
         m = _GOV_ORDER.search(t)
         signed = _PROMULGATED.search(t) and any(_SIGNED_BY_HEAD.match(x) for x in lines[i + 1:i + 4])
-        if not (m or signed) or issuing and not m:
+        if not (m or signed) or issuing and not m or not legislative_kind:
             continue
         if m and (t.find("关于") >= 0 and t.find("关于") < m.start() or _cited(t, m)):
             continue  # "关于…人民政府令", "根据…令" name another order
@@ -226,10 +228,17 @@ _NOT_NORMATIVE = (
     (r"(?:建议|提案|议案)的?(?:答复|复函)|答复|复函|的函$|批复$|的建议$|的提案$", "答复、复函、批复或代表建议"),
     (r"事故[^，。]{0,20}(?:通报|报告)|调查报告", "事故通报或调查报告"),
     (r"工作要点|要点$|工作总结|报告$|讲话|纪要|请示|通报$|公示$|情况$|疫情通报|简报|年报", "工作要点、报告、通报、讲话或请示"),
-    (r"分工|任务分解|解读$", "工作分工、任务分解或政策解读"),
+    (r"分工|任务分解", "工作分工、任务分解"),
     (r"应急预案|工作预案", "应急预案（组织机关自身的应急工作）"),
     (r"成立[^，。]{0,30}(?:领导小组|工作小组|工作专班|委员会|指挥部|联席会议)", "机构设置"),
     (r"更名|名称的(?:公告|决定|通知)", "对特定对象的更名决定"),
+    (r"名单|第[一二三四五六七八九十\d]+批|评选结果|考核结果|检查结果", "公布特定对象的名单或结果"),
+    (r"(?:招聘|招录|招考|招标|采购|中标|成交|拍卖|挂牌|出让|遴选)[^，。]{0,10}(?:公告|公示|简章|结果|的通知)$"
+     r"|决定书$|通知书$|告知书$",
+     "针对特定事项或特定对象的一次性行为"),
+    (r"发展规划|规划纲要|五年规划|工作计划|工作安排$|大事记|概况$|简介$|公报$|发布会|致辞|贺信|倡议书|公开信|解读",
+     "规划、计划、信息发布或解读"),
+    (r"职能配置|内设机构|机构编制|职责分工", "机构职能与编制"),
     (r"机关内部|内部管理|机关[^，。]{0,10}(?:考勤|财务)(?:管理)?(?:制度|办法|规定)|公文处理|工作规则|议事规则",
      "机关内部工作制度"),
 )
@@ -306,7 +315,7 @@ _GOVERNMENT = regex.compile(r"人民政府|政府|办公室|办公厅|局|委员
 
 def _by_government(doc, lines: list[str]) -> bool:
     """The text shows an administrative organ as its author (signature, title note, 本办法)."""
-    if doc.issuer and _GOVERNMENT.search(doc.issuer) and "人民代表大会" not in doc.issuer:
+    if doc.issuer and _GOVERNMENT.search(doc.issuer) and not regex.search(r"人民代表大会|人大", doc.issuer):
         return True
     if regex.search(r"[（(][^）)]*(?:政府|局|委|办)[^）)]*(?:稿|草案)[）)]", doc.title or ""):
         return True

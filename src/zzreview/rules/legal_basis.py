@@ -183,8 +183,11 @@ def _measures(ctx: Context, doc_level: list, level: str) -> Iterable[Finding]:
         if may_set(level, m.kind, m.quote, provincial):
             continue
         code, _, _, title, _ = _MEASURE_DOC[m.kind]
-        yield _finding(code, f"{title[5:]}：“{m.quote}”，未见上位法依据",
-                       m.quote, m.location, _MEASURE_BASIS[m.kind],
+        message, basis = f"{title[5:]}：“{m.quote}”，未见上位法依据", _MEASURE_BASIS[m.kind]
+        if level != "行政规范性文件":  # a regulation or rule: say what its own level may set
+            message += f"（{level}{table['levels'].get(level, '不得设定')}）"
+            basis = table["basis"]
+        yield _finding(code, message, m.quote, m.location, basis,
                        "引用设定该措施的上位法条款（如“依照《…》第X条的规定”），或删除该规定",
                        confidence=m.confidence)
 
