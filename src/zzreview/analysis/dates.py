@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 import regex
 
 from zzreview.analysis.numerals import cn_to_int
-from zzreview.readers.metadata import DATE, parse_date
+from zzreview.readers.metadata import DATE, is_chrome, parse_date
 
 _D = r"(?:[0-9０-９〇○零OＯ一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日)"
 _START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过|通告发布)之日|即日|发文即日|发布即日)"
@@ -130,11 +130,12 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     "until": until,
                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict(),
                 }
-    tail = doc.blocks[-2:]
-    facts.ends_with_date = _ends_with_date(doc.blocks[-4:])
+    body = [b for b in doc.blocks[-16:] if not is_chrome(b.text)]  # web pages end in chrome
+    tail = body[-2:]
+    facts.ends_with_date = _ends_with_date(body[-4:])
     # The effective clause counts as an ending only where a document ends (its last blocks); an
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
-    last_blocks = {b.index for b in doc.blocks[-3:]}
+    last_blocks = {b.index for b in body[-3:]}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and len(doc.text) < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(

@@ -103,13 +103,14 @@ def fill_metadata(doc: Document) -> None:
     if not doc.blocks:
         return
     doc.title, doc.title_block = _find_title(doc)
-    for b in doc.blocks[:10]:
+    head = [b for b in doc.blocks[:40] if not is_chrome(b.text)][:12]
+    for b in head:
         m = DOC_NUMBER.search(b.text)
         if m and len(b.text) < 60:
             doc.doc_number = regex.sub(r"\s+", "", m.group(0))
             break
     # The date and issuer of the signature block (落款) near the end.
-    tail = doc.blocks[-6:]
+    tail = [b for b in doc.blocks[-16:] if not is_chrome(b.text)][-6:]  # web pages end in chrome too
     for k in range(len(tail) - 1, -1, -1):
         b = tail[k]
         if len(b.text) <= 20 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text):
@@ -118,9 +119,8 @@ def fill_metadata(doc: Document) -> None:
                 doc.issuer = tail[k - 1].text.strip()
             break
     if doc.date is None:  # no signature date at the end: a date line near the top (转发 notices)
-        for b in doc.blocks[:10]:
-            if len(b.text) <= 40 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text) \
-                    and not is_chrome(b.text):
+        for b in head:
+            if len(b.text) <= 40 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text):
                 doc.date = parse_date(b.text)
                 break
     if doc.issuer is None and doc.title:
