@@ -152,3 +152,26 @@ def test_text_output_prints_each_documents_level(cli, draft):
     p = draft("中华人民共和国国务院令\n\n第901号\n\n" + ARTICLES, title="某某湿地保护办法")
     r = cli("check", p, "--as-of", AS_OF, "--fail-on", "never")
     assert "文件层级：行政法规（" in r.stdout
+
+
+@pytest.mark.parametrize("title", ["某市见义勇为人员表彰奖励办法", "某市事业单位公开招聘人员办法", "某县突发事件应急预案管理办法"])
+def test_a_rule_like_title_names_its_subject_not_its_act(cli, draft, title):
+    assert level(cli, draft, ARTICLES, title) == "行政规范性文件"
+
+
+def test_state_council_approval_of_a_ministry_notice_is_not_a_regulation(cli, draft):
+    body = "经国务院批准，现将有关事项通知如下：\n\n一、企业应当按季度申报缴纳水资源费。"
+    assert level(cli, draft, body, "某某部关于调整水资源费征收标准的通知") == "行政规范性文件"
+
+
+def test_an_order_of_a_market_regulator_is_a_departmental_rule(cli, draft):
+    body = "国家市场监督管理总局令\n\n第99号\n\n" + ARTICLES
+    assert level(cli, draft, body, "某某商品计量监督管理办法") == "部门规章"
+
+
+def test_a_row_of_menu_items_is_not_taken_for_the_title(cli, tmp_path):
+    p = tmp_path / "menu.txt"
+    p.write_text("新闻中心 政务公开 办事服务 互动交流\n\n某市人民政府关于禁止在城区燃放烟花爆竹的通告\n\n"
+                 "一、任何单位和个人不得在城区燃放烟花爆竹。\n", encoding="utf-8")
+    r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
+    assert r.json()["documents"][0]["title"] == "某市人民政府关于禁止在城区燃放烟花爆竹的通告"

@@ -87,7 +87,7 @@ _LOCAL_CONGRESS = regex.compile(
     rf"(?P<place>[\p{{Han}}]{{2,12}}?)(?:第{_N}届)?人民代表大会(?:常务委员会)?(?:第{_N}次(?:全体)?会议)?[^。；\n]{{0,60}}?(?:通过|批准|公告(?:第{_N}号)?公布)(?!的)")
 _STATE_COUNCIL = regex.compile(
     rf"国务院令|国令第\s*\d+\s*号|国务院第{_N}次常务会议(?:审议)?通过|政务院(?:第{_N}次政务会议)?(?:发布|公布|批准|通过)"
-    r"|国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")
+    r"|日\s*国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")  # a dated record line, not 经国务院批准，现将…
 _AMENDED_BY_STATE_COUNCIL = regex.compile(r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
 _DEPT_ORDER = regex.compile(
     r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
@@ -161,7 +161,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
         if not record:
             continue
         m = _NPC.search(t) or _NPC_ANY.search(t)
-        if m and legislative_kind:
+        if m and legislative_kind and not _cited(t, m):
             return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
         m = _STATE_COUNCIL.search(t)
         if m and legislative_kind and not _cited(t, m):
@@ -170,7 +170,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
         if m and strip_notes(doc.title or "").endswith(m.group("t")):
             return _decision("行政法规", kind, [f"由国务院决定修订（“{m.group(0)}”）"], "form")
         m = _LOCAL_CONGRESS.search(t)
-        if m and legislative_kind and "全国" not in m.group("place") and not issuing:
+        if m and legislative_kind and "全国" not in m.group("place") and not issuing and not _cited(t, m):
             provincial = bool(regex.search(r"省|自治区|北京市|天津市|上海市|重庆市", t[:m.end()])) and "市第" not in t
             return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
                              provincial=provincial)
@@ -180,7 +180,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
         m = _DEPT_ORDER.search(t)
         if m and not _cited(t, m):
             organ = m.group("organ") or m.group("organ2") or ""
-            if regex.search(r"省|市|县|自治区|自治州|区(?!域)", organ.replace("中华人民共和国", "")):
+            if regex.search(r"[省县]|市(?!场)|自治区|自治州|区(?!域)", organ.replace("中华人民共和国", "")):
                 continue
             return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
     for i, t in enumerate(lines):
@@ -243,6 +243,10 @@ _NOT_NORMATIVE = (
      "机关内部工作制度"),
 )
 _NOT_NORMATIVE_RE = [(regex.compile(p), why) for p, why in _NOT_NORMATIVE]
+# A title of a rule-like kind (…奖励办法, …招聘办法, …应急预案管理规定) names its subject, not its act:
+# only these classes still apply to it.
+_RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
+_APPLY_TO_RULE_KINDS = ("征求意见的通知或公告（草案不约束任何人）", "机关内部工作制度")
 _PARTY = regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
 _SENTENCE = regex.compile(r"[^。；！？\n]+")
 _PUBLIC = regex.compile(
@@ -274,7 +278,10 @@ def _binding_sentences(text: str, public_notice: bool = False) -> int:
 
 
 def _title_class(title: str) -> tuple[str, str] | None:
+    rule_kind = document_kind(title) in _RULE_KINDS
     for pattern, why in _NOT_NORMATIVE_RE:
+        if rule_kind and why not in _APPLY_TO_RULE_KINDS:
+            continue
         m = pattern.search(title)
         if m:
             return why, m.group(0)

@@ -42,9 +42,13 @@ _CHROME = regex.compile(
 
 
 def is_chrome(text: str) -> bool:
-    """A line of web-page chrome rather than of the document."""
+    """A line of web-page chrome rather than of the document (also a row of short menu items)."""
     t = text.strip()
-    return bool(t) and len(t) < 200 and bool(_CHROME.search(t))
+    if not t or len(t) >= 200:
+        return False
+    items = t.split()
+    menu = len(items) >= 4 and all(len(i) <= 6 for i in items) and not regex.search(r"[。，；：]", t)
+    return menu or bool(_CHROME.search(t))
 
 
 def parse_date(text: str) -> str | None:
