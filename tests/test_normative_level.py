@@ -175,3 +175,23 @@ def test_a_row_of_menu_items_is_not_taken_for_the_title(cli, tmp_path):
                  "一、任何单位和个人不得在城区燃放烟花爆竹。\n", encoding="utf-8")
     r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
     assert r.json()["documents"][0]["title"] == "某市人民政府关于禁止在城区燃放烟花爆竹的通告"
+
+
+def test_a_reply_to_one_applicant_is_not_normative_whatever_its_title(cli, draft):
+    body = ("某某供水公司：\n\n你公司《关于调整二次供水服务费的请示》收悉。经研究，同意你公司按每立方米0.2元收取服务费。"
+            "\n\n某市发展和改革委员会\n\n2030年4月2日")
+    n = judge(cli, draft, body, "某市发展和改革委员会关于二次供水服务费的意见")["facts"]["normative"]
+    assert n["level"] == "非规范性文件" and "收悉" in n["reasons"][0]
+
+
+def test_a_notice_that_solicits_comments_is_not_normative_whatever_its_title(cli, draft):
+    body = ("为规范共享单车停放，我局起草了《某市共享单车管理办法（征求意见稿）》，现公开征求社会各界意见，"
+            "请于2030年5月1日前将意见反馈至电子邮箱。\n\n" + ARTICLES)
+    assert level(cli, draft, body, "某市交通运输局关于共享单车管理办法的通知") == "非规范性文件"
+
+
+def test_a_normative_document_with_a_penalty_chapter_says_so(cli, draft):
+    body = ("第一章 总则\n\n" + ARTICLES + "第二章 法律责任\n\n第三条 违反本办法的，依法处理。\n\n第三章 附则\n\n"
+            "第四条 本办法自2030年1月1日起施行。")
+    n = judge(cli, draft, body, "某市湿地保护办法")["facts"]["normative"]
+    assert n["level"] == "行政规范性文件" and any("法律责任" in r for r in n["reasons"])

@@ -329,6 +329,34 @@ def _by_government(doc, lines: list[str]) -> bool:
     return any(regex.search(r"制定本(?:办法|规定|细则)", t) for t in lines[:10])
 
 
+# What the text itself does, where the title does not say it.
+_TEXT_CLASSES = (
+    (regex.compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
+                   r"[^。；]{0,40}?收悉"), "答复一个申请人或来文单位（“{}”）"),
+    (regex.compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
+     "征求对草案的意见（“{}”），草案不约束任何人"),
+)
+_CHAPTERS = regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")
+
+
+def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:
+    head = "\n".join(lines[:25])
+    for pattern, why in _TEXT_CLASSES:
+        m = pattern.search(head)
+        if m:
+            quote = m.group(0) if len(m.group(0)) <= 40 else m.group(0)[:18] + "…" + m.group(0)[-18:]
+            return _decision(NON_NORMATIVE, kind, ["文本" + why.format(quote)], "content")
+    return None
+
+
+def _structure_note(doc) -> str | None:
+    """章节、法律责任一章、附则: the form of laws, regulations and rules, worth saying when judged below them."""
+    names = [regex.sub(r"\s", "", m.group("name")) for b in doc.blocks if (m := _CHAPTERS.match(b.text))]
+    if "法律责任" in names or "罚则" in names:
+        return "设有“法律责任”一章和附则等法规、规章的体例，但未见法规、规章的公布形式"
+    return None
+
+
 def _content_signal(doc, structure, kind: str | None) -> NormativeDecision:
     """Below the title and form signals a text is taken as normative; the reasons say what it sets."""
     binding = _binding_sentences(doc.text, public_notice=kind in ("通告", "公告", "令"))
@@ -340,6 +368,9 @@ def _content_signal(doc, structure, kind: str | None) -> NormativeDecision:
         reasons.append(f"按条文编排（共{articles}条）")
     if binding:
         reasons.append(f"有{binding}处规定公民、法人或其他组织的权利义务")
+    note = _structure_note(doc)
+    if note:
+        reasons.append(note)
     return _decision(NORMATIVE, kind, reasons or ["未见非规范性文件的特征"], "default")
 
 
@@ -361,6 +392,7 @@ def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeD
             or _title_signal_first(doc, kind, lines)
             or _form_signal(doc, lines, kind)
             or _title_signal(doc, kind, lines)
+            or _content_class(doc, kind, lines)
             or _content_signal(doc, structure, kind))
 
 
