@@ -127,3 +127,10 @@ def test_a_bracketed_tag_is_not_part_of_the_title(cli, tmp_path):
     p.write_text("# 【通知公告】某市交通运输局关于规范城区停车秩序的通告\n\n一、任何单位和个人不得占用消防通道停车。\n",
                  encoding="utf-8")
     assert run(cli, p)["title"] == "某市交通运输局关于规范城区停车秩序的通告"
+
+
+def test_a_date_range_that_only_describes_facts_is_not_the_documents_period(cli, draft):
+    text = "二、2025年1月1日至2025年12月31日已参加保险的人员，可以申请补助。"
+    doc = run(cli, draft("一、任何单位和个人应当遵守本规定。\n\n" + text + "\n\n某市人民政府\n\n2026年12月1日",
+                         title="某市人民政府关于调整有关事项的通知"))
+    assert "ZZ501" in codes(doc)
