@@ -195,3 +195,9 @@ def test_a_normative_document_with_a_penalty_chapter_says_so(cli, draft):
             "第四条 本办法自2030年1月1日起施行。")
     n = judge(cli, draft, body, "某市湿地保护办法")["facts"]["normative"]
     assert n["level"] == "行政规范性文件" and any("法律责任" in r for r in n["reasons"])
+
+
+def test_a_county_order_is_never_a_rule(cli, draft):
+    body = ORDER.format(city="某某县", title="某某县停车场管理办法", date="二〇二九年三月一日") + ARTICLES
+    n = judge(cli, draft, body, "某某县停车场管理办法")["facts"]["normative"]
+    assert n["level"] == "行政规范性文件" and any("没有规章制定权" in r for r in n["reasons"])

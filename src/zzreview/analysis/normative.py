@@ -12,6 +12,9 @@ Signals, strongest first, each leaving a reason a reviewer can check:
    solicits comments, divides work, replies to one applicant, forwards without own
    requirements) and whether it binds the public at all.
 
+A title that names a non-normative act (a call for comments, a personnel decision) is read before
+the form, because such a notice may print a draft rule with its adoption history.
+
 Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by their own rules and
 非规范性文件 get no document-level findings.
 """
@@ -23,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 import regex
 
 from zzreview.analysis.kind import document_kind, strip_notes
-from zzreview.readers.metadata import DOC_NUMBER, DATE, is_chrome, parse_date
+from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
@@ -82,7 +85,6 @@ _N = r"[\p{Han}\d０-９]{1,10}"
 _STARTS_AS_RECORD = regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)")
 _NPC = regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
                      rf"|中华人民共和国主席令")
-_NPC_ANY = regex.compile(rf"(?:^|\d日|\s|）|\))(?:第{_N}届)?全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议[^。；\n]{{0,80}}?(?:通过|修正|修订)(?!的)")
 _LOCAL_CONGRESS = regex.compile(
     rf"(?P<place>[\p{{Han}}]{{2,12}}?)(?:第{_N}届)?人民代表大会(?:常务委员会)?(?:第{_N}次(?:全体)?会议)?[^。；\n]{{0,60}}?(?:通过|批准|公告(?:第{_N}号)?公布)(?!的)")
 _STATE_COUNCIL = regex.compile(
@@ -99,7 +101,7 @@ _GOV_ORDER = regex.compile(
 _PROMULGATED = regex.compile(r"现予(?:公布|发布|颁布)")
 _SIGNED_BY_HEAD = regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
 _ISSUING = regex.compile(r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
-_PLACE = regex.compile(r"^(?P<place>[\p{Han}]{2,8}?(?:省|自治区|市|自治州|盟|地区))")
+_PLACE = regex.compile(r"^(?P<place>[\p{Han}]{2,8}?(?:省|自治区|自治州|市|县|旗|盟|地区))")
 
 
 def _rulemaking() -> dict:
@@ -131,7 +133,9 @@ def _power(place: str | None, year: int | None) -> tuple[bool, bool, str]:
     table = _rulemaking()
     if not place:
         return True, False, "制定机关不明，按规章形式认定"
-    name = regex.sub(r"(?:省|自治区|市|自治州|盟|地区)$", "", place)
+    name = regex.sub(r"(?:省|自治区|市|自治州|县|旗|盟|地区)$", "", place)
+    if place.endswith(("县", "旗", "盟", "地区")):
+        return False, False, f"{place}的人民政府或行政公署没有规章制定权（{table['basis']}），以政府令形式发布的也只是行政规范性文件"
     if place.endswith(("省", "自治区")) or name in table["provincial"]:
         return True, True, f"{place}人民政府有规章制定权"
     if name in table["larger_cities"]:
@@ -160,7 +164,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
         record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
         if not record:
             continue
-        m = _NPC.search(t) or _NPC_ANY.search(t)
+        m = _NPC.search(t)
         if m and legislative_kind and not _cited(t, m):
             return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
         m = _STATE_COUNCIL.search(t)
