@@ -201,3 +201,14 @@ def test_a_county_order_is_never_a_rule(cli, draft):
     body = ORDER.format(city="某某县", title="某某县停车场管理办法", date="二〇二九年三月一日") + ARTICLES
     n = judge(cli, draft, body, "某某县停车场管理办法")["facts"]["normative"]
     assert n["level"] == "行政规范性文件" and any("没有规章制定权" in r for r in n["reasons"])
+
+
+@pytest.mark.parametrize("title", [
+    "某县人民政府关于给予王某某记过处分的决定",
+    "某市人民政府办公室关于做好2031年春节期间值班工作的通知",
+    "某市科技局关于组织申报2031年度科技创新项目的通知",
+    "某市审计局关于2030年度预算执行审计结果的公告",
+    "某市人民政府办公室关于调整市防汛抗旱指挥部成员的通知",
+])
+def test_more_one_off_and_internal_texts(cli, draft, title):
+    assert level(cli, draft, "一、各单位要认真做好有关工作。", title) == "非规范性文件"
