@@ -134,3 +134,10 @@ def test_a_date_range_that_only_describes_facts_is_not_the_documents_period(cli,
     doc = run(cli, draft("一、任何单位和个人应当遵守本规定。\n\n" + text + "\n\n某市人民政府\n\n2026年12月1日",
                          title="某市人民政府关于调整有关事项的通知"))
     assert "ZZ501" in codes(doc)
+
+
+def test_an_excerpt_of_a_law_gets_no_numbering_findings(cli, draft):
+    body = ("（2031年5月6日第十五届全国人民代表大会常务委员会第九次会议通过）\n\n第一条 为了保护湿地，制定本法。\n\n"
+            "第二条 本法适用于湿地保护。\n\n第四十条 本法自2032年1月1日起施行。")
+    doc = run(cli, draft(body, title="中华人民共和国某某保护法"))
+    assert doc["facts"]["normative"]["level"] == "法律" and codes(doc) == []

@@ -125,10 +125,10 @@ class DocumentForm:
         if level == "非规范性文件":
             return
         yield from _reserved_name(ctx, level)
+        if level not in ("行政规范性文件", "部门规章", "地方政府规章"):
+            return  # laws and regulations in force: their form is not for this review
         yield from _numbering(ctx)
         yield from _dangling(ctx)
-        if level not in ("行政规范性文件", "部门规章", "地方政府规章"):
-            return  # the makers of laws and regulations interpret them (立法法第四十八条)
         for b in ctx.doc.blocks:
             m = _INTERPRET.search(b.text)
             if m:
