@@ -141,3 +141,9 @@ def test_an_excerpt_of_a_law_gets_no_numbering_findings(cli, draft):
             "第二条 本法适用于湿地保护。\n\n第四十条 本法自2032年1月1日起施行。")
     doc = run(cli, draft(body, title="中华人民共和国某某保护法"))
     assert doc["facts"]["normative"]["level"] == "法律" and codes(doc) == []
+
+
+def test_to_implement_a_named_regulation_is_a_basis_clause(cli, draft):
+    body = "某某部令\n\n第3号\n\n第一条 为了实施《某某资源保护条例》（以下简称条例），制定本实施办法。\n\n第二条 单位应当登记。"
+    doc = run(cli, draft(body, title="某某资源保护条例实施办法"))
+    assert doc["facts"]["basis"] and "ZZ301" not in codes(doc)
