@@ -212,3 +212,14 @@ def test_a_county_order_is_never_a_rule(cli, draft):
 ])
 def test_more_one_off_and_internal_texts(cli, draft, title):
     assert level(cli, draft, "一、各单位要认真做好有关工作。", title) == "非规范性文件"
+
+
+def test_a_folder_of_mixed_levels_prints_every_documents_level(cli, tmp_path):
+    (tmp_path / "a.md").write_text("# 某市人民政府关于禁止在城区燃放烟花爆竹的通告\n\n一、任何单位和个人不得燃放烟花爆竹。\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 某某湿地保护条例\n\n2031年3月2日 中华人民共和国国务院令第901号公布\n\n" + ARTICLES,
+                                   encoding="utf-8")
+    (tmp_path / "c.md").write_text("# 关于召开全市防汛工作会议的通知\n\n定于6月1日召开会议。\n", encoding="utf-8")
+    out = cli("check", tmp_path, "--as-of", AS_OF, "--fail-on", "never").stdout
+    for name, lv in (("a.md", "行政规范性文件"), ("b.md", "行政法规"), ("c.md", "非规范性文件")):
+        assert f"{name}: 文件层级：{lv}（" in out

@@ -107,5 +107,5 @@ def test_effective_some_days_after_publication(cli, draft):
 def test_text_output_says_when_a_document_is_judged_non_normative(cli, draft):
     p = draft("定于12月29日召开会议。\n\n某市政协办公室\n\n2026年12月1日", title="关于召开某市政协常委会会议的通知")
     r = cli("check", p, "--as-of", AS_OF)
-    assert r.exit_code == 0 and "判断为非规范性文件（标题显示为会议、培训或活动" in r.stdout
+    assert r.exit_code == 0 and "文件层级：非规范性文件（标题显示为会议、培训或活动" in r.stdout
     assert 'document-kind = "normative"' in r.stdout

@@ -27,7 +27,7 @@ def render(result: RunResult) -> str:
         normative = r.analysis.normative if r.analysis else None
         level = getattr(normative, "level", None)
         if normative is not None and level == "非规范性文件":
-            lines.append(f"{r.path}: 判断为非规范性文件（{'；'.join(normative.reasons)}），"
+            lines.append(f"{r.path}: 文件层级：非规范性文件（{'；'.join(normative.reasons)}），"
                          "未作制定依据、有效期等文件层面的审查；如判断有误，可在配置中设 document-kind = \"normative\"")
         elif level:
             lines.append(f"{r.path}: 文件层级：{level}（{'；'.join(normative.reasons)}）"
