@@ -223,3 +223,13 @@ def test_a_folder_of_mixed_levels_prints_every_documents_level(cli, tmp_path):
     out = cli("check", tmp_path, "--as-of", AS_OF, "--fail-on", "never").stdout
     for name, lv in (("a.md", "行政规范性文件"), ("b.md", "行政法规"), ("c.md", "非规范性文件")):
         assert f"{name}: 文件层级：{lv}（" in out
+
+
+@pytest.mark.parametrize("notice, expected", [
+    ("某某市人民代表大会常务委员会公告\n\n第9号\n\n《某某市湿地保护办法》已由某某市第十六届人民代表大会常务委员会第十次会议"
+     "于2031年6月1日通过，某某省第十四届人民代表大会常务委员会第八次会议于2031年7月1日批准，现予公布。", "地方性法规"),
+    ("《中华人民共和国某某法》已由中华人民共和国第十五届全国人民代表大会常务委员会第九次会议于2031年5月6日通过，现予公布。",
+     "法律"),
+])
+def test_a_promulgation_notice_names_the_maker(cli, draft, notice, expected):
+    assert level(cli, draft, notice + "\n\n" + ARTICLES, "某某市湿地保护办法") == expected

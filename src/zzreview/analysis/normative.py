@@ -82,7 +82,8 @@ def head_lines(doc, limit: int = 40) -> list[str]:
 
 # ----------------------------------------------------------------------------- form signals
 _N = r"[\p{Han}\d０-９]{1,10}"
-_STARTS_AS_RECORD = regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)")
+_STARTS_AS_RECORD = regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)"
+                                  r"|^《[^》]{2,80}》\s*已(?:由|经|于)")  # 《…》已由…会议通过，现予公布
 _NPC = regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
                      rf"|中华人民共和国主席令")
 _LOCAL_CONGRESS = regex.compile(
@@ -146,12 +147,15 @@ def _power(place: str | None, year: int | None) -> tuple[bool, bool, str]:
                           "以政府令形式发布的也只是行政规范性文件")
 
 
+_PROMULGATION_NOTICE = regex.compile(r"^《[^》]{2,80}》\s*已(?:由|经|于)")
 _CITING = regex.compile(r"(?<!^[（(]?)根据|依据|按照|依照|贯彻|落实|执行|《|参照|原")
 
 
 def _cited(t: str, m) -> bool:
     """The match names another instrument (根据…令第X号, 《…》) rather than this one's issue; a record
     line that opens with 根据 (（根据…决定修正）) is this instrument's own history."""
+    if _PROMULGATION_NOTICE.search(t):
+        return False  # the line promulgates this instrument
     start = max(0, m.start() - 30)
     return any(c.start() + start > 1 or c.group(0) != "根据" for c in _CITING.finditer(t[start:m.start()]))
 
