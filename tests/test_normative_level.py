@@ -233,3 +233,10 @@ def test_a_folder_of_mixed_levels_prints_every_documents_level(cli, tmp_path):
 ])
 def test_a_promulgation_notice_names_the_maker(cli, draft, notice, expected):
     assert level(cli, draft, notice + "\n\n" + ARTICLES, "某某市湿地保护办法") == expected
+
+
+def test_configured_normative_level_still_lets_a_meeting_notice_be_non_normative(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('level = "normative-document"\n', encoding="utf-8")
+    assert level(cli, draft, "定于6月1日召开会议。", "关于召开全市防汛工作会议的通知") == "非规范性文件"
+    n = judge(cli, draft, "一、任何单位和个人不得燃放烟花爆竹。", "某市湿地保护办法")["facts"]["normative"]
+    assert n["level"] == "行政规范性文件" and n["signal"] == "config"

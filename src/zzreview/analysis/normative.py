@@ -394,11 +394,15 @@ def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeD
         return _decision(NORMATIVE, kind, ["配置 document-kind = normative"], "config", forced=True)
     if forced == "non-normative":
         return _decision(NON_NORMATIVE, kind, ["配置 document-kind = non-normative"], "config", forced=True)
+    lines = head_lines(doc)
     if level_cfg and level_cfg != "auto":
         level = CONFIG_LEVELS.get(level_cfg, NORMATIVE)
+        if level == NORMATIVE:  # "the drafts here are normative documents": a meeting notice still is not
+            title_says = _title_signal_first(doc, kind, lines)
+            if title_says is not None:
+                return title_says
         return _decision(level, kind, [f"配置 level = {level_cfg}（{level}）"], "config", forced=True,
                          provincial=bool(_place(doc.title) and regex.search(r"省|自治区", _place(doc.title) or "")))
-    lines = head_lines(doc)
     return (_kb_signal(doc, lines, kb, as_of, kind)
             or _title_signal_first(doc, kind, lines)
             or _form_signal(doc, lines, kind)
