@@ -147,3 +147,9 @@ def test_to_implement_a_named_regulation_is_a_basis_clause(cli, draft):
     body = "某某部令\n\n第3号\n\n第一条 为了实施《某某资源保护条例》（以下简称条例），制定本实施办法。\n\n第二条 单位应当登记。"
     doc = run(cli, draft(body, title="某某资源保护条例实施办法"))
     assert doc["facts"]["basis"] and "ZZ301" not in codes(doc)
+
+
+def test_a_title_line_wrapped_in_book_brackets(cli, tmp_path):
+    p = tmp_path / "wrapped.txt"
+    p.write_text("《某市交通运输局关于规范城区停车秩序的通告》\n\n一、任何单位和个人不得占用消防通道停车。\n", encoding="utf-8")
+    assert run(cli, p)["title"] == "某市交通运输局关于规范城区停车秩序的通告"

@@ -71,13 +71,14 @@ def _looks_like_title(text: str) -> bool:
 
 
 _TAG = regex.compile(r"^【[^】]{1,12}】\s*")
-_WRAPPED = regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$")
+_WRAPPED = regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$|^《([^《》]+)》$")
 
 
 def _clean_title(text: str) -> str:
     """A title without a leading 【tag】 or square brackets wrapped round the whole of it."""
     t = _TAG.sub("", text.strip())
-    return _WRAPPED.sub(r"\1", t)
+    m = _WRAPPED.match(t)
+    return (m.group(1) or m.group(2)) if m else t
 
 
 def _find_title(doc: Document) -> tuple[str | None, int | None]:
@@ -91,7 +92,7 @@ def _find_title(doc: Document) -> tuple[str | None, int | None]:
     for i, b in enumerate(head):
         if not _looks_like_title(b.text) or b.text.endswith(("文件", "草案", "征求意见稿）")) and len(b.text) < 12:
             continue
-        if _TITLE_END.search(b.text):
+        if _TITLE_END.search(_clean_title(b.text)):
             return _clean_title(b.text), b.index
         # A title broken over two paragraphs: 关于印发 / 某某办法的通知
         if i + 1 < len(head) and _looks_like_title(head[i + 1].text) and _TITLE_END.search(head[i + 1].text):
