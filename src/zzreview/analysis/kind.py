@@ -9,7 +9,7 @@ KINDS = ("实施细则", "实施办法", "实施意见", "指导意见", "办法
 _TAIL = lazy_regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
 
 
-_TAG = regex.compile(r"^\s*(?:【[^】]{1,12}】|\[|［)\s*|\s*(?:\]|］)\s*$")
+_TAG = lazy_regex.compile(r"^\s*(?:【[^】]{1,12}】|\[|［)\s*|\s*(?:\]|］)\s*$")
 
 
 def strip_notes(title: str | None) -> str:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.analysis.kind import document_kind, strip_notes
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
@@ -60,7 +61,7 @@ def _decision(level: str | None, kind: str | None, reasons: list[str], signal: s
 
 
 # ----------------------------------------------------------------------------------------- head
-_ARTICLE_ONE = regex.compile(r"^\s*第[一1]条")
+_ARTICLE_ONE = lazy_regex.compile(r"^\s*第[一1]条")
 
 
 def head_lines(doc, limit: int = 40) -> list[str]:
@@ -82,27 +83,27 @@ def head_lines(doc, limit: int = 40) -> list[str]:
 
 # ----------------------------------------------------------------------------- form signals
 _N = r"[\p{Han}\d０-９]{1,10}"
-_STARTS_AS_RECORD = regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)"
+_STARTS_AS_RECORD = lazy_regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)"
                                   r"|^《[^》]{2,80}》\s*已(?:由|经|于)")  # 《…》已由…会议通过，现予公布
-_NPC = regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
+_NPC = lazy_regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
                      rf"|中华人民共和国主席令")
-_LOCAL_CONGRESS = regex.compile(
+_LOCAL_CONGRESS = lazy_regex.compile(
     rf"(?P<place>[\p{{Han}}]{{2,12}}?)(?:第{_N}届)?人民代表大会(?:常务委员会)?(?:第{_N}次(?:全体)?会议)?[^。；\n]{{0,60}}?(?:通过|批准|公告(?:第{_N}号)?公布)(?!的)")
-_STATE_COUNCIL = regex.compile(
+_STATE_COUNCIL = lazy_regex.compile(
     rf"国务院令|国令第\s*\d+\s*号|国务院第{_N}次常务会议(?:审议)?通过|政务院(?:第{_N}次政务会议)?(?:发布|公布|批准|通过)"
     r"|日\s*国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")  # a dated record line, not 经国务院批准，现将…
-_AMENDED_BY_STATE_COUNCIL = regex.compile(r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
-_DEPT_ORDER = regex.compile(
+_AMENDED_BY_STATE_COUNCIL = lazy_regex.compile(r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
+_DEPT_ORDER = lazy_regex.compile(
     r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
     r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)"
     rf"|(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过")
-_GOV_ORDER = regex.compile(
+_GOV_ORDER = lazy_regex.compile(
     r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
     r"|(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)")
-_PROMULGATED = regex.compile(r"现予(?:公布|发布|颁布)")
-_SIGNED_BY_HEAD = regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
-_ISSUING = regex.compile(r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
-_PLACE = regex.compile(r"^(?P<place>[\p{Han}]{2,8}?(?:省|自治区|自治州|市|县|旗|盟|地区))")
+_PROMULGATED = lazy_regex.compile(r"现予(?:公布|发布|颁布)")
+_SIGNED_BY_HEAD = lazy_regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
+_ISSUING = lazy_regex.compile(r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
+_PLACE = lazy_regex.compile(r"^(?P<place>[\p{Han}]{2,8}?(?:省|自治区|自治州|市|县|旗|盟|地区))")
 
 
 def _rulemaking() -> dict:
@@ -147,8 +148,8 @@ def _power(place: str | None, year: int | None) -> tuple[bool, bool, str]:
                           "以政府令形式发布的也只是行政规范性文件")
 
 
-_PROMULGATION_NOTICE = regex.compile(r"^《[^》]{2,80}》\s*已(?:由|经|于)")
-_CITING = regex.compile(r"(?<!^[（(]?)根据|依据|按照|依照|贯彻|落实|执行|《|参照|原")
+_PROMULGATION_NOTICE = lazy_regex.compile(r"^《[^》]{2,80}》\s*已(?:由|经|于)")
+_CITING = lazy_regex.compile(r"(?<!^[（(]?)根据|依据|按照|依照|贯彻|落实|执行|《|参照|原")
 
 
 def _cited(t: str, m) -> bool:
@@ -258,22 +259,22 @@ _NOT_NORMATIVE_RE = [(regex.compile(p), why) for p, why in _NOT_NORMATIVE]
 # only these classes still apply to it.
 _RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
 _APPLY_TO_RULE_KINDS = ("征求意见的通知或公告（草案不约束任何人）", "机关内部工作制度")
-_PARTY = regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
-_SENTENCE = regex.compile(r"[^。；！？\n]+")
-_PUBLIC = regex.compile(
+_PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
+_SENTENCE = lazy_regex.compile(r"[^。；！？\n]+")
+_PUBLIC = lazy_regex.compile(
     r"公民|法人|其他组织|单位和个人|任何单位|任何人|个人|市民|居民|村民|农户|群众|经营者|企业|申请人|当事人|纳税人|"
     r"职工|用人单位|车辆|驾驶人|养殖户|商户|业主|用户|旅客|乘客|消费者|从业人员|家庭|对象|户籍|人员|学生|商家|摊贩")
-_BINDING = regex.compile(
+_BINDING = lazy_regex.compile(
     r"禁止|严禁|不得|应当|必须|须|一律|可以申请|可申请|享受|给予[^。；]{0,30}(?:补助|补贴|奖励|救助|支持|资助|贴息|优惠)|"
     r"补助|补贴|奖励|罚款|处以|没收|"
     r"暂停|关闭|停止|加收|收取|缴纳|办理|申报|登记|提取|取消")
-_AGENCY_SUBJECT = regex.compile(
+_AGENCY_SUBJECT = lazy_regex.compile(
     r"^(?:[\p{Han}、（）()]{0,30}?(?:各级|各地|各有关|各部门|各单位|有关部门|各县|各乡镇|各区|各街道|政府|部门|机关|办公室|领导小组|指挥部))"
     r"[^。；]{0,6}(?:要|应当|应|须|负责|将|依法|加强|结合)")
 
 
 # A 通告 is addressed to everyone in an area: a ban or an order alone binds the public.
-_PUBLIC_ORDER = regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放|营业|运营|举办)|取消[^。；]{0,10}(?:活动|集会)|关闭|必须|限制[^。；]{0,10}(?:通行|行驶|上路)|禁燃|禁放|禁牧")
+_PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放|营业|运营|举办)|取消[^。；]{0,10}(?:活动|集会)|关闭|必须|限制[^。；]{0,10}(?:通行|行驶|上路)|禁燃|禁放|禁牧")
 
 
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
@@ -299,7 +300,7 @@ def _title_class(title: str) -> tuple[str, str] | None:
     return None
 
 
-_ISSUED = regex.compile(r"(?:印发|转发|批转|颁发|颁布)[《〈]?(?P<inner>[^》〉]{2,80}?)[》〉]?的?通知$")
+_ISSUED = lazy_regex.compile(r"(?:印发|转发|批转|颁发|颁布)[《〈]?(?P<inner>[^》〉]{2,80}?)[》〉]?的?通知$")
 
 
 def _title_signal(doc, kind: str | None, lines: list[str]) -> NormativeDecision | None:
@@ -328,7 +329,7 @@ def _title_signal(doc, kind: str | None, lines: list[str]) -> NormativeDecision 
     return None
 
 
-_GOVERNMENT = regex.compile(r"人民政府|政府|办公室|办公厅|局|委员会$|厅$|市政府|县政府")
+_GOVERNMENT = lazy_regex.compile(r"人民政府|政府|办公室|办公厅|局|委员会$|厅$|市政府|县政府")
 
 
 def _by_government(doc, lines: list[str]) -> bool:
@@ -347,7 +348,7 @@ _TEXT_CLASSES = (
     (regex.compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
      "征求对草案的意见（“{}”），草案不约束任何人"),
 )
-_CHAPTERS = regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")
+_CHAPTERS = lazy_regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")
 
 
 def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:

@@ -6,29 +6,30 @@ import datetime as dt
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.analysis.kind import strip_notes
 from zzreview.analysis.numerals import cn_to_int
 from zzreview.document import Document
 
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = lazy_regex.compile(
     r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*((?:19|20)\d\d)\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _DIGIT = r"[0-9０-９〇○零OＯ一二三四五六七八九十]"
-DATE = regex.compile(rf"(?P<y>{_DIGIT}{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,3}})\s*月\s*(?P<d>{_DIGIT}{{1,3}})\s*日")
-_TITLE_END = regex.compile(
+DATE = lazy_regex.compile(rf"(?P<y>{_DIGIT}{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,3}})\s*月\s*(?P<d>{_DIGIT}{{1,3}})\s*日")
+_TITLE_END = lazy_regex.compile(
     r"(?:办法|规定|细则|规则|意见|通知|通告|公告|决定|方案|规划|纲要|批复|函|条例|标准|制度|措施|"
     r"规程|指引|指南|目录|清单|命令|令|报告|请示|纪要|章程|准则)"
     r"(?:[（(][^）)]{1,20}[）)])*$")
-_NOT_TITLE = regex.compile(r"^(?:附件|[（(]?\s*[^。]{0,20}[〔\[［【]\s*\d{4}|第[一二三四五六七八九十百\d]+[章条节])")
-_ISSUER = regex.compile(
+_NOT_TITLE = lazy_regex.compile(r"^(?:附件|[（(]?\s*[^。]{0,20}[〔\[［【]\s*\d{4}|第[一二三四五六七八九十百\d]+[章条节])")
+_ISSUER = lazy_regex.compile(
     r"^[\p{Han}（）()]{2,40}?(?:人民政府|人民代表大会常务委员会|办公室|办公厅|委员会|局|厅|部|署|院|"
     r"中心|管委会|管理委员会|政府)$")
-_ISSUER_IN_TITLE = regex.compile(
+_ISSUER_IN_TITLE = lazy_regex.compile(
     r"^(?P<issuer>[\p{Han}（）()、]{2,60}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|中心|管委会|政府))关于")
 
 
 # Web-page chrome around a copied text: navigation and breadcrumbs, 发布时间/来源/浏览 lines,
 # metadata fields, share/print buttons, bracketed tags, footers.
-_CHROME = regex.compile(
+_CHROME = lazy_regex.compile(
     r"^(?:您(?:现在|当前)?(?:的|所在的?)?位置|当前(?:所在)?位置|网站首页|首页\s*[>»/|]|设为首页|加入收藏|收藏本站|热门站点|"
     r"无障碍|长辈版|简体|繁体|跳转到|返回|关闭|举报|打印|分享|字号|字体|视力保护|朗读|下载地址|点击|扫一扫|微信|"
     r"(?:发布|发表|更新|生成|公开|成文|归档|颁布|实施)(?:时间|日期)\s*[：:]|(?:信息)?来源\s*[：:]|作者\s*[：:]|编辑\s*[：:]|"
@@ -70,8 +71,8 @@ def _looks_like_title(text: str) -> bool:
             and parse_date(strip_notes(t)) is None)
 
 
-_TAG = regex.compile(r"^【[^】]{1,12}】\s*")
-_WRAPPED = regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$|^《([^《》]+)》$")
+_TAG = lazy_regex.compile(r"^【[^】]{1,12}】\s*")
+_WRAPPED = lazy_regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$|^《([^《》]+)》$")
 
 
 def _clean_title(text: str) -> str:
@@ -101,7 +102,7 @@ def _find_title(doc: Document) -> tuple[str | None, int | None]:
     return (first.text.strip(), first.index) if _looks_like_title(first.text) else (None, None)
 
 
-_EFFECTIVE_WORDS = regex.compile(r"施行|执行|实行|实施|生效|起|至|止|截至|有效期|以来|期间")
+_EFFECTIVE_WORDS = lazy_regex.compile(r"施行|执行|实行|实施|生效|起|至|止|截至|有效期|以来|期间")
 
 
 def fill_metadata(doc: Document) -> None:
