@@ -25,6 +25,13 @@ class Block:
     level: int = 0
     positions: list[tuple[int, int]] | None = None
     source: dict = field(default_factory=dict)
+    pages: list[int] | None = None  # PDF: the page of every character of ``text``
+
+    def page_at(self, offset: int) -> int | None:
+        """Page (1-based) of the character at ``offset``; None for paged-less formats."""
+        if not self.pages:
+            return None
+        return self.pages[min(max(offset, 0), len(self.pages) - 1)]
 
     def locate(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at ``offset`` in ``text``."""
@@ -39,7 +46,7 @@ class Block:
 @dataclass
 class Document:
     path: str
-    format: str  # "docx" | "markdown" | "text"
+    format: str  # "docx" | "markdown" | "text" | "pdf"
     blocks: list[Block]
     title: str | None = None
     title_block: int | None = None
@@ -47,6 +54,10 @@ class Document:
     issuer: str | None = None
     date: str | None = None  # ISO date of issue/draft when written in the document
     encoding: str | None = None
+    # Read through LibreOffice: the original format ("doc", "wps", "rtf", "odt") and the .docx that
+    # was read (locations refer to it; the annotated copy is made from it).
+    converted_from: str | None = None
+    converted_docx: bytes | None = field(default=None, repr=False)
     # Markdown HTML comments (line, column, inner text): not document text, but they carry
     # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
     directives: list[tuple[int, int, str]] = field(default_factory=list)
