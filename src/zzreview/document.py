@@ -65,3 +65,22 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks)
+
+    def typed_lines(self) -> list[tuple[int, str]]:
+        """(block index, text) of every paragraph as its author typed it: a paragraph of a Word
+        file or PDF, a line of Markdown or plain text (the Markdown reader joins lines into one
+        block). Windows at the start or end of a document counted in these are the same for the
+        same text in every format."""
+        out: list[tuple[int, str]] = []
+        for b in self.blocks:
+            if self.format != "markdown" or not b.positions:
+                out.append((b.index, b.text))
+                continue
+            start = 0
+            for k in range(1, len(b.text) + 1):
+                if k == len(b.text) or b.positions[k][0] != b.positions[k - 1][0]:
+                    piece = b.text[start:k].strip()
+                    if piece:
+                        out.append((b.index, piece))
+                    start = k
+        return out
