@@ -1,7 +1,7 @@
 """Real-world check of the PDF reader: the same text as Markdown and as a printed PDF.
 
-Each Markdown draft is laid out as a Word document (one paragraph per block, a running header and
-"— page —" footers, as official documents are printed), turned into a PDF by LibreOffice, and
+Each Markdown draft is laid out as a Word document (one paragraph per block, "— page —" footers
+as official documents are printed; with --header, a running header repeating the title), turned into a PDF by LibreOffice, and
 reviewed both ways. Prints, for each file whose findings differ (code, quote, article), what each
 side found, and the count of those that agree. Needs LibreOffice.
 
@@ -41,8 +41,8 @@ def _page_footer(section) -> None:
     p.add_run(" —")
 
 
-def printed_pdf(doc) -> bytes:
-    """The draft as a Word file with header and page numbers, printed to PDF by LibreOffice."""
+def printed_pdf(doc, header: bool = False) -> bytes:
+    """The draft as a Word file with page numbers, printed to PDF by LibreOffice."""
     import docx
 
     from zzreview.readers.convert import convert
@@ -50,7 +50,8 @@ def printed_pdf(doc) -> bytes:
 
     data, _ = annotate_blocks(doc, [])
     word = docx.Document(io.BytesIO(data))
-    word.sections[0].header.paragraphs[0].text = doc.title or ""
+    if header:
+        word.sections[0].header.paragraphs[0].text = doc.title or ""
     _page_footer(word.sections[0])
     buf = io.BytesIO()
     word.save(buf)
@@ -68,6 +69,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--config")
+    ap.add_argument("--header", action="store_true", help="a running header with the title on every page")
     a = ap.parse_args()
     from zzreview.readers import read_document
 
@@ -78,7 +80,7 @@ def main() -> int:
     for path in files:
         want = findings(path, None, kb, config)
         pdf_name = str(Path(path).with_suffix(".pdf"))
-        got = findings(pdf_name, printed_pdf(read_document(path)), kb, config)
+        got = findings(pdf_name, printed_pdf(read_document(path), a.header), kb, config)
         if got == want:
             same += 1
             continue

@@ -155,9 +155,12 @@ def _mark_running(pages: list[Page]) -> None:
         for ln in edge_lines(p):
             seen.setdefault(_normalised(ln.text), set()).add(p.number)
     for p in pages:
+        marked: set[str] = set()  # a title under a header of the same words is the title
         for ln in edge_lines(p):
-            if _PAGE_NUMBER.match(ln.text.strip()) or len(seen[_normalised(ln.text)]) >= 2:
+            key = _normalised(ln.text)
+            if key not in marked and (_PAGE_NUMBER.match(ln.text.strip()) or len(seen[key]) >= 2):
                 ln.running = True
+                marked.add(key)
 
 
 def _body_metrics(lines: list[Line]) -> tuple[float, float, float]:
@@ -168,9 +171,12 @@ def _body_metrics(lines: list[Line]) -> tuple[float, float, float]:
     return left, right, size
 
 
+_ENDS_SENTENCE = regex.compile(r"[。；;：:！？!?][”’」』）)]?\s*$")
+
+
 def _starts_paragraph(prev: Line, line: Line, left: float, right: float, size: float, leading: float) -> bool:
-    if _STARTS_PARAGRAPH.match(line.text):
-        return True
+    if _STARTS_PARAGRAPH.match(line.text) and _ENDS_SENTENCE.search(prev.text):
+        return True  # 第X条, 一、 after a full stop (not "依照…\n第一百二十条的规定")
     if abs(line.size - prev.size) > 0.1 * size:
         return True
     if prev.size >= 1.2 * size:  # a title in large type, centred over several lines
