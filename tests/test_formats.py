@@ -73,7 +73,7 @@ def test_pdf_locations_are_page_and_line(cli, made):
     assert "page" not in docx_doc["findings"][0]["location"]
 
 
-@pytest.mark.parametrize("kind", ["doc", "pdf"])
+@pytest.mark.parametrize("kind", ["doc", "wps", "odt", "rtf", "pdf"])
 def test_report_writes_the_opinion_and_an_annotated_docx(cli, made, kind, tmp_path):
     opinion, copy = tmp_path / "意见.md", tmp_path / "批注.docx"
     r = cli("report", made[kind], "-o", opinion, "--annotate", copy, "--as-of", AS_OF, "--config", CONFIG)
@@ -81,7 +81,7 @@ def test_report_writes_the_opinion_and_an_annotated_docx(cli, made, kind, tmp_pa
     assert "《中华人民共和国物权法》" in opinion.read_text(encoding="utf-8")
     comments = [c.text for c in docx.Document(copy).comments]
     assert len(comments) == len(findings(cli, SAMPLE)[0]) and any("ZZ201" in c for c in comments)
-    assert ("转换为 .docx" if kind == "doc" else "重建的 .docx") in r.stderr
+    assert ("重建的 .docx" if kind == "pdf" else f"草案为 .{kind} 文件，已用 LibreOffice 转换为 .docx") in r.stderr
     assert "未能加批注" not in r.stderr
 
 
