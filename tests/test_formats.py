@@ -182,3 +182,26 @@ def test_pdf_paragraphs_are_rebuilt_and_running_heads_dropped(tmp_path):
     assert texts[-1] == "本办法自发布之日起施行。" and doc.title == "某县农机作业补贴管理办法"
     for b in doc.blocks:  # every location points at the line that holds the character
         assert all(line >= 1 and col >= 1 for line, col in b.positions)
+
+
+def _pdf_of(paragraphs: list[str], tmp_path):
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    src = tmp_path / "p.docx"
+    d.save(src)
+    return read_document("p.pdf", data=convert(src.read_bytes(), "docx", "pdf"))
+
+
+def test_pdf_article_word_that_the_layout_puts_at_a_line_start_does_not_start_a_paragraph(tmp_path):
+    probe = _pdf_of(["某县畜禽养殖污染防治办法", "乙" * 120], tmp_path).blocks[1]
+    per_line = sum(1 for line, _ in probe.positions if line == probe.positions[0][0])
+    cited = "由县农业农村局依照《中华人民共和国畜牧法》"
+    lead = "违反本办法规定的，"
+    first = lead + "乙" * (per_line - len(lead) - len(cited)) + cited
+    assert len(first) == per_line
+    doc = _pdf_of(["某县畜禽养殖污染防治办法", first + "第六十八条的规定处理。", "第十条　本办法自发布之日起施行。"], tmp_path)
+    texts = [b.text for b in doc.blocks]
+    assert texts[1:] == [first + "第六十八条的规定处理。", "第十条　本办法自发布之日起施行。"]
+    b = doc.blocks[1]
+    assert b.locate(b.text.index("第六十八条")) == (b.line + 1, 1)  # it did begin the second line

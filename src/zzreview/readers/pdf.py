@@ -166,7 +166,8 @@ def _mark_running(pages: list[Page]) -> None:
 def _body_metrics(lines: list[Line]) -> tuple[float, float, float]:
     """Left margin, right margin and type size of the body text."""
     left = statistics.mode(round(ln.x0) for ln in lines)
-    right = max(ln.x1 for ln in lines)
+    ends = sorted(ln.x1 for ln in lines)
+    right = ends[int(0.95 * (len(ends) - 1))]  # a stray wide line (a table row) does not move it
     size = statistics.mode(round(ln.size, 1) for ln in lines)
     return left, right, size
 
