@@ -25,6 +25,7 @@ class ReportOutcome:
     written: list[Path] = field(default_factory=list)
     unanchored: list = field(default_factory=list)  # render.annotate.Unanchored
     markdown: str | None = None  # the opinion, when no -o was given
+    annotated: Path | None = None  # the annotated copy, when written
     seconds: float = 0.0
 
 
@@ -87,6 +88,7 @@ def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None =
             copy, missed = annotate_mod.annotate_blocks(r.document, r.findings)
         write_atomic(annotate, copy, inputs)
         outcome.written.append(annotate)
+        outcome.annotated = annotate
         outcome.unanchored = missed
     outcome.seconds = time.perf_counter() - start
     return outcome
@@ -97,7 +99,7 @@ def summary(outcome: ReportOutcome) -> list[str]:
     r = outcome.document
     lines = [f"已写入 {p}" for p in outcome.written]
     note = _converted_note(r.document)
-    if note and outcome.written:
+    if note and outcome.annotated:
         lines.append(note)
     for u in outcome.unanchored:
         f = u.finding
