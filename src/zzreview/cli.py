@@ -97,6 +97,8 @@ def check(
     write_decisions: bool = typer.Option(False, "--write-decisions", help="把当前全部问题记为已接受的审核决定（建立基线）"),
     reason: Optional[str] = typer.Option(None, "--reason", help="与 --write-decisions 一起使用：接受的理由"),
     by: str = typer.Option("", "--by", help="与 --write-decisions 一起使用：审核人"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0,
+                                       help="并行进程数（0 表示 CPU 数；默认：文件较多时为 CPU 数）；输出与单进程相同"),
 ) -> None:
     """审查草案：解析引用、对照知识库判断时效，输出问题清单。"""
     from zzreview import engine
@@ -127,6 +129,9 @@ def check(
         else:
             files = engine.expand_paths(paths)  # folders are walked once; run() takes files as they are
             show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
+            if format in (Format.text, Format.json) and not write_decisions:
+                _check_streamed(files, kb, day, selection, resolver, format.value, output, paths, threshold,
+                                jobs, _progress if show else None)
             result = engine.run(files, kb, day, selection, progress=_progress if show else None,
                                 resolver=resolver)
     except ConfigError as exc:
@@ -154,6 +159,32 @@ def check(
     if result.has_errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if threshold != "never" and result.fails(threshold) else 0)
+
+
+def _check_streamed(files, kb, day, selection, resolver, format_name: str, output: Optional[Path],
+                    paths: list[str], threshold: str, jobs: Optional[int], progress) -> None:
+    """text and json: each document is written as soon as it is reviewed (in file order)."""
+    from zzreview import batch
+
+    n_jobs = batch.default_jobs(len(files)) if jobs is None else (jobs or batch.cpu_count())
+    pieces: list[str] = []
+    write = pieces.append if output else sys.stdout.write
+    summary = batch.run(files, kb, day, selection, resolver, format_name, write, jobs=n_jobs,
+                        on_error=lambda line: typer.echo(line, err=True), progress=progress)
+    for e in summary.plugin_errors:
+        typer.echo(f"zzreview: {e}", err=True)
+    if output:
+        from zzreview.output import write_atomic
+
+        try:
+            write_atomic(output, "".join(pieces), paths)
+        except (ConfigError, OSError) as exc:
+            _die(str(exc))
+    else:
+        sys.stdout.flush()
+    if summary.has_errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if threshold != "never" and summary.fails(threshold) else 0)
 
 
 def _render(result, format: "Format", plugin_paths: tuple = ()) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import regex
+from zzreview import lazy_regex
 
 KINDS = ("实施细则", "实施办法", "实施意见", "指导意见", "办法", "规定", "细则", "规则", "意见",
          "通知", "通告", "公告", "决定", "方案", "规划", "纲要", "批复", "函", "条例")
-_TAIL = regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
+_TAIL = lazy_regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
 
 
 def document_kind(title: str | None) -> str | None:

@@ -17,6 +17,8 @@ import regex
 from zzreview.model import Location
 
 _SENTENCE = regex.compile(r"[^。；;！？\n]+[。；;！？]?")
+_NUMBERING = regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
+_REPEALING = regex.compile(r"废止|停止执行|不再执行")
 PATTERNS = {
     "penalty": regex.compile(
         r"(?:处|并处|予以|给予|可处)[^。；，,]{0,24}?罚款|罚款[0-9０-９一二三四五六七八九十百千万]+元?"
@@ -82,10 +84,10 @@ def extract_measures(doc, analysis) -> list[Measure]:
             i in cited_blocks and _REFERRED.search(doc.blocks[i].text) for i in by_article.get(article, []))
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
-            body = regex.sub(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*", "", sentence)
+            body = _NUMBERING.sub("", sentence)
             if _AGENCY.search(body) or not _PUBLIC.search(sentence):
                 continue
-            if regex.search(r"废止|停止执行|不再执行", sentence):
+            if _REPEALING.search(sentence):
                 continue
             for kind, pattern in PATTERNS.items():
                 m = pattern.search(sentence)

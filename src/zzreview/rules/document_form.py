@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.facts import locate
 from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 from zzreview.model import Finding, RuleInfo
@@ -56,12 +55,12 @@ RULES = (
 _BY = {r.code: r for r in RULES}
 _SELF = r"本(?:办法|规定|细则|实施细则|实施办法|意见|通知|通告|决定|规则|方案|公告)"
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
-_CROSS_REF = regex.compile(rf"{_SELF}(?:第({_NUM})条)")
-_INTERPRET = regex.compile(
+_CROSS_REF = lazy_regex.compile(rf"{_SELF}(?:第({_NUM})条)")
+_INTERPRET = lazy_regex.compile(
     r"(?:法律|法规|规章|条例|《[^》]{2,60}》)[^。；]{0,20}?(?:具体应用问题|应用问题|适用问题|有关问题)?"
     r"由[^。；，]{1,30}?(?:负责|予以|进行)?解释"
     r"|(?:负责|有权)(?:对)?(?:法律|法规|规章|《[^》]{2,60}》)[^。；]{0,10}?(?:进行|作出)?解释")
-_TITLE_NOTES = regex.compile(r"(?:[（(][^）)]*[）)]|\s)+$")
+_TITLE_NOTES = lazy_regex.compile(r"(?:[（(][^）)]*[）)]|\s)+$")
 
 
 def _finding(code: str, message: str, quote: str, location, suggestion: str,

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -102,8 +101,8 @@ RULES = (
 )
 _BY = {r.code: r for r in RULES}
 _LEGAL_LEVELS = {"宪法", "法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "司法解释", "自治条例", "单行条例"}
-_LEGAL_GENRE = regex.compile(r"(?:法|条例|规定|办法|细则|规则|决定)(?:[（(][^）)]*[）)])?$")
-_VAGUE_WORDS = regex.compile(r"有关法律|法律、?法规|国家有关规定|有关规定")
+_LEGAL_GENRE = lazy_regex.compile(r"(?:法|条例|规定|办法|细则|规则|决定)(?:[（(][^）)]*[）)])?$")
+_VAGUE_WORDS = lazy_regex.compile(r"有关法律|法律、?法规|国家有关规定|有关规定")
 
 
 def _is_legal(instrument: dict) -> bool:

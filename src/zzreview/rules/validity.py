@@ -17,6 +17,7 @@ from typing import Iterable
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -61,11 +62,11 @@ RULES = (
              "修改：删除溯及条款，或限于有利于当事人的情形。"),
 )
 _BY = {r.code: r for r in RULES}
-_PROVISIONAL = regex.compile(r"暂行|试行")
-_RETRO = regex.compile(
+_PROVISIONAL = lazy_regex.compile(r"暂行|试行")
+_RETRO = lazy_regex.compile(
     r"(?:本(?:办法|规定|细则|通知|通告|意见|决定)(?:施行|实施|发布|印发)(?:之日)?前[^。；]{0,40}?(?:适用|依照|按照)本"
     r"(?:办法|规定|细则|通知|通告|意见|决定)(?:执行|处理|规定)?)|追溯(?:至|到)[^。；]{0,20}(?:执行|适用|施行)")
-_FAVOURABLE = regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
+_FAVOURABLE = lazy_regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
 
 
 def provinces() -> dict:
