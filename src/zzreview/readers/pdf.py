@@ -299,17 +299,11 @@ def read_pdf(data: bytes, name: str) -> Document:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_read_page(p, n) for n, p in enumerate(pdf.pages, 1)]
     except PDFPasswordIncorrect:
         raise ReadError("encrypted", "PDF 文件已加密（设有打开密码），请去掉密码后再审查") from None
     except Exception as exc:  # pdfminer raises many kinds for broken files
-        raise ReadError("corrupt", f"PDF 文件已损坏，无法打开（{type(exc).__name__}）") from None
-    try:
-        with pdf:
-            pages = [_read_page(p, n) for n, p in enumerate(pdf.pages, 1)]
-    except ReadError:
-        raise
-    except Exception as exc:
         raise ReadError("corrupt", f"PDF 文件已损坏，无法读取（{type(exc).__name__}）") from None
     if not any(p.lines for p in pages):
         if any(p.has_images for p in pages):
