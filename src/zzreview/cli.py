@@ -83,7 +83,7 @@ def _progress(i: int, n: int, path: str) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="草案文件或目录（目录下的 .docx .md .markdown .txt）；- 表示标准输入"),
+    paths: List[str] = typer.Argument(..., help="草案文件或目录（目录下的 .docx .doc .wps .rtf .odt .pdf .md .markdown .txt）；- 表示标准输入"),
     format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出"),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="审查基准日 YYYY-MM-DD（默认今天）"),
@@ -340,7 +340,7 @@ def explain(
 
 @app.command()
 def report(
-    draft: Path = typer.Argument(..., help="草案文件（.docx .md .txt）"),
+    draft: Path = typer.Argument(..., help="草案文件（.docx .doc .wps .rtf .odt .pdf .md .txt）"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="合法性审核意见书草稿（.docx 或 .md；省略则以 Markdown 输出到标准输出）"),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="写出带批注的草案副本（.docx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),

@@ -63,6 +63,7 @@ def document_dict(r: DocumentResult) -> dict:
             "certifications": [_plain(c) for c in a.certifications],
             "effective_date": dates.get("effective_date"),
             "validity": dates.get("validity"),
+            "period": dates.get("period"),  # a one-off or period-bound measure's own period
             "measures": [_plain(m) for m in a.measures],
             "normative": _plain(a.normative),
             "other_titles": [c.as_written for c in a.other_titles],

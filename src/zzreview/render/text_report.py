@@ -14,7 +14,8 @@ def document_lines(r: DocumentResult) -> list[str]:
         return lines
     for f in r.findings:
         loc = f.location
-        lines.append(f"{r.path}:{loc.line}:{loc.column}: {f.code} [{SEVERITY_ZH[f.severity]}] {f.message}")
+        page = f"第{loc.page}页:" if loc.page else ""  # PDF: line is the line on that page
+        lines.append(f"{r.path}:{page}{loc.line}:{loc.column}: {f.code} [{SEVERITY_ZH[f.severity]}] {f.message}")
         where = f"{loc.article}｜" if loc.article else ""
         lines.append(f"    {where}原文：{f.quote}")
         if f.basis:
@@ -25,9 +26,13 @@ def document_lines(r: DocumentResult) -> list[str]:
     if note:
         lines.append(f"{r.path}: {note}")
     normative = r.analysis.normative if r.analysis else None
-    if normative is not None and not normative.is_normative:
-        lines.append(f"{r.path}: 判断为非规范性文件（{'；'.join(normative.reasons)}），"
+    level = getattr(normative, "level", None)
+    if normative is not None and level == "非规范性文件":
+        lines.append(f"{r.path}: 文件层级：非规范性文件（{'；'.join(normative.reasons)}），"
                      "未作制定依据、有效期等文件层面的审查；如判断有误，可在配置中设 document-kind = \"normative\"")
+    elif level:
+        lines.append(f"{r.path}: 文件层级：{level}（{'；'.join(normative.reasons)}）"
+                     + ("" if normative.is_normative else "，按该层级的设定权和形式要求审查；如判断有误，可在配置中设 level"))
     return lines
 
 
