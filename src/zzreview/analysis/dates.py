@@ -83,11 +83,14 @@ def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
 _BODY_START = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[条章]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
-def _ends_with_date(tail) -> bool:
-    """A signature date near the end, followed only by short lines (抄送, 附件 names), no more body."""
-    for k in range(len(tail) - 1, -1, -1):
-        if len(tail[k].text) <= 40 and parse_date(tail[k].text):
-            return all(len(b.text) < 60 and not _BODY_START.match(b.text) for b in tail[k + 1:])
+def _ends_with_date(lines: list[str]) -> bool:
+    """A signature date near the end, followed only by a few short lines (抄送, 附件 names, a web
+    page's trailer), no more body. ``lines`` are the typed lines, so every format agrees."""
+    for text in reversed(lines[-8:]):
+        if len(text) <= 40 and parse_date(text):
+            return True
+        if len(text) >= 60 or _BODY_START.match(text):
+            return False
     return False
 
 
@@ -132,17 +135,19 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     "until": until,
                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict(),
                 }
-    body = [b for b in doc.blocks[-16:] if not is_chrome(b.text)]  # web pages end in chrome
-    tail = body[-2:]
-    facts.ends_with_date = _ends_with_date(body[-4:])
-    # The effective clause counts as an ending only where a document ends (its last blocks); an
+    # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
+    lines = [(i, text) for i, text in doc.typed_lines() if not is_chrome(text)]
+    tail = [text for _, text in lines[-2:]]
+    facts.ends_with_date = _ends_with_date([text for _, text in lines])
+    # The effective clause counts as an ending only where a document ends (its last lines); an
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
-    last_blocks = {b.index for b in body[-3:]}
+    last_blocks = {i for i, _ in lines[-3:]}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    issuing_without_body = bool(_ISSUING.search(doc.title or "")) and len(doc.text) < _LONG // 2
+    length = sum(1 for ch in doc.text if not ch.isspace())  # not counting breaks, which vary by format
+    issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date
-        or any(_CLOSING.search(b.text) for b in tail) or len(doc.text) >= _LONG)
+        or any(_CLOSING.search(text) for text in tail) or length >= _LONG)
     v = facts.validity
     if v and not v.get("until") and facts.effective_date and (v.get("years") or v.get("months")):
         start = dt.date.fromisoformat(facts.effective_date)

@@ -135,15 +135,18 @@ def _zh_date(iso: str | None) -> str | None:
 
 
 def where(r: DocumentResult, loc: Location | dict | None) -> str:
-    """第四条（第5段） for docx, 第四条（第5行） for Markdown/text; the article alone if no line."""
+    """第四条（第5段） for docx, 第四条（第5行） for Markdown/text, 第四条（第2页第5行） for PDF;
+    the article alone if no line."""
     if loc is None:
         return ""
     if isinstance(loc, dict):
-        article, line = loc.get("article"), loc.get("line")
+        article, line, page = loc.get("article"), loc.get("line"), loc.get("page")
     else:
-        article, line = loc.article, loc.line
+        article, line, page = loc.article, loc.line, loc.page
     unit = "段" if r.document is not None and r.document.format == "docx" else "行"
     place = f"第{line}{unit}" if line else ""
+    if page and place:
+        place = f"第{page}页{place}"
     if article and place:
         return f"{article}（{place}）"
     return article or place

@@ -14,7 +14,8 @@ def document_lines(r: DocumentResult) -> list[str]:
         return lines
     for f in r.findings:
         loc = f.location
-        lines.append(f"{r.path}:{loc.line}:{loc.column}: {f.code} [{SEVERITY_ZH[f.severity]}] {f.message}")
+        page = f"第{loc.page}页:" if loc.page else ""  # PDF: line is the line on that page
+        lines.append(f"{r.path}:{page}{loc.line}:{loc.column}: {f.code} [{SEVERITY_ZH[f.severity]}] {f.message}")
         where = f"{loc.article}｜" if loc.article else ""
         lines.append(f"    {where}原文：{f.quote}")
         if f.basis:
