@@ -30,3 +30,52 @@ def test_the_citation_patterns_are_compiled_lazily():
 
     lazies = [v for v in vars(citations).values() if isinstance(v, lazy_regex.LazyPattern)]
     assert len(lazies) > 10
+
+
+def _fresh_cache(monkeypatch, where):
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(where))
+    monkeypatch.setattr(lazy_regex, "_stored", None)
+    monkeypatch.setattr(lazy_regex, "_added", False)
+
+
+def test_a_cached_pattern_gives_the_answers_of_a_fresh_compile(tmp_path, monkeypatch):
+    src = r"(?P<river>\p{Han}{1,3})江(?=大桥|码头)|(?i:ferry)\s*(?P<no>\d+)"
+    text = "长江大桥以北，珠江码头以南；Ferry 7 与 FERRY 12 停航。"
+    _fresh_cache(monkeypatch, tmp_path)
+    first = lazy_regex.cached_compile(src)
+    lazy_regex._write()
+    assert list(tmp_path.glob("regex-*.marshal"))
+    _fresh_cache(monkeypatch, tmp_path)  # a new run: the pattern comes from the file
+    again = lazy_regex.cached_compile(src)
+    assert (src, 0) in lazy_regex._stored and not lazy_regex._added
+    eager = regex.compile(src)
+    for p in (first, again):
+        assert [m.groupdict() for m in p.finditer(text)] == [m.groupdict() for m in eager.finditer(text)]
+        assert p.flags == eager.flags and p.groupindex == eager.groupindex and p.pattern == src
+    assert again.sub("桥", text) == eager.sub("桥", text)
+
+
+def test_a_damaged_cache_file_means_an_ordinary_compile(tmp_path, monkeypatch):
+    _fresh_cache(monkeypatch, tmp_path)
+    lazy_regex.cached_compile(r"\d+号")
+    lazy_regex._write()
+    for f in tmp_path.glob("regex-*.marshal"):
+        f.write_bytes(b"\x00not marshal at all")
+    _fresh_cache(monkeypatch, tmp_path)
+    assert lazy_regex.cached_compile(r"\d+号").findall("第3号和第45号") == ["3号", "45号"]
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    _fresh_cache(monkeypatch, "off")
+    monkeypatch.chdir(tmp_path)
+    assert lazy_regex.cached_compile(r"[甲乙]方").findall("甲方与乙方") == ["甲方", "乙方"]
+    lazy_regex._write()
+    assert not list(tmp_path.rglob("*.marshal"))
+
+
+def test_a_bad_pattern_still_raises_the_error_of_regex(tmp_path, monkeypatch):
+    _fresh_cache(monkeypatch, tmp_path)
+    import pytest
+
+    with pytest.raises(regex.error):
+        lazy_regex.cached_compile(r"(未闭合")

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.errors import ConfigError
 
-_DROP = regex.compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』·•]")
-_VNOTE = regex.compile(
+_DROP = lazy_regex.cached_compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』·•]")
+_VNOTE = lazy_regex.cached_compile(
     r"[（(]\s*(?P<note>(?P<y>(?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
     r"(?:第[一二三四五六七八九十\d]+次)?(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)?)\s*[）)]\s*$")
 _PRC = "中华人民共和国"
@@ -152,7 +153,7 @@ def _version_year(note: str | None) -> int | None:
 class KnowledgeBase:
     _cache: dict[tuple, "KnowledgeBase"] = {}
 
-    def __init__(self, meta: dict, entries: list[Entry], aliases: list[tuple[str, str]],
+    def __init__(self, meta: dict, entries: list[Entry | dict], aliases: list[tuple[str, str]],
                  extra_tables: list[str] | None = None):
         self.meta = meta
         self.version = meta.get("version", "")
@@ -160,9 +161,10 @@ class KnowledgeBase:
         self.built = meta.get("built")
         self.extra_tables = extra_tables or []
         self.table_sources: list[dict] = []
-        self._by_key: dict[str, list[Entry]] = {}
+        # An entry of the shipped base stays a JSON dict until a lookup needs it (see _entries).
+        self._by_key: dict[str, list[Entry | dict]] = {}
         for e in entries:
-            self._by_key.setdefault(title_key(e.title), []).append(e)
+            self._by_key.setdefault(title_key(e.title if isinstance(e, Entry) else e["title"]), []).append(e)
         self._aliases: dict[str, set[str]] = {}
         for alias, title in aliases:
             self._aliases.setdefault(title_key(alias), set()).add(title_key(title))
@@ -180,8 +182,7 @@ class KnowledgeBase:
         if sig in cls._cache:
             return cls._cache[sig]
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        entries = [_entry_from_json(d) for d in raw["instruments"]]
-        kb = cls(raw["meta"], entries, [tuple(a) for a in raw.get("aliases", [])], [str(t) for t in tables])
+        kb = cls(raw["meta"], raw["instruments"], [tuple(a) for a in raw.get("aliases", [])], [str(t) for t in tables])
         for table in tables:
             added = load_table(table)
             kb.add_entries(added)
@@ -197,7 +198,7 @@ class KnowledgeBase:
         self.__dict__.pop("_suffix_index", None)
         for e in entries:
             key = title_key(e.title)
-            existing = self._by_key.get(key, [])
+            existing = self._entries(key)
             if len(existing) == 1:
                 self._by_key[key] = [_merge(existing[0], e)]
             else:
@@ -229,12 +230,19 @@ class KnowledgeBase:
         }
 
     # ------------------------------------------------------------ lookup
+    def _entries(self, key: str) -> list[Entry]:
+        """The entries of a title key, read from their JSON on first use."""
+        found = self._by_key.get(key, [])
+        if any(isinstance(e, dict) for e in found):
+            found = self._by_key[key] = [e if isinstance(e, Entry) else _entry_from_json(e) for e in found]
+        return found
+
     def _candidates(self, key: str) -> tuple[list[Entry], str | None]:
         if key in self._by_key:
-            return self._by_key[key], "title"
+            return self._entries(key), "title"
         targets = self._aliases.get(key)
         if targets:
-            found = [e for t in sorted(targets) for e in self._by_key.get(t, [])]
+            found = [e for t in sorted(targets) for e in self._entries(t)]
             if found:
                 return found, "alias"
         # A title cited without a qualifier of one or two characters (爆炸物品管理条例 for
@@ -242,12 +250,12 @@ class KnowledgeBase:
         if len(key) >= 8:
             fits = self._suffixes().get(key, set())
             if len(fits) == 1:
-                return self._by_key[next(iter(fits))], "fuzzy"
+                return self._entries(next(iter(fits))), "fuzzy"
         return [], None
 
     def instruments(self) -> list[Entry]:
         """Every entry of the base (shipped and from tables)."""
-        return [e for entries in self._by_key.values() for e in entries]
+        return [e for key in list(self._by_key) for e in self._entries(key)]
 
     def _suffixes(self) -> dict[str, set[str]]:
         if not hasattr(self, "_suffix_index"):
@@ -410,7 +418,7 @@ _COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level"
                    "时效性": "status", "废止日期": "repeal_date", "successor_title": "successor",
                    "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases",
                    "文号": "doc_no", "出处": "evidence_url", "可信度": "confidence"}
-_DATE = regex.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_DATE = lazy_regex.cached_compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
 def _decode(data: bytes) -> str:

@@ -12,44 +12,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.model import Location
 
-_SENTENCE = regex.compile(r"[^。；;！？\n]+[。；;！？]?")
-_NUMBERING = regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
-_REPEALING = regex.compile(r"废止|停止执行|不再执行")
+_SENTENCE = lazy_regex.cached_compile(r"[^。；;！？\n]+[。；;！？]?")
+_NUMBERING = lazy_regex.cached_compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
+_REPEALING = lazy_regex.cached_compile(r"废止|停止执行|不再执行")
 PATTERNS = {
-    "penalty": regex.compile(
+    "penalty": lazy_regex.cached_compile(
         r"(?:处|并处|予以|给予|可处)[^。；，,]{0,24}?罚款|罚款[0-9０-９一二三四五六七八九十百千万]+元?"
         r"|没收(?:违法所得|非法财物|工具)|吊销[^。；，,]{0,12}(?:执照|许可证|证件|证书)|暂扣[^。；，,]{0,12}(?:执照|许可证|证件)"
         r"|责令停产停业|责令关闭|行政拘留|降低资质等级|限制从业"),
-    "licence": regex.compile(
+    "licence": lazy_regex.cached_compile(
         r"(?:须|必须|应当|应)(?:事先|先行)?(?:经|报经|报请|取得)[^。；，,]{0,20}?(?:批准|审批|许可|核准|同意)"
         r"|未经[^。；，,]{0,20}?(?:批准|许可|审批|核准)"),
-    "coercion": regex.compile(r"查封|扣押|冻结[^。；，,]{0,8}(?:存款|汇款|资金|账户)|强制拆除|代履行|加处罚款|滞纳金|强制清除"),
-    "fee": regex.compile(r"(?:缴纳|交纳|缴存|交存|预交|预存)[^。；，,]{0,15}?(?:费|保证金|押金|风险金|违约金)"),
-    "duty": regex.compile(
+    "coercion": lazy_regex.cached_compile(r"查封|扣押|冻结[^。；，,]{0,8}(?:存款|汇款|资金|账户)|强制拆除|代履行|加处罚款|滞纳金|强制清除"),
+    "fee": lazy_regex.cached_compile(r"(?:缴纳|交纳|缴存|交存|预交|预存)[^。；，,]{0,15}?(?:费|保证金|押金|风险金|违约金)"),
+    "duty": lazy_regex.cached_compile(
         r"全面(?:关停|关闭|取缔|停止)|一律(?:关停|关闭|取缔|不予|不得|禁止|拆除)|列入[^。；，,]{0,12}(?:黑名单|失信(?:名单|惩戒对象))"
         r"|取消[^。；，,]{0,15}资格|限制[^。；，,]{0,10}(?:参加|参与|进入)"),
 }
 # Contributions and duties a law itself imposes: paying them is not a fee or duty the document sets.
 _STATUTORY = (
-    (regex.compile(r"社会保险费|(?:基本)?(?:养老|医疗|失业|工伤|生育)保险费?|社会保险"), "《中华人民共和国社会保险法》"),
-    (regex.compile(r"住房公积金"), "《住房公积金管理条例》"),
-    (regex.compile(r"税款?|税费|(?:个人所得|增值|企业所得|消费|印花|契)税"), "税收法律（《中华人民共和国税收征收管理法》等）"),
+    (lazy_regex.cached_compile(r"社会保险费|(?:基本)?(?:养老|医疗|失业|工伤|生育)保险费?|社会保险"), "《中华人民共和国社会保险法》"),
+    (lazy_regex.cached_compile(r"住房公积金"), "《住房公积金管理条例》"),
+    (lazy_regex.cached_compile(r"税款?|税费|(?:个人所得|增值|企业所得|消费|印花|契)税"), "税收法律（《中华人民共和国税收征收管理法》等）"),
 )
 KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
               "duty": "新增义务或限制"}
 # Sentences that refer the measure to upper law.
-_REFERRED = regex.compile(
+_REFERRED = lazy_regex.cached_compile(
     r"(?:依照|依据|根据|按照|参照|适用)[^。；]{0,30}?(?:《|法律|法规|规章|有关规定|相关规定|规定予以|规定处理|规定执行)"
     r"|依法|由[^。；]{0,20}?依照|(?:法律|法规|规章)(?:另有|有)规定|违反《")
 # Sentences about agencies' own work, not duties on the public.
-_AGENCY = regex.compile(
+_AGENCY = lazy_regex.cached_compile(
     r"^(?:[\p{Han}、（）()]{0,30}?(?:政府|部门|机关|局|委|办|所|站|中心|队|组|委员会)(?:要|应当|应|须|负责|将|依法|按照|加强)"
     r"|各级|各有关|有关部门|加强|严厉|依法查处|坚决|切实|积极|认真)")
-_PUBLIC = regex.compile(r"^[^，。]{2,40}?的[，,]|单位|个人|公民|法人|组织|经营者|企业|商户|业主|居民|村民|申请人|当事人|从业|市场|用户|车辆|违者|违反")
+_PUBLIC = lazy_regex.cached_compile(r"^[^，。]{2,40}?的[，,]|单位|个人|公民|法人|组织|经营者|企业|商户|业主|居民|村民|申请人|当事人|从业|市场|用户|车辆|违者|违反")
 
 
 @dataclass

@@ -254,7 +254,7 @@ _NOT_NORMATIVE = (
     (r"机关内部|内部管理|机关[^，。]{0,10}(?:考勤|财务)(?:管理)?(?:制度|办法|规定)|公文处理|工作规则|议事规则",
      "机关内部工作制度"),
 )
-_NOT_NORMATIVE_RE = [(regex.compile(p), why) for p, why in _NOT_NORMATIVE]
+_NOT_NORMATIVE_RE = [(lazy_regex.cached_compile(p), why) for p, why in _NOT_NORMATIVE]
 # A title of a rule-like kind (…奖励办法, …招聘办法, …应急预案管理规定) names its subject, not its act:
 # only these classes still apply to it.
 _RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
@@ -343,9 +343,9 @@ def _by_government(doc, lines: list[str]) -> bool:
 
 # What the text itself does, where the title does not say it.
 _TEXT_CLASSES = (
-    (regex.compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
+    (lazy_regex.cached_compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
                    r"[^。；]{0,40}?收悉"), "答复一个申请人或来文单位（“{}”）"),
-    (regex.compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
+    (lazy_regex.cached_compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
      "征求对草案的意见（“{}”），草案不约束任何人"),
 )
 _CHAPTERS = lazy_regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")

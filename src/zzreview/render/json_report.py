@@ -102,7 +102,59 @@ def render(result: RunResult) -> str:
 
 
 def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, character for character. The standard
+    library encodes with an indent in pure Python; here strings go through its C escaper and
+    containers are joined directly, which is several times faster on a report's facts."""
+    try:
+        parts: list[str] = []
+        _indented(obj, parts, "\n")
+        return "".join(parts)
+    except _Unusual:
+        return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+class _Unusual(Exception):
+    """A value the fast path does not spell (non-string keys, floats, custom types): use json.dumps."""
+
+
+_escape = json.encoder.encode_basestring  # the C version when available, as json.dumps uses
+
+
+def _indented(o, out: list[str], newline: str) -> None:
+    if isinstance(o, str):
+        out.append(_escape(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif type(o) is int:
+        out.append(int.__repr__(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        for i, v in enumerate(o):
+            out.append(inner if i == 0 else "," + inner)
+            _indented(v, out, inner)
+        out.append(newline + "]")
+    elif type(o) is dict:
+        if not o:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        for i, (k, v) in enumerate(o.items()):
+            if type(k) is not str:
+                raise _Unusual
+            out.append((inner if i == 0 else "," + inner) + _escape(k) + ": ")
+            _indented(v, out, inner)
+        out.append(newline + "}")
+    else:
+        raise _Unusual
 
 
 # --- streamed: the same text as render(), written one document at a time -----------------------

@@ -13,6 +13,7 @@ from typing import Iterable
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.analysis.facts import locate
 from zzreview.errors import PluginError
 from zzreview.model import SEVERITIES, Finding, RuleInfo
@@ -24,7 +25,7 @@ SCOPES = ("sentence", "block", "article")
 _REQUIRED_KEYS = ("code", "name", "kind", "severity", "title", "message", "basis")
 _OPTIONAL_KEYS = ("check", "suggestion", "doc", "pattern", "unless", "scope", "terms", "if", "then",
                   "normative-only", "confidence", "since")
-_SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
+_SENTENCE_END = lazy_regex.cached_compile(r"[。！？；!?;\n]")
 
 
 @dataclass
@@ -46,7 +47,7 @@ class DeclarativeRule:
 
 def _compile(value, where: str) -> regex.Pattern:
     try:
-        return regex.compile(value)
+        return lazy_regex.cached_compile(value)
     except (regex.error, TypeError) as exc:
         raise PluginError(where, f"正则表达式无效：{exc}") from None
 
@@ -88,7 +89,7 @@ def parse_rule(raw: dict, where: str) -> DeclarativeRule:
         if not isinstance(terms, dict) or not terms:
             raise PluginError(where, "kind = \"terms\" 需要非空的 terms 表（词 = 建议替换）")
         rule.terms = {str(k): str(v) for k, v in terms.items()}
-        rule.pattern = regex.compile("|".join(regex.escape(t) for t in sorted(rule.terms, key=len, reverse=True)))
+        rule.pattern = lazy_regex.cached_compile("|".join(regex.escape(t) for t in sorted(rule.terms, key=len, reverse=True)))
     if kind == "conditional":
         if "if" not in raw or "then" not in raw:
             raise PluginError(where, "kind = \"conditional\" 需要 if 和 then")

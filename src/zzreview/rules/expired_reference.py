@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.facts import ResolvedCitation, document_year
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
@@ -82,10 +81,10 @@ RULES = (
 )
 _BY_CODE = {r.code: r for r in RULES}
 
-_PERIOD = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
+_PERIOD = lazy_regex.cached_compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
 # A national five-year period named by number: “十四五”, 第十四个五年. Only 十一五 and later: below
 # that the 普法 plans use the same words for other years (八五普法 is 2021—2025).
-_FIVE_YEAR = regex.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+_FIVE_YEAR = lazy_regex.cached_compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 _DIGITS = "一二三四五六七八九"
 
 
@@ -197,7 +196,7 @@ def _outdated_version(ctx: Context, rc: ResolvedCitation) -> Finding | None:
                     confidence="medium")
 
 
-_DRAFT = regex.compile(r"征求意见稿|草案|送审稿|讨论稿")
+_DRAFT = lazy_regex.cached_compile(r"征求意见稿|草案|送审稿|讨论稿")
 
 
 def _revised_since_issue(ctx: Context, rc: ResolvedCitation) -> Finding | None:

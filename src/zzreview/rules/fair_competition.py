@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-import regex
-
 from zzreview import lazy_regex
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
@@ -87,12 +85,12 @@ RULES = (
 _BY = {r.code: r for r in RULES}
 
 # sentence ends; a match and its `unless` are judged within one sentence
-_SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
+_SENTENCE_END = lazy_regex.cached_compile(r"[。！？；!?;\n]")
 # a list whose lead-in forbids what follows: "不得含有下列内容：（一）…"
-_PROHIBIT_LEAD = regex.compile(r"(?:不得|禁止|严禁|不准|不应|杜绝|清理|废止|纠正|查处)[^。]{0,40}?(?:下列|以下|如下)[^。]{0,30}[：:]")
+_PROHIBIT_LEAD = lazy_regex.cached_compile(r"(?:不得|禁止|严禁|不准|不应|杜绝|清理|废止|纠正|查处)[^。]{0,40}?(?:下列|以下|如下)[^。]{0,30}[：:]")
 # a full stop that is not followed by the next list item ends the list
-_NEW_SENTENCE = regex.compile(r"。(?![\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]))")
-_ITEM_START = regex.compile(r"^[\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")
+_NEW_SENTENCE = lazy_regex.cached_compile(r"。(?![\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]))")
+_ITEM_START = lazy_regex.cached_compile(r"^[\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")
 
 
 @dataclass(frozen=True)
