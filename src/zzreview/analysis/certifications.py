@@ -15,6 +15,7 @@ imported only when a list is matched.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -203,131 +204,151 @@ def _bare_item(before: str, after: str) -> bool:
 NEGATION_WORDS = regex.compile(r"不|未|无(?!房|犯罪|违法|固定)|没有|免|除|将|把|对")
 
 
+def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
+    """(start, end, in a title) of the head noun matched by ``m``; None when it is no noun."""
+    hs, he = m.start(), m.end()
+    near = max(lo, hs - cp.WINDOW)
+    if line.rfind("《", near, hs) > line.rfind("》", near, hs):
+        close = line.find("》", he, min(c1 + 1, he + 10))
+        if close < 0 or regex.search(r"[的之与和、]|证明", line[he:close]):
+            return None  # a title of a law or notice that mentions 证明
+        return line.rfind("《", near, hs), close + 1, True
+    if cp.is_verb_use(line, hs, he):
+        return None
+    par = regex.match(r"[（(]([^（）()]{1,20})[）)]", line[he:min(c1, he + 22)])
+    if par and "证明" in par.group(1) and not regex.match(r"如|包括|含|例如|即", par.group(1)) \
+            and "、" not in par.group(1):  # 财产证明（街道证明）: one certification
+        return hs, he + par.end(), False
+    return hs, he, False
+
+
 def _phrases_in_clause(line: str, c0: int, c1: int, inherited: int, promise: bool, out: list[_Found]) -> int:
-    """Certification phrases of line[c0:c1]; returns the clause's polarity for the next clause."""
+    """Certification phrases of line[c0:c1]; returns the clause's polarity for the next clause.
+    Every look-around is bounded by cp.WINDOW, so a clause with N heads costs O(N)."""
     polarity_seen = 0
-    prev_end = c0
-    prev_verb = None
+    prev_end, prev_verb = c0, None
     m0 = cp._ENUM.match(line, c0, c1)
-    lo_clause = m0.end() if m0 else c0
-    pos = lo_clause
+    lo = m0.end() if m0 else c0
+    pos = lo
     while True:
         m = cp.HEAD.search(line, pos, c1)
         if not m:
             break
         pos = m.end()
-        hs, he = m.start(), m.end()
-        if hs < prev_end:
+        if m.start() < prev_end:
             continue
-        in_title = line.rfind("《", lo_clause, hs) > line.rfind("》", lo_clause, hs)
-        head_end = he
-        if in_title:
-            close = line.find("》", he, min(c1 + 1, he + 10))
-            if close < 0 or regex.search(r"[的之与和、]|证明", line[he:close]):
-                continue  # a title of a law or notice that mentions 证明
-            open_ = line.rfind("《", lo_clause, hs)
-            head_start, head_end = open_, close + 1
-        else:
-            if cp.is_verb_use(line, hs, he):
-                continue
-            head_start = hs
-            par = regex.match(r"[（(]([^（）()]{1,20})[）)]", line[he:c1])
-            if par and "证明" in par.group(1) and not regex.match(r"如|包括|含|例如|即|、", par.group(1)) \
-                    and "、" not in par.group(1):  # 财产证明（街道证明）: one certification
-                head_end = he + par.end()
-        window_lo = max(lo_clause, head_start - cp.WINDOW)
-        verb = cp.governing_verb(line, max(window_lo, prev_end if prev_verb is None else window_lo), head_start)
-        if verb is not None and verb.end() <= prev_end and prev_verb is not None:
-            verb = prev_verb
-        np_lo = max(verb.end() if verb is not None else window_lo, prev_end)
-        summary = regex.search(r"等[^、，,的和及或]{0,4}$", line[np_lo:head_start])
-        if summary and np_lo == prev_end and prev_end > lo_clause:
+        head = _head(line, m, lo, c1)
+        if head is None:
+            continue
+        head_start, head_end, in_title = head
+        near = max(lo, head_start - cp.WINDOW)
+        verb = cp.governing_verb(line, max(near, prev_end), head_start)
+        if verb is None and prev_verb is not None and \
+                regex.fullmatch(r"[\s、，,和及或者以及]*", line[prev_end:max(prev_end, near)][-4:]):
+            verb = prev_verb  # 提交甲证明、乙证明……: one verb for the list
+        np_lo = max(verb.end() if verb is not None else near, prev_end, near)
+        if regex.search(r"等[^、，,的和及或]{0,4}$", line[np_lo:head_start]) and np_lo == prev_end > lo:
             prev_end = head_end  # A证明、B证明等证明材料: the named items stand for the summary
             continue
         start = cp.noun_start(line, np_lo, head_start)
-        lead = cp._ENUM.match(line, start, head_start)
-        if lead:
-            start = lead.end()
-        lead = _LEAD.match(line, start, head_start)
-        if lead:
-            start = lead.end()
-        prev_end = head_end
-        prev_verb = verb
-        core = line[start:head_start]
-        if in_title and not core:
-            text, text_start = line[head_start + 1:head_end - 1], head_start + 1
-        else:
-            text, text_start = line[start:head_end], start
-        prefix = line[lo_clause:start]
-        after = line[head_end:c1]
-        # --- what is not a demand -------------------------------------------------------------
-        if cp.PENALTY.search(line[c0:head_end]) or _STRONG_NEGATION.search(prefix):
-            polarity_seen = -1
+        for lead in (cp._ENUM, _LEAD):
+            mm = lead.match(line, start, head_start)
+            if mm:
+                start = mm.end()
+        prev_end, prev_verb = head_end, verb
+        polarity = _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherited,
+                          min(c1, head_end + cp.WINDOW))
+        if polarity is None:
             continue
-        if regex.search(r"除", prefix) and regex.match(r"(?:[^，,；;。]{0,4})(?:以外|外)", after):
+        polarity_seen = polarity[0] or polarity_seen
+        if polarity[0] <= 0:
             continue
-        if cp._BACK_REF.search(core) or regex.fullmatch(r"(?:该|此|本)(?:项|等|类)?", core) \
-                or regex.match(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$", core) \
-                or (cp._SUBMITTED.search(core) and not (verb and regex.match(r"根据|依据|凭|查验", verb.group(0)))):
-            continue
-        if cp._NOT_AFTER.match(after):
-            continue
-        issuer, issuer_at = cp.split_issuer(text)
-        if not core.endswith("的") and cp.NOT_CERT.search(line[start:he]) and not (
-                issuer and regex.search(r"身份|居住", core)):
-            continue
-        catch_all = cp.is_catch_all(core)
-        bounded = catch_all and bool(cp._BOUNDED.search(line[c0:head_start]))
-        circumstance = bool(_CIRCUMSTANCE.search(prefix + "")) if verb is None else \
-            bool(_CIRCUMSTANCE.search(line[lo_clause:verb.end()]))
-        if circumstance and (catch_all or not regex.search(r"不能", line[lo_clause:head_start])):
-            continue
-        # --- who acts ------------------------------------------------------------------------
-        polarity, by = 0, None
-        if verb is not None:
-            v = verb.group(0)
-            vprefix = line[lo_clause:verb.start()]
-            if regex.fullmatch(cp.GRANT, v) or regex.fullmatch(cp.AGENCY, v):
-                polarity = -1
-            elif regex.fullmatch(cp.ISSUE, v):
-                polarity, by = cp.issue_role(line[c0:verb.start()])
-                if after.startswith("后"):
-                    polarity = -1  # 由街道办事处出具证明后报批: a step of the office's procedure
-            else:
-                polarity = cp.demand_role(vprefix, v)
-        elif cp._DEMAND_AFTER.match(after):
-            polarity = 1
-        elif inherited and _bare_item(line[lo_clause:start], after):
-            polarity = inherited
-        polarity_seen = polarity or polarity_seen
-        if polarity <= 0:
-            continue
-        if not core and not issuer and not in_title:
-            if by and verb is not None:  # 由村委会出具证明: the issuer names it
-                at = line.rfind(by, lo_clause, verb.start())
-                text, text_start, issuer = line[at:head_end], at, by
-            elif m.group(0) != "证明" and verb is not None and line[verb.end():hs].strip() == "":
-                catch_all = True  # 提交证明文件: an unnamed proof
-            else:
-                continue
-        issuer = issuer or by
-        phrase_start = verb.start() if verb is not None and text_start - verb.start() <= 60 else text_start
-        out.append(_Found(text=text, start=text_start, phrase_start=min(phrase_start, text_start),
-                          issuer=issuer, catch_all=catch_all, bounded=bounded, promise=promise))
+        found = _name(line, near, start, head_start, head_end, in_title, verb, polarity[1], m.group(0))
+        if found:
+            found.promise = promise
+            out.append(found)
     return polarity_seen
+
+
+def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherited, after_end):
+    """(polarity, issuer the public gets it from) of a phrase; None when it is no demand at all
+    (penalty, exception, back-reference, identity document, licence)."""
+    core = line[start:head_start]
+    ctx = line[near:start]
+    after = line[head_end:after_end]
+    if cp.PENALTY.search(line[near:head_end]) or _STRONG_NEGATION.search(ctx):
+        return -1, None
+    if "除" in ctx and regex.match(r"[^，,；;。]{0,4}(?:以外|外)", after):
+        return None
+    if cp._BACK_REF.search(core) or regex.fullmatch(r"(?:该|此|本)(?:项|等|类)?", core) \
+            or regex.match(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$", core) \
+            or (cp._SUBMITTED.search(core) and not (verb and regex.match(r"根据|依据|凭|查验", verb.group(0)))):
+        return None
+    if cp._NOT_AFTER.match(after):
+        return None
+    if not core.endswith("的") and cp.NOT_CERT.search(line[start:head_end].rstrip("》")) and not (
+            cp.split_issuer(line[start:head_end])[0] and regex.search(r"身份|居住", core)):
+        return None
+    circumstance = _CIRCUMSTANCE.search(line[near:verb.end() if verb is not None else start])
+    if circumstance and (cp.is_catch_all(core) or "不能" not in line[near:head_start]):
+        return None
+    if verb is None:
+        if cp._DEMAND_AFTER.match(after):
+            return 1, None
+        if inherited and _bare_item(line[lo:start][-cp.WINDOW:], after):
+            return inherited, None
+        return 0, None
+    v = verb.group(0)
+    vctx = line[max(lo, verb.start() - cp.WINDOW):verb.start()]
+    if regex.fullmatch(cp.GRANT, v) or regex.fullmatch(cp.AGENCY, v):
+        return -1, None
+    if regex.fullmatch(cp.ISSUE, v):
+        if after.startswith("后"):
+            return -1, None  # 由街道办事处出具证明后报批: a step of the office's procedure
+        return cp.issue_role(vctx)
+    return cp.demand_role(vctx, v), None
+
+
+def _name(line, near, start, head_start, head_end, in_title, verb, by, head) -> _Found | None:
+    """The demanded item as written, with its issuer and whether it names nothing (catch-all)."""
+    core = line[start:head_start]
+    if in_title and not core:
+        text, text_start = line[head_start + 1:head_end - 1], head_start + 1
+    else:
+        text, text_start = line[start:head_end], start
+    issuer = cp.split_issuer(text)[0]
+    catch_all = cp.is_catch_all(core) if not in_title else False
+    bounded = catch_all and bool(cp._BOUNDED.search(line[near:head_start]))
+    if not core and not issuer and not in_title:
+        if by and verb is not None:  # 由村委会出具证明: the issuer names it
+            at = line.rfind(by, near, verb.start())
+            if at < 0:
+                return None
+            text, text_start, issuer = line[at:head_end], at, by
+        elif head != "证明" and verb is not None and not line[verb.end():head_start].strip():
+            catch_all = True  # 提交证明文件: an unnamed proof
+        else:
+            return None
+    phrase_start = verb.start() if verb is not None and text_start - verb.start() <= 60 else text_start
+    return _Found(text=text, start=text_start, phrase_start=min(phrase_start, text_start),
+                  issuer=issuer or by, catch_all=catch_all, bounded=bounded, promise=False)
 
 
 def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> None:
     """经村委会证明: a proof demanded from the named body (证明 as a verb)."""
+    mine = sorted((f.start, len(f.text)) for f in found)
+    starts, lengths = [a for a, _ in mine], [n for _, n in mine]
     for m in _JING.finditer(line, s0, s1):
         before = line[max(s0, m.start() - 30):m.start()]
         clause = regex.split(r"[，,；;：:]", before)[-1]
-        if _STRONG_NEGATION.search(clause) or line.rfind("《", s0, m.start()) > line.rfind("》", s0, m.start()):
+        near = max(s0, m.start() - cp.WINDOW)
+        if _STRONG_NEGATION.search(clause) or line.rfind("《", near, m.start()) > line.rfind("》", near, m.start()):
             continue
         if regex.search(r"调查|核实|查证|审查", m.group(1)):
             continue
-        if any(f.start <= m.start(1) < f.start + len(f.text) for f in found):
-            continue
+        k = bisect.bisect_right(starts, m.start(1)) - 1
+        if k >= 0 and m.start(1) < starts[k] + lengths[k]:
+            continue  # already part of a phrase found by its noun
         name = line[m.start(1):m.end()]
         found.append(_Found(text=name, start=m.start(1), phrase_start=m.start(), issuer=m.group(1),
                             catch_all=False, bounded=False, promise=promise))
@@ -336,10 +357,10 @@ def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> No
 def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise: bool, found: list[_Found]):
     """Catch-alls without the word 证明: 有关部门要求的其他材料, 其他相关材料."""
     for m in _OPEN_MATERIALS.finditer(line, s0, s1):
-        c0 = max(line.rfind(ch, s0, m.start()) for ch in "，,；;：:") + 1
-        c0 = max(c0, s0)
+        near = max(s0, m.start() - cp.WINDOW)
+        c0 = max(max(line.rfind(ch, near, m.start()) for ch in "，,；;：:") + 1, near)
         prefix = line[c0:m.start()]
-        if cp._BOUNDED.search(line[s0:m.end()]) or _STRONG_NEGATION.search(prefix):
+        if cp._BOUNDED.search(line[near:m.end()]) or _STRONG_NEGATION.search(prefix):
             continue
         verb = cp.governing_verb(line, c0, m.start())
         if verb is not None:
@@ -365,6 +386,7 @@ def _line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
         promise = bool(_PROMISE.search(line, s0, s1))
         inherited = governing
         header_start = s0
+        first = len(found)
         for c0, c1, mark in _clauses(line, s0, s1, depth):
             if "证明" in line[c0:c1]:
                 pol = _phrases_in_clause(line, c0, c1, inherited, promise, found)
@@ -375,7 +397,9 @@ def _line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
                 header_start = c1 + 1
             elif mark in "；;" and mark:
                 header_start = c1 + 1
-        _jing(line, s0, s1, promise, found)
+        here = found[first:]
+        _jing(line, s0, s1, promise, here)
+        found[first:] = here
         _open_materials(line, s0, s1, depth, inherited, promise, found)
         carry_out = inherited if line[s0:s1].rstrip().endswith(("：", ":")) else 0
         s0 = s1
