@@ -54,7 +54,7 @@ PARTY = (r"申请人|当事人|申报人|申请单位|申请者|申请企业|本
 _PARTY = regex.compile(PARTY)
 _MODAL = regex.compile(r"应当|应|必须|须|要|负责|可以|依法|及时")
 _RECIPIENT = regex.compile(r"(?:为|向|给)([^，,；;。为向给]{1,20})$")
-_GOT_FROM = regex.compile(r"(?:由|到|去|从|请|在|向)([^，,；;。由到去从请在向]{2,30}?)(?:申请|统一)?$")
+_GOT_FROM = regex.compile(r"(?:由|到|去|从|请|在|向)([^，,；;。由到向]{2,30}?)(?:申请|统一)?$")
 
 # a certification referred to, not demanded: 前款规定的证明, 上述证明材料
 _BACK_REF = regex.compile(
@@ -126,12 +126,15 @@ def governing_verb(text: str, lo: int, start: int):
     for m in _VERBS.finditer(text, lo, start):
         if _RC_AFTER.match(text, m.end()):
             continue
+        if _IN_RELATION.search(text, m.end(), start) and "与" in text[max(lo, m.start() - 20):m.start()]:
+            continue  # 与资格审核有关的证明: the verb is inside the modifier
         if m.end() == start and _COMPOUND_VERBS.search(m.group(0)):
             continue
         last = m
     return last
 
 
+_IN_RELATION = regex.compile(r"(?:有关|相关)的")
 _COORD = regex.compile(r"、|以及|或者|和|及(?!其)|或(?!者)")
 _DOC_END = regex.compile(r"(?:书|表|证|簿|件|照|同|票|据|明|料|函|信|本|单|卡)$")
 
@@ -139,6 +142,9 @@ _DOC_END = regex.compile(r"(?:书|表|证|簿|件|照|同|票|据|明|料|函|�
 def noun_start(text: str, lo: int, head_start: int) -> int:
     """Left edge of the modifiers of the head at ``head_start`` (``lo``: after the verb/clause)."""
     seg = text[lo:head_start]
+    opened = max(seg.rfind("（"), seg.rfind("("))
+    if opened >= 0 and max(seg.rfind("）"), seg.rfind(")")) < opened:
+        lo, seg = lo + opened + 1, seg[opened + 1:]  # （如工资证明: an example inside brackets
     if regex.search(r"等(?:相关|有关|其他)?的?$", seg):
         return lo + len(seg) - len(seg.lstrip(" 　"))  # X、Y等证明材料: the whole list is the modifier
     start = lo
