@@ -291,3 +291,40 @@ def test_open_list_item_without_the_word_certification(cli, draft):
     r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
     certs = {c["text"]: c["catch_all"] for c in r.json()["documents"][0]["facts"]["certifications"]}
     assert certs == {"家庭经济困难证明": False, "其他需要提供的材料": True}
+
+
+REPEATED = ("# 某县渔船管理办法\n\n第一条 根据《中华人民共和国渔业法》，制定本办法。\n\n"
+            "第二条 申请人应当提交渔船停泊证明。\n\n第三条 变更船籍港的，还应当提交渔船停泊证明。\n\n"
+            "第四条 本办法自2027年1月1日起施行，有效期5年。\n")
+
+
+def test_every_place_is_reported_listed_and_commented(cli, tmp_path):
+    import docx
+
+    (tmp_path / "清单.csv").write_text("证明名称,开具单位\n无违法犯罪记录证明,公安机关\n", encoding="utf-8")
+    (tmp_path / "zzreview.toml").write_text('certification-lists = ["清单.csv"]\n', encoding="utf-8")
+    p = tmp_path / "草案.md"
+    p.write_text(REPEATED, encoding="utf-8")
+    doc = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never").json()["documents"][0]
+    cert = doc["facts"]["certifications"]
+    assert [(c["text"], c["count"]) for c in cert] == [("渔船停泊证明", 2)]
+    assert [loc["article"] for loc in cert[0]["locations"]] == ["第二条", "第三条"]
+    f401 = [f for f in doc["findings"] if f["code"] == "ZZ401"]
+    assert [(f["quote"], f["location"]["article"]) for f in f401] == [("渔船停泊证明", "第二条"),
+                                                                     ("渔船停泊证明", "第三条")]
+    assert "文中共2处，此为第2处" in f401[1]["message"]
+    copy, opinion = tmp_path / "批注.docx", tmp_path / "意见.md"
+    r = cli("report", p, "--annotate", copy, "--output", opinion, "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert "渔船停泊证明（共2处：第二条（第5行）、第三条（第7行）" in opinion.read_text(encoding="utf-8")
+    comments = [c.text for c in docx.Document(str(copy)).comments if c.text.startswith("ZZ401")]
+    assert len(comments) == 2
+
+
+def test_a_clipped_name_is_not_called_unlisted(tmp_path):
+    lst = tmp_path / "清单.csv"
+    lst.write_text("证明名称\n48小时内核酸检测阴性证明\n", encoding="utf-8")
+    lists = certlists.load_lists([str(lst)])
+    assert certlists.partial_match("核酸检测阴性证明", lists) is not None
+    assert certlists.partial_match("无核酸检测阴性证明", lists) is None
+    assert certlists.partial_match("渔船证明", lists) is None
