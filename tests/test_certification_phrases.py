@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from zzreview.analysis.certifications import _line_demands, extract_certifications
+from zzreview.analysis.cert_clauses import line_demands as _line_demands
+from zzreview.analysis.certifications import extract_certifications
 from zzreview.analysis.structure import analyze_structure
 from zzreview.readers import read_document
 
