@@ -95,6 +95,13 @@ def test_a_guide_heading_without_a_verb_carries_the_demand(draft):
     assert texts(draft, body) == ["学生户籍证明", "监护人务工证明"]
 
 
+def test_a_materials_table_and_the_heading_that_ends_it(draft):
+    body = ("## 申请材料\n\n| 序号 | 材料名称 | 来源 |\n|---|---|---|\n| 1 | 转学申请表 | 申请人 |\n"
+            "| 2 | 原就读学校出具的在读证明 | 原学校 |\n| 3 | 监护人工作证明 | 工作单位 |\n\n"
+            "## 办理流程\n\n1. 网上申请\n2. 学校查看健康证明\n")
+    assert texts(draft, body) == ["原就读学校出具的在读证明", "监护人工作证明"]
+
+
 def test_items_under_a_header_that_is_no_demand(draft):
     body = ("第六条 下列证明不再要求申请人提供：\n\n（一）渔船停泊证明；\n\n（二）渔民收入证明。\n\n"
             "第七条 县级农业农村部门应当将下列材料转交市级部门：\n\n（一）渔船检验证明；\n\n（二）审核意见。")
@@ -130,6 +137,15 @@ def test_identity_documents_are_not(draft, body):
     ("第八条 收购木材的企业应当查验出售单位开具的证明。", ["出售单位开具的证明"]),
 ])
 def test_what_the_office_inspects(draft, body, expected):
+    assert texts(draft, body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("第八条 导游人员持有效的健康证明上岗。", ["有效的健康证明"]),
+    ("第八条 调运的苗木应当附有植物检疫证明。", ["植物检疫证明"]),
+    ("第八条 渔船应当在船上备有船员适任证明。", ["船员适任证明"]),
+])
+def test_what_must_be_held(draft, body, expected):
     assert texts(draft, body) == expected
 
 
@@ -169,6 +185,7 @@ def test_issuing_as_a_step_of_the_office_is_no_demand(draft):
     "第十条 申请人应当提交除户籍证明以外的材料。",
     "第十条 已在系统登记的，无需提交渔船检验证明。",
     "第十条 申请人可以书面承诺代替提交收入证明。",
+    "第十条 以欺骗手段取得检疫证明的，由发证机关撤销该证明。",
     # the office's own permits and documents
     "第十条 渔业主管部门审核后向申请人核发捕捞许可证明。",
     "第十条 动物卫生监督机构对检疫合格的，签发检疫证明。",

@@ -30,7 +30,9 @@ OPEN_MATERIALS = regex.compile(
     r"|其他(?:需要|需|应当|应)(?:提供|提交|补充)的(?:材料|资料|文件)")
 _JING = regex.compile(
     rf"经(?:过)?([^，,；;。：:经由]{{2,24}}?{cp.ORG})(?:出具|盖章)?证明(?=[，,；;。：:\s]|$|[后并即])")
-HEADER_LINE = regex.compile(r"(?:材料|资料|要件|证明|证件)(?:清单|目录)?[\s　]*$")
+HEADER_LINE = regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|清单|目录)?|(?:所需|需提交的|需提供的|申请)证明)[\s　:：]*$")
+_FORWARDED = regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
+_SECTION = regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
 
 
 def _depth_mask(text: str) -> list[int]:
@@ -200,7 +202,7 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
     if regex.fullmatch(cp.GRANT, v) or regex.fullmatch(cp.AGENCY, v):
         return -1, None
     if regex.fullmatch(cp.ISSUE, v):
-        if after.startswith("后"):
+        if _FORWARDED.match(line, head_end):
             return -1, None  # 由街道办事处出具证明后报批: a step of the office's procedure
         return cp.issue_role(vctx)
     return cp.demand_role(vctx, v), None
@@ -301,3 +303,18 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
         carry_out = inherited if line[s0:s1].rstrip().endswith(("：", ":")) else 0
         s0 = s1
     return found, carry_out
+
+
+def list_context(kind: str, line: str, header: int) -> tuple[int, int]:
+    """(polarity the items of this line inherit, polarity of the list header open after it).
+
+    A short heading-like line naming materials (申请材料, 二、所需材料) opens a list; a heading of
+    another kind (办理流程, 第四章) or a paragraph closes it; numbered items, list items and short
+    lines under an open header (rows of a materials table) are its items."""
+    short = len(line) <= 40 and not SENTENCE_END.search(line)
+    if short and HEADER_LINE.search(line):
+        return 0, header_polarity(line) or 1
+    if kind == "heading" or _SECTION.match(line):
+        return 0, 0
+    item = bool(cp._ENUM.match(line)) or kind == "list_item" or (header != 0 and short)
+    return (header, header) if item else (0, 0)

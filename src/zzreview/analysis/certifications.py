@@ -151,15 +151,9 @@ def extract_certifications(doc, analysis) -> list[CertificationDemand]:
     out: list[CertificationDemand] = []
     header = 0  # polarity of the open list header
     for b, off, ln in _lines(doc):
-        enumerated = bool(cc.cp._ENUM.match(ln)) or b.kind == "list_item" or (
-            header and len(ln) <= 40 and not cc.SENTENCE_END.search(ln))  # items under 办理材料
-        if not enumerated:
-            header = 0
-        own_header = 0
-        if not cc.SENTENCE_END.search(ln) and cc.HEADER_LINE.search(ln) and len(ln) <= 40 and not enumerated:
-            own_header = cc.header_polarity(ln) or 1
-        found, carry = cc.line_demands(ln, header if enumerated else 0)
-        header = carry or own_header or header
+        governing, header = cc.list_context(b.kind, ln, header)
+        found, carry = cc.line_demands(ln, governing)
+        header = carry or header
         for f in sorted(found, key=lambda f: f.start):
             loc = _locate(doc, structure, b.index, off + f.start)
             occ = Occurrence(text=f.text, block=b.index, start=off + f.start, location=loc,
