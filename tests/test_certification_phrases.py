@@ -102,6 +102,22 @@ def test_a_materials_table_and_the_heading_that_ends_it(draft):
     assert texts(draft, body) == ["原就读学校出具的在读证明", "监护人工作证明"]
 
 
+def test_a_materials_section_lasts_to_the_next_heading(draft):
+    body = ("二、申请所需资料\n\n（一）申请人应当如实填写申请表，并提供下列材料：\n\n"
+            "与原件核对后的申请人户口簿复印件，委托他人办理的还需提供委托书；\n\n"
+            "（二）猎犬的狂犬病免疫证明；\n\n（三）县级畜牧兽医站出具的养殖场所防疫条件证明。\n\n"
+            "三、办理流程\n\n（一）窗口受理后核对健康证明原件。")
+    assert texts(draft, body) == ["猎犬的狂犬病免疫证明", "县级畜牧兽医站出具的养殖场所防疫条件证明"]
+
+
+def test_a_title_naming_materials_opens_the_list(draft):
+    body = "1.渔船检验证明；\n\n2.渔民身份证复印件；\n\n3.休渔期停港证明。"
+    doc = read_document(str(draft(body, title="休渔补助申请材料")))
+    assert [d.text for d in extract_certifications(doc, _A(analyze_structure(doc)))] == [
+        "渔船检验证明", "休渔期停港证明"]
+    assert texts(draft, body) == []  # an ordinary title opens nothing
+
+
 def test_items_under_a_header_that_is_no_demand(draft):
     body = ("第六条 下列证明不再要求申请人提供：\n\n（一）渔船停泊证明；\n\n（二）渔民收入证明。\n\n"
             "第七条 县级农业农村部门应当将下列材料转交市级部门：\n\n（一）渔船检验证明；\n\n（二）审核意见。")

@@ -97,10 +97,10 @@ def _bare_item(before: str, after: str) -> bool:
     if cp._MODAL.search(before) or NEGATION_WORDS.search(before):
         return False
     after = regex.sub(r"[（(][^（）()]*[）)]|[\s　]", "", after)
-    return len(after) <= 2 or bool(regex.match(r"、|和|及|或|以及|等|原件|复印件", after))
+    return len(after) <= 2 or bool(regex.match(r"、|和|及|或|以及|等|原件|复印件|到|向|前往|申请|办理", after))
 
 
-NEGATION_WORDS = regex.compile(r"不|未|无(?!房|犯罪|违法|固定)|没有|免|除|将|把|对")
+NEGATION_WORDS = regex.compile(r"不|未|(?<!有)无(?!房|犯罪|违法|固定)|没有|免|除|将|把|对")
 
 
 def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
@@ -305,16 +305,25 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     return found, carry_out
 
 
-def list_context(kind: str, line: str, header: int) -> tuple[int, int]:
-    """(polarity the items of this line inherit, polarity of the list header open after it).
+_MATERIALS_TITLE = regex.compile(r"(?:申请|所需|提交|提供|报送|办理|需提报的)(?:材料|资料)|材料清单")
 
-    A short heading-like line naming materials (申请材料, 二、所需材料) opens a list; a heading of
-    another kind (办理流程, 第四章) or a paragraph closes it; numbered items, list items and short
-    lines under an open header (rows of a materials table) are its items."""
+
+def title_polarity(title: str | None) -> int:
+    """+1 when the document's title says it lists materials (临时救助申请材料和办理程序)."""
+    return 1 if title and _MATERIALS_TITLE.search(title) else 0
+
+
+def list_context(kind: str, line: str, state: tuple[int, int]) -> tuple[int, tuple[int, int]]:
+    """(polarity the items of this line inherit, new state). The state is (section, list): a short
+    heading-like line naming materials (申请材料, 三、申请所需资料) opens a section that lasts to the
+    next heading (办理流程, 第四章); a header ending in a colon opens a list that lasts while
+    numbered items, list items or short lines (rows of a materials table) follow."""
+    section, listed = state
     short = len(line) <= 40 and not SENTENCE_END.search(line)
     if short and HEADER_LINE.search(line):
-        return 0, header_polarity(line) or 1
+        return 0, (header_polarity(line) or 1, 0)
     if kind == "heading" or _SECTION.match(line):
-        return 0, 0
-    item = bool(cp._ENUM.match(line)) or kind == "list_item" or (header != 0 and short)
-    return (header, header) if item else (0, 0)
+        return 0, (0, 0)
+    if bool(cp._ENUM.match(line)) or kind == "list_item" or ((listed or section) and short):
+        return listed or section, (section, listed)
+    return section, (section, 0)

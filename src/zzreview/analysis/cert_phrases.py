@@ -40,6 +40,7 @@ _IS_DEMAND = regex.compile(rf"(?:{DEMAND})$")
 _IS_ISSUE = regex.compile(rf"(?:{ISSUE})$")
 _IS_GRANT = regex.compile(rf"(?:{GRANT})$")
 _COMPOUND_VERBS = regex.compile(r"(?:查询|共享|核查|核实|比对)$")  # 无房产查询证明: part of the name
+_NOUN_AFTER_VERB = regex.compile(r"(?:表|书|单|卡|记录|报告|意见|结论|机构|机关|部门|人员|结果|情况|系统|平台|窗口)")
 _RC_AFTER = regex.compile(r"(?:[（(][^（）()]{1,6}[）)])?[）)]?的")  # 颁发(出具)的: a relative clause
 
 # --- who acts and how ----------------------------------------------------------------------------
@@ -60,7 +61,7 @@ _GOT_FROM = regex.compile(r"(?:由|到|去|从|请|在|向)([^，,；;。由到�
 
 # a certification referred to, not demanded: 前款规定的证明, 上述证明材料
 _BACK_REF = regex.compile(
-    r"^(?:前款|前项|前述|上述|该|此|本条|这些|以上|所述|所列|前条)|"
+    r"^(?:前款|前项|前述|上述|本条|这些|以上|所述|所列|前条)|^(?:该|此)(?:项|类|等)?(?:有关|相关)?的?$|"
     r"(?:前款|前项|前述|上述|本条|第[一二三四五六七八九十百零\d]+[条款项])[^，。；]{0,24}(?:规定|所称|所列|所述)的"
     r"(?:有关|相关)?$")
 _SUBMITTED = regex.compile(r"(?:提交|提供|报送)的(?:有关|相关)?(?:证件和|证件、)?$")
@@ -132,13 +133,15 @@ def governing_verb(text: str, lo: int, start: int):
             continue  # 与资格审核有关的证明: the verb is inside the modifier
         if m.end() == start and _COMPOUND_VERBS.search(m.group(0)):
             continue
+        if _NOUN_AFTER_VERB.match(text, m.end()):
+            continue  # 资格审查表, 核查结果: a noun, not a verb
         last = m
     return last
 
 
 _IN_RELATION = regex.compile(r"(?:有关|相关)的")
 _COORD = regex.compile(r"、|以及|或者|和|及(?!其)|或(?!者)")
-_DOC_END = regex.compile(r"(?:书|表|证|簿|件|照|同|票|据|明|料|函|信|本|单|卡)$")
+_DOC_END = regex.compile(r"(?:书|表|(?<![认验论保查])证|簿|件|照|同|票|据|明|料|函|信|本|单|卡)$")
 
 
 def noun_start(text: str, lo: int, head_start: int) -> int:
@@ -201,8 +204,14 @@ def issue_role(prefix: str) -> tuple[int, str | None]:
     return (1, subject or None) if subject and _ORG_END.search(subject) else (1, None)
 
 
+_BY_RECORDS = regex.compile(r"共享|比对|信息系统|数据|网上|在线|电子证照|系统")
+
+
 def demand_role(prefix: str, verb: str) -> int:
-    """A hand-over verb: -1 when someone gives it to the public (供电企业向用户提供…), else +1."""
+    """A hand-over verb: -1 when someone gives it to the public (供电企业向用户提供…) or the office
+    checks it in its own records (通过数据共享核验…), else +1."""
+    if verb in ("核验", "查验") and _BY_RECORDS.search(prefix):
+        return -1
     if verb in ("提供", "出示", "交"):
         rec = _RECIPIENT.search(prefix)
         if rec and not _ORG_END.search(rec.group(1)):

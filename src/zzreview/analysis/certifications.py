@@ -149,11 +149,12 @@ def extract_certifications(doc, analysis) -> list[CertificationDemand]:
     structure = analysis.structure
     by_key: dict[str, CertificationDemand] = {}
     out: list[CertificationDemand] = []
-    header = 0  # polarity of the open list header
+    state = (cc.title_polarity(doc.title), 0)  # the open section and list headers
     for b, off, ln in _lines(doc):
-        governing, header = cc.list_context(b.kind, ln, header)
+        governing, state = cc.list_context(b.kind, ln, state)
         found, carry = cc.line_demands(ln, governing)
-        header = carry or header
+        if carry:
+            state = (state[0], carry)
         for f in sorted(found, key=lambda f: f.start):
             loc = _locate(doc, structure, b.index, off + f.start)
             occ = Occurrence(text=f.text, block=b.index, start=off + f.start, location=loc,
