@@ -180,6 +180,12 @@ def test_issuer_first_demands(draft):
     assert [(d.text, d.issuer) for d in ds] == [("所在学校出具证明", "所在学校"), ("用工单位出具证明", "用工单位")]
 
 
+def test_proof_by_a_named_body(draft):
+    ds = demands(draft, "第九条 无法提供捕捞日志的，经所在渔业村委会证明，可以申请补助；其他情形经有关部门证明，一并办理。")
+    assert [(d.text, d.issuer, d.catch_all) for d in ds] == [
+        ("所在渔业村委会证明", "所在渔业村委会", False), ("有关部门证明", "有关部门", True)]
+
+
 def test_issuing_as_a_step_of_the_office_is_no_demand(draft):
     assert texts(draft, "第九条 对符合条件的，由乡镇畜牧站出具证明后，报县级主管部门备案。") == []
 

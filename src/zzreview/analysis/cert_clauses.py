@@ -33,6 +33,24 @@ _JING = regex.compile(
 HEADER_LINE = regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|清单|目录)?|(?:所需|需提交的|需提供的|申请)证明)[\s　:：]*$")
 _FORWARDED = regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
 _SECTION = regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
+_COMMA_OR_SEMI = regex.compile(r"[，,；;]")
+_LIST_WORD = regex.compile(r"下列|以下|如下")
+_HOLDS_LIST = regex.compile(r"(?:具有|具备|持有)(?:下列|以下)")
+_MATERIAL_WORD = regex.compile(r"(?:材料|资料|证明|证件|文件|要件)")
+_BRACKETS_OR_SPACE = regex.compile(r"[（(][^（）()]*[）)]|[\s　]")
+_ITEM_TAIL = regex.compile(r"、|和|及|或|以及|等|原件|复印件|到|向|前往|申请|办理")
+_TITLE_OF_TEXT = regex.compile(r"[的之与和、]|证明")
+_BRACKET_AFTER = regex.compile(r"[（(]([^（）()]{1,20})[）)]")
+_EXAMPLES = regex.compile(r"如|包括|含|例如|即")
+_JOINERS = regex.compile(r"[\s、，,和及或者以及]*")
+_SUMMARY = regex.compile(r"等[^、，,的和及或]{0,4}$")
+_EXCEPT_TAIL = regex.compile(r"[^，,；;。]{0,4}(?:以外|外)")
+_THIS = regex.compile(r"(?:该|此|本)(?:项|等|类)?")
+_LEAD_IN = regex.compile(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$")
+_RELIES_ON = regex.compile(r"根据|依据|凭|查验")
+_IDENTITY_OR_RESIDENCE = regex.compile(r"身份|居住")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
+_INQUIRY = regex.compile(r"调查|核实|查证|审查")
 
 
 def _depth_mask(text: str) -> list[int]:
@@ -61,21 +79,21 @@ def _clauses(text: str, lo: int, hi: int, depth: list[int]):
 
 def header_polarity(header: str) -> int:
     """+1 when a list header demands its items (提交下列材料), -1 when it does not, 0 unknown."""
-    parts = [p for p in regex.split(r"[，,；;]", header) if p.strip()] or [header]
-    header = next((p for p in parts if regex.search(r"下列|以下|如下", p)), parts[-1])
+    parts = [p for p in _COMMA_OR_SEMI.split(header) if p.strip()] or [header]
+    header = next((p for p in parts if _LIST_WORD.search(p)), parts[-1])
     if _STRONG_NEGATION.search(header) or cp.PENALTY.search(header):
         return -1
-    if regex.search(r"(?:具有|具备|持有)(?:下列|以下)", header):
+    if _HOLDS_LIST.search(header):
         return 1
     verb = cp.governing_verb(header, 0, len(header))
     if verb is not None:
         v = verb.group(0)
-        if regex.match(cp.AGENCY + "|" + cp.GRANT, v):
+        if cp.IS_OFFICE_ACT.match(v):
             return -1
-        if regex.match(cp.ISSUE, v):
+        if cp.IS_ISSUE.match(v):
             return cp.issue_role(header[:verb.start()])[0]
         return cp.demand_role(header[:verb.start()], v)
-    if regex.search(r"(?:材料|资料|证明|证件|文件|要件)", header):
+    if _MATERIAL_WORD.search(header):
         return 1
     return 0
 
@@ -96,8 +114,8 @@ def _bare_item(before: str, after: str) -> bool:
     a list (（二）居住证明；), whose demand comes from the header."""
     if cp._MODAL.search(before) or NEGATION_WORDS.search(before):
         return False
-    after = regex.sub(r"[（(][^（）()]*[）)]|[\s　]", "", after)
-    return len(after) <= 2 or bool(regex.match(r"、|和|及|或|以及|等|原件|复印件|到|向|前往|申请|办理", after))
+    after = _BRACKETS_OR_SPACE.sub("", after)
+    return len(after) <= 2 or bool(_ITEM_TAIL.match(after))
 
 
 NEGATION_WORDS = regex.compile(r"不|未|(?<!有)无(?!房|犯罪|违法|固定)|没有|免|除|将|把|对")
@@ -109,13 +127,13 @@ def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
     near = max(lo, hs - cp.WINDOW)
     if line.rfind("《", near, hs) > line.rfind("》", near, hs):
         close = line.find("》", he, min(c1 + 1, he + 10))
-        if close < 0 or regex.search(r"[的之与和、]|证明", line[he:close]):
+        if close < 0 or _TITLE_OF_TEXT.search(line[he:close]):
             return None  # a title of a law or notice that mentions 证明
         return line.rfind("《", near, hs), close + 1, True
     if cp.is_verb_use(line, hs, he):
         return None
-    par = regex.match(r"[（(]([^（）()]{1,20})[）)]", line[he:min(c1, he + 22)])
-    if par and "证明" in par.group(1) and not regex.match(r"如|包括|含|例如|即", par.group(1)) \
+    par = _BRACKET_AFTER.match(line[he:min(c1, he + 22)])
+    if par and "证明" in par.group(1) and not _EXAMPLES.match(par.group(1)) \
             and "、" not in par.group(1):  # 财产证明（街道证明）: one certification
         return hs, he + par.end(), False
     return hs, he, False
@@ -143,10 +161,10 @@ def _phrases_in_clause(line: str, c0: int, c1: int, inherited: int, promise: boo
         near = max(lo, head_start - cp.WINDOW)
         verb = cp.governing_verb(line, max(near, prev_end), head_start)
         if verb is None and prev_verb is not None and \
-                regex.fullmatch(r"[\s、，,和及或者以及]*", line[prev_end:max(prev_end, near)][-4:]):
+                _JOINERS.fullmatch(line[prev_end:max(prev_end, near)][-4:]):
             verb = prev_verb  # 提交甲证明、乙证明……: one verb for the list
         np_lo = max(verb.end() if verb is not None else near, prev_end, near)
-        if regex.search(r"等[^、，,的和及或]{0,4}$", line[np_lo:head_start]) and np_lo == prev_end > lo:
+        if _SUMMARY.search(line[np_lo:head_start]) and np_lo == prev_end > lo:
             prev_end = head_end  # A证明、B证明等证明材料: the named items stand for the summary
             continue
         start = cp.noun_start(line, np_lo, head_start)
@@ -177,16 +195,16 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
     after = line[head_end:after_end]
     if cp.PENALTY.search(line[near:head_end]) or _STRONG_NEGATION.search(ctx):
         return -1, None
-    if "除" in ctx and regex.match(r"[^，,；;。]{0,4}(?:以外|外)", after):
+    if "除" in ctx and _EXCEPT_TAIL.match(after):
         return None
-    if cp._BACK_REF.search(core) or regex.fullmatch(r"(?:该|此|本)(?:项|等|类)?", core) \
-            or regex.match(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$", core) \
-            or (cp._SUBMITTED.search(core) and not (verb and regex.match(r"根据|依据|凭|查验", verb.group(0)))):
+    if cp._BACK_REF.search(core) or _THIS.fullmatch(core) \
+            or _LEAD_IN.match(core) \
+            or (cp._SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
         return None
     if cp._NOT_AFTER.match(after):
         return None
     if not core.endswith("的") and cp.NOT_CERT.search(line[start:head_end].rstrip("》")) and not (
-            cp.split_issuer(line[start:head_end])[0] and regex.search(r"身份|居住", core)):
+            cp.split_issuer(line[start:head_end])[0] and _IDENTITY_OR_RESIDENCE.search(core)):
         return None
     circumstance = _CIRCUMSTANCE.search(line[near:verb.end() if verb is not None else start])
     if circumstance and (cp.is_catch_all(core) or "不能" not in line[near:head_start]):
@@ -199,9 +217,9 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
         return 0, None
     v = verb.group(0)
     vctx = line[max(lo, verb.start() - cp.WINDOW):verb.start()]
-    if regex.fullmatch(cp.GRANT, v) or regex.fullmatch(cp.AGENCY, v):
+    if cp.IS_OFFICE_ACT.fullmatch(v):
         return -1, None
-    if regex.fullmatch(cp.ISSUE, v):
+    if cp.IS_ISSUE.fullmatch(v):
         if _FORWARDED.match(line, head_end):
             return -1, None  # 由街道办事处出具证明后报批: a step of the office's procedure
         return cp.issue_role(vctx)
@@ -233,24 +251,27 @@ def _name(line, near, start, head_start, head_end, in_title, verb, by, head) -> 
                   issuer=issuer or by, catch_all=catch_all, bounded=bounded, promise=False)
 
 
+_GENERIC_ISSUER = regex.compile(r"(?:有关|相关|其他)?(?:部门|单位|机关|机构|组织)")
+
+
 def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> None:
     """经村委会证明: a proof demanded from the named body (证明 as a verb)."""
     mine = sorted((f.start, len(f.text)) for f in found)
     starts, lengths = [a for a, _ in mine], [n for _, n in mine]
     for m in _JING.finditer(line, s0, s1):
         before = line[max(s0, m.start() - 30):m.start()]
-        clause = regex.split(r"[，,；;：:]", before)[-1]
+        clause = _CLAUSE_MARK.split(before)[-1]
         near = max(s0, m.start() - cp.WINDOW)
         if _STRONG_NEGATION.search(clause) or line.rfind("《", near, m.start()) > line.rfind("》", near, m.start()):
             continue
-        if regex.search(r"调查|核实|查证|审查", m.group(1)):
+        if _INQUIRY.search(m.group(1)):
             continue
         k = bisect.bisect_right(starts, m.start(1)) - 1
         if k >= 0 and m.start(1) < starts[k] + lengths[k]:
             continue  # already part of a phrase found by its noun
         name = line[m.start(1):m.end()]
         found.append(_Found(text=name, start=m.start(1), phrase_start=m.start(), issuer=m.group(1),
-                            catch_all=False, bounded=False, promise=promise))
+                            catch_all=bool(_GENERIC_ISSUER.fullmatch(m.group(1))), bounded=False, promise=promise))
 
 
 def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise: bool, found: list[_Found]):

@@ -37,8 +37,8 @@ GRANT = r"发给|发放|签发|核发|颁发|换发|补发|撤销|吊销|收缴|
 AGENCY = r"审查|审核|核查|核实|核对|比对|调取|收集|存档|转交|寄送|归档|共享|查询"
 _VERBS = regex.compile(rf"(?:{ISSUE}|{GRANT}|{AGENCY}|{DEMAND})")
 _IS_DEMAND = regex.compile(rf"(?:{DEMAND})$")
-_IS_ISSUE = regex.compile(rf"(?:{ISSUE})$")
-_IS_GRANT = regex.compile(rf"(?:{GRANT})$")
+IS_ISSUE = regex.compile(rf"(?:{ISSUE})")  # use with fullmatch()
+IS_OFFICE_ACT = regex.compile(rf"(?:{GRANT}|{AGENCY})")  # use with fullmatch()
 _COMPOUND_VERBS = regex.compile(r"(?:查询|共享|核查|核实|比对)$")  # 无房产查询证明: part of the name
 _NOUN_AFTER_VERB = regex.compile(r"(?:表|书|单|卡|记录|报告|意见|结论|机构|机关|部门|人员|结果|情况|系统|平台|窗口)")
 _RC_AFTER = regex.compile(r"(?:[（(][^（）()]{1,6}[）)])?[）)]?的")  # 颁发(出具)的: a relative clause
@@ -83,6 +83,15 @@ NOT_CERT = regex.compile(
     r"(?:身份|许可|资格|资质|准刻|准印|准运|学习驾驶|自运|执照|护照|通行|驾驶)(?:证明)(?:文件|材料|书)?$")
 _ENUM = regex.compile(  # used with match(): anchored where matching starts
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|[a-zA-Z][.)）])\s*")
+_DE_NOUN = regex.compile(r"的(?!原件|复印件|复制件|材料|文件|[\p{P}\s]|$)")
+_SUMMARY_END = regex.compile(r"等(?:相关|有关|其他)?的?$")
+_LAW_END = regex.compile(r"(?:法律|法规|规章)$")
+_ISSUER_RC = regex.compile(r"^(?:由)?(.{2,40}?)(?:颁发|出具|开具|签发|核发|提供|盖章确认|证明)(?:[（(][^（）()]*[）)])?的")
+_ISSUER_DE = regex.compile(r"^(.{2,30}?)的(?:证明|有效证明)")
+_BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
+_CONDITION_BY = regex.compile(r"^(?:有工作单位的|无工作单位的)?由?")
+_HELPS = regex.compile(r"协助$|配合[^，,]{0,10}$")
 
 
 @dataclass
@@ -107,7 +116,7 @@ def is_verb_use(text: str, pos: int, end: int) -> bool:
     if text[pos:end] != "证明":
         return False
     before = text[max(0, pos - 4):pos]
-    if regex.match(r"的(?!原件|复印件|复制件|材料|文件|[\p{P}\s]|$)", after):
+    if _DE_NOUN.match(after):
         return True  # 经该机构证明的文件: a verb in a relative clause
     if _VERB_BEFORE.search(before) or _VERB_AFTER.match(after):
         return True
@@ -150,7 +159,7 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
     opened = max(seg.rfind("（"), seg.rfind("("))
     if opened >= 0 and max(seg.rfind("）"), seg.rfind(")")) < opened:
         lo, seg = lo + opened + 1, seg[opened + 1:]  # （如工资证明: an example inside brackets
-    if regex.search(r"等(?:相关|有关|其他)?的?$", seg):
+    if _SUMMARY_END.search(seg):
         return lo + len(seg) - len(seg.lstrip(" 　"))  # X、Y等证明材料: the whole list is the modifier
     start = lo
     for m in _COORD.finditer(text, lo, head_start):
@@ -159,7 +168,7 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
         if not between.strip():
             continue  # 证件或者证明材料: the modifier is shared
         if "的" in between and not _DOC_END.search(left):
-            if m.group(0) != "、" or _ORG_END.search(left) or regex.search(r"(?:法律|法规|规章)$", left):
+            if m.group(0) != "、" or _ORG_END.search(left) or _LAW_END.search(left):
                 continue  # A或者B的证明 / 村委会、居委会出具的证明: one phrase
         start = m.end()
     return start
@@ -167,10 +176,10 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
 
 def split_issuer(np: str) -> tuple[str | None, int | None]:
     """Issuer written in the phrase: 由X出具的…, X出具的…, X的证明 (X an organisation)."""
-    m = regex.search(r"^(?:由)?(.{2,40}?)(?:颁发|出具|开具|签发|核发|提供|盖章确认|证明)(?:[（(][^（）()]*[）)])?的", np)
+    m = _ISSUER_RC.search(np)
     if m and _ORG_END.search(m.group(1).rstrip("、")):
         return m.group(1), m.start(1)
-    m = regex.match(r"^(.{2,30}?)的(?:证明|有效证明)", np)
+    m = _ISSUER_DE.match(np)
     if m and _ORG_END.search(m.group(1)):
         return m.group(1), 0
     return None, None
@@ -181,7 +190,7 @@ def is_catch_all(core: str) -> bool:
     tail = core.rsplit("的", 1)[-1]
     if _OTHER.search(tail):
         return True
-    rest = regex.sub(r"[（(][^（）()]*[）)]", "", core)
+    rest = _BRACKETED.sub("", core)
     return _GENERIC.sub("", rest).strip() == ""
 
 
@@ -195,12 +204,12 @@ def issue_role(prefix: str) -> tuple[int, str | None]:
             return 1, who
     if _RECIPIENT.search(prefix):
         return -1, None
-    clause = regex.split(r"[，,；;：:]", prefix)[-1]
+    clause = _CLAUSE_MARK.split(prefix)[-1]
     modal = _MODAL.search(clause)
     if modal:
         subject = clause[:modal.start()]
         return (-1, None) if _ORG_END.search(subject) and not _PARTY.search(subject) else (1, None)
-    subject = regex.sub(r"^(?:有工作单位的|无工作单位的)?由?", "", clause)
+    subject = _CONDITION_BY.sub("", clause)
     return (1, subject or None) if subject and _ORG_END.search(subject) else (1, None)
 
 
@@ -216,6 +225,6 @@ def demand_role(prefix: str, verb: str) -> int:
         rec = _RECIPIENT.search(prefix)
         if rec and not _ORG_END.search(rec.group(1)):
             return -1
-        if regex.search(r"协助$|配合[^，,]{0,10}$", prefix):
+        if _HELPS.search(prefix):
             return -1
     return 1
