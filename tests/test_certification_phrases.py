@@ -73,6 +73,11 @@ def test_other_heads_and_alternatives(draft, body, expected):
     assert texts(draft, body) == expected
 
 
+def test_alternatives_inside_one_name(draft):
+    assert texts(draft, "第三条 申请采伐的，应当提交林木所有权或者使用权证明。") == ["林木所有权或者使用权证明"]
+    assert texts(draft, "第三条 应当提交营业执照或者经营场所证明。") == ["经营场所证明"]
+
+
 def test_items_joined_by_and_are_separate(draft):
     assert texts(draft, "第三条 应当提交捕捞日志和渔获物来源证明以及冷库存储证明。") == [
         "渔获物来源证明", "冷库存储证明"]
@@ -221,6 +226,11 @@ def test_not_demands(draft, body):
 def test_one_certification_written_with_its_issuer_in_brackets(draft):
     ds = demands(draft, "第十一条 申请人应当提交家庭财产证明（乡镇证明）和学籍证明。")
     assert [d.text for d in ds] == ["家庭财产证明（乡镇证明）", "学籍证明"]
+
+
+def test_alternatives_in_brackets_are_not_one_name(draft):
+    ds = demands(draft, "第十一条 外省学生家长须提交在本市居住满一年的证明（居住证或房产证明）。")
+    assert [d.text for d in ds] == ["在本市居住满一年的证明", "房产证明"]
 
 
 def test_examples_in_brackets_count_separately(draft):

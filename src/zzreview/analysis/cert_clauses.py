@@ -41,6 +41,7 @@ _BRACKETS_OR_SPACE = regex.compile(r"[（(][^（）()]*[）)]|[\s　]")
 _ITEM_TAIL = regex.compile(r"、|和|及|或|以及|等|原件|复印件|到|向|前往|申请|办理")
 _TITLE_OF_TEXT = regex.compile(r"[的之与和、]|证明")
 _BRACKET_AFTER = regex.compile(r"[（(]([^（）()]{1,20})[）)]")
+_JOINED = regex.compile(r"[、，,]|或|和|及")
 _EXAMPLES = regex.compile(r"如|包括|含|例如|即")
 _JOINERS = regex.compile(r"[\s、，,和及或者以及]*")
 _SUMMARY = regex.compile(r"等[^、，,的和及或]{0,4}$")
@@ -133,8 +134,8 @@ def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
     if cp.is_verb_use(line, hs, he):
         return None
     par = _BRACKET_AFTER.match(line[he:min(c1, he + 22)])
-    if par and "证明" in par.group(1) and not _EXAMPLES.match(par.group(1)) \
-            and "、" not in par.group(1):  # 财产证明（街道证明）: one certification
+    if par and par.group(1).endswith("证明") and not _EXAMPLES.match(par.group(1)) \
+            and not _JOINED.search(par.group(1)):  # 财产证明（街道证明）: one certification
         return hs, he + par.end(), False
     return hs, he, False
 

@@ -167,6 +167,8 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
         left = text[start:m.start()]
         if not between.strip():
             continue  # 证件或者证明材料: the modifier is shared
+        if m.group(0) in ("或者", "或") and not _DOC_END.search(left) and left.strip():
+            continue  # 所有权或者使用权证明: alternatives inside one name
         if "的" in between and not _DOC_END.search(left):
             if m.group(0) != "、" or _ORG_END.search(left) or _LAW_END.search(left):
                 continue  # A或者B的证明 / 村委会、居委会出具的证明: one phrase
