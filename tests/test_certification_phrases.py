@@ -201,6 +201,8 @@ def test_issuing_as_a_step_of_the_office_is_no_demand(draft):
     # back-references to a demand made elsewhere
     "第十条 申请人未提交前款规定的证明材料的，不予受理。",
     "第十条 上述证明材料不齐全的，一次性告知补正。",
+    "第十条 申请人应当保证所提供证明材料真实有效。",
+    "第十条 猎户可以委托他人代为提交证明材料。",
     # someone else's duty to issue
     "第十条 用人单位应当为离职教练员出具解除聘用关系证明。",
     "第十条 兽医站应当向畜主出具免疫证明。",

@@ -68,7 +68,7 @@ _SUBMITTED = regex.compile(r"(?:提交|提供|报送)的(?:有关|相关)?(?:证
 # after the phrase: it is the subject or object of something else (不齐全的, 为准, 进行审查)
 _NOT_AFTER = regex.compile(
     r"^[^，,；;。]{0,6}?(?:不齐全|齐全|无效|不符|不一致|一致|为准|进行审查|进行审核|予以审查|送达之日|"
-    r"存档|备案|确有困难|有困难|的复制件|的复印件|不实|是指|为[:：]|，?是指|应当寄送|由[^，。]{0,12}(?:统一)?规定)")
+    r"存档|备案|确有困难|有困难|真实有效|真实、|的真实性|的复制件|的复印件|不实|是指|为[:：]|，?是指|应当寄送|由[^，。]{0,12}(?:统一)?规定)")
 _DEMAND_AFTER = regex.compile(r"^[^，,；;。]{0,12}?(?:一并|一起|均须|须|应当|应)?(?:送交|提交|报送|递交|上报)")
 
 GENERIC = ("其他", "其它", "其余", "相关", "有关", "必要", "所需", "需要", "相应", "有效", "合法", "书面", "正式",
@@ -91,6 +91,7 @@ _ISSUER_DE = regex.compile(r"^(.{2,30}?)的(?:证明|有效证明)")
 _BRACKETED = regex.compile(r"[（(][^（）()]*[）)]")
 _CLAUSE_MARK = regex.compile(r"[，,；;：:]")
 _CONDITION_BY = regex.compile(r"^(?:有工作单位的|无工作单位的)?由?")
+_PROXY = regex.compile(r"代为$|代理人?$")
 _HELPS = regex.compile(r"协助$|配合[^，,]{0,10}$")
 
 
@@ -229,4 +230,6 @@ def demand_role(prefix: str, verb: str) -> int:
             return -1
         if _HELPS.search(prefix):
             return -1
+    if prefix.endswith("所") or _PROXY.search(prefix):
+        return -1  # 所提供证明材料 (what was handed over), 代为提交 (who may hand it over)
     return 1
