@@ -113,7 +113,7 @@ class _Found:
 def _bare_item(before: str, after: str) -> bool:
     """Nothing but the phrase (and its neighbours in a list) in a clause with no verb: an item of
     a list (（二）居住证明；), whose demand comes from the header."""
-    if cp._MODAL.search(before) or NEGATION_WORDS.search(before):
+    if cp.MODAL.search(before) or NEGATION_WORDS.search(before):
         return False
     after = _BRACKETS_OR_SPACE.sub("", after)
     return len(after) <= 2 or bool(_ITEM_TAIL.match(after))
@@ -145,7 +145,7 @@ def _phrases_in_clause(line: str, c0: int, c1: int, inherited: int, promise: boo
     Every look-around is bounded by cp.WINDOW, so a clause with N heads costs O(N)."""
     polarity_seen = 0
     prev_end, prev_verb = c0, None
-    m0 = cp._ENUM.match(line, c0, c1)
+    m0 = cp.ENUM.match(line, c0, c1)
     lo = m0.end() if m0 else c0
     pos = lo
     while True:
@@ -169,7 +169,7 @@ def _phrases_in_clause(line: str, c0: int, c1: int, inherited: int, promise: boo
             prev_end = head_end  # A证明、B证明等证明材料: the named items stand for the summary
             continue
         start = cp.noun_start(line, np_lo, head_start)
-        for lead in (cp._ENUM, _LEAD):
+        for lead in (cp.ENUM, _LEAD):
             mm = lead.match(line, start, head_start)
             if mm:
                 start = mm.end()
@@ -198,11 +198,11 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
         return -1, None
     if "除" in ctx and _EXCEPT_TAIL.match(after):
         return None
-    if cp._BACK_REF.search(core) or _THIS.fullmatch(core) \
+    if cp.BACK_REF.search(core) or _THIS.fullmatch(core) \
             or _LEAD_IN.match(core) \
-            or (cp._SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
+            or (cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
         return None
-    if cp._NOT_AFTER.match(after):
+    if cp.NOT_AFTER.match(after):
         return None
     if not core.endswith("的") and cp.NOT_CERT.search(line[start:head_end].rstrip("》")) and not (
             cp.split_issuer(line[start:head_end])[0] and _IDENTITY_OR_RESIDENCE.search(core)):
@@ -211,7 +211,7 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
     if circumstance and (cp.is_catch_all(core) or "不能" not in line[near:head_start]):
         return None
     if verb is None:
-        if cp._DEMAND_AFTER.match(after):
+        if cp.DEMAND_AFTER.match(after):
             return 1, None
         if inherited and _bare_item(line[lo:start][-cp.WINDOW:], after):
             return inherited, None
@@ -236,7 +236,7 @@ def _name(line, near, start, head_start, head_end, in_title, verb, by, head) -> 
         text, text_start = line[start:head_end], start
     issuer = cp.split_issuer(text)[0]
     catch_all = cp.is_catch_all(core) if not in_title else False
-    bounded = catch_all and bool(cp._BOUNDED.search(line[near:head_start]))
+    bounded = catch_all and bool(cp.BOUNDED.search(line[near:head_start]))
     if not core and not issuer and not in_title:
         if by and verb is not None:  # 由村委会出具证明: the issuer names it
             at = line.rfind(by, near, verb.start())
@@ -281,11 +281,11 @@ def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise:
         near = max(s0, m.start() - cp.WINDOW)
         c0 = max(max(line.rfind(ch, near, m.start()) for ch in "，,；;：:") + 1, near)
         prefix = line[c0:m.start()]
-        if cp._BOUNDED.search(line[near:m.end()]) or _STRONG_NEGATION.search(prefix):
+        if cp.BOUNDED.search(line[near:m.end()]) or _STRONG_NEGATION.search(prefix):
             continue
         verb = cp.governing_verb(line, c0, m.start())
         if verb is not None:
-            if not cp._IS_DEMAND.search(verb.group(0)):
+            if not cp.IS_DEMAND.search(verb.group(0)):
                 continue
         elif not (inherited > 0 and _bare_item(prefix, line[m.end():s1])):
             continue
@@ -346,6 +346,6 @@ def list_context(kind: str, line: str, state: tuple[int, int]) -> tuple[int, tup
         return 0, (header_polarity(line) or 1, 0)
     if kind == "heading" or _SECTION.match(line):
         return 0, (0, 0)
-    if bool(cp._ENUM.match(line)) or kind == "list_item" or ((listed or section) and short):
+    if bool(cp.ENUM.match(line)) or kind == "list_item" or ((listed or section) and short):
         return listed or section, (section, listed)
     return section, (section, 0)

@@ -7,8 +7,6 @@ the cost is linear in the length of the text whatever the number of heads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 WINDOW = 80  # longest modifier looked at, in characters
@@ -36,7 +34,7 @@ ISSUE = r"出具|开具"
 GRANT = r"发给|发放|签发|核发|颁发|换发|补发|撤销|吊销|收缴|没收"  # the office's own act on it
 AGENCY = r"审查|审核|核查|核实|核对|比对|调取|收集|存档|转交|寄送|归档|共享|查询"
 _VERBS = regex.compile(rf"(?:{ISSUE}|{GRANT}|{AGENCY}|{DEMAND})")
-_IS_DEMAND = regex.compile(rf"(?:{DEMAND})$")
+IS_DEMAND = regex.compile(rf"(?:{DEMAND})$")
 IS_ISSUE = regex.compile(rf"(?:{ISSUE})")  # use with fullmatch()
 IS_OFFICE_ACT = regex.compile(rf"(?:{GRANT}|{AGENCY})")  # use with fullmatch()
 _COMPOUND_VERBS = regex.compile(r"(?:查询|共享|核查|核实|比对)$")  # 无房产查询证明: part of the name
@@ -44,9 +42,6 @@ _NOUN_AFTER_VERB = regex.compile(r"(?:表|书|单|卡|记录|报告|意见|结�
 _RC_AFTER = regex.compile(r"(?:[（(][^（）()]{1,6}[）)])?[）)]?的")  # 颁发(出具)的: a relative clause
 
 # --- who acts and how ----------------------------------------------------------------------------
-NEGATION = regex.compile(
-    r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
-    r"代替|替代|杜绝|防止|(?<!有)无(?!论|法|力|固定|配偶|房|业|犯罪|违法)|(?<!尚|从)未(?!成年|满|婚|享受|就业)|没有|除")
 PENALTY = regex.compile(r"伪造|变造|买卖|涂改|虚假|假(?:证明|生育|流动|独生)|骗取|冒用|出租|出借|不正当|假冒|编造|"
                         r"欺骗|贿赂")
 ORG = (r"(?:机关|机构|部门|政府|委员会|村委会|居委会|社区|派出所|单位|医院|学校|办事处|组织|团体|法院|检察院|中心|"
@@ -55,33 +50,33 @@ _ORG_END = regex.compile(rf"{ORG}(?:[（(][^（）()]{{1,10}}[）)])?$")
 PARTY = (r"申请人|当事人|申报人|申请单位|申请者|申请企业|本人|个人|群众|居民|学生|家长|监护人|投标人|供应商|"
          r"办事人|服务对象|参保人|权利人|继承人|送养人|收养人|承办人|经办人|家属|养犬人|经营者|举办者")
 _PARTY = regex.compile(PARTY)
-_MODAL = regex.compile(r"应当|应|必须|须|要|负责|可以|依法|及时")
+MODAL = regex.compile(r"应当|应|必须|须|要|负责|可以|依法|及时")
 _RECIPIENT = regex.compile(r"(?:为|向|给)([^，,；;。为向给]{1,20})$")
 _GOT_FROM = regex.compile(r"(?:由|到|去|从|请|在|向)([^，,；;。由到向]{2,30}?)(?:申请|统一)?$")
 
 # a certification referred to, not demanded: 前款规定的证明, 上述证明材料
-_BACK_REF = regex.compile(
+BACK_REF = regex.compile(
     r"^(?:前款|前项|前述|上述|本条|这些|以上|所述|所列|前条)|^(?:该|此)(?:项|类|等)?(?:有关|相关)?的?$|"
     r"(?:前款|前项|前述|上述|本条|第[一二三四五六七八九十百零\d]+[条款项])[^，。；]{0,24}(?:规定|所称|所列|所述)的"
     r"(?:有关|相关)?$")
-_SUBMITTED = regex.compile(r"(?:提交|提供|报送)的(?:有关|相关)?(?:证件和|证件、)?$")
+SUBMITTED = regex.compile(r"(?:提交|提供|报送)的(?:有关|相关)?(?:证件和|证件、)?$")
 # after the phrase: it is the subject or object of something else (不齐全的, 为准, 进行审查)
-_NOT_AFTER = regex.compile(
+NOT_AFTER = regex.compile(
     r"^[^，,；;。]{0,6}?(?:不齐全|齐全|无效|不符|不一致|一致|为准|进行审查|进行审核|予以审查|送达之日|"
     r"存档|备案|确有困难|有困难|真实有效|真实、|的真实性|的复制件|的复印件|不实|是指|为[:：]|，?是指|应当寄送|由[^，。]{0,12}(?:统一)?规定)")
-_DEMAND_AFTER = regex.compile(r"^[^，,；;。]{0,12}?(?:一并|一起|均须|须|应当|应)?(?:送交|提交|报送|递交|上报)")
+DEMAND_AFTER = regex.compile(r"^[^，,；;。]{0,12}?(?:一并|一起|均须|须|应当|应)?(?:送交|提交|报送|递交|上报)")
 
 GENERIC = ("其他", "其它", "其余", "相关", "有关", "必要", "所需", "需要", "相应", "有效", "合法", "书面", "正式",
            "真实", "原始", "的", "等", "各类", "各种", "必需", "合法有效", "相应的")
 _GENERIC = regex.compile("(?:" + "|".join(sorted(map(regex.escape, GENERIC), key=len, reverse=True)) + ")")
 _OTHER = regex.compile(r"其他|其它|其余")
-_BOUNDED = regex.compile(r"(?:法律|法规|规章|国务院决定)[^，。；]{0,30}(?:规定|要求)")
+BOUNDED = regex.compile(r"(?:法律|法规|规章|国务院决定)[^，。；]{0,30}(?:规定|要求)")
 
 # names that are not certifications when written as a compound: identity documents, licences,
 # qualifications (身份证明, 准印证明, 资格证明); a descriptive 代理资格的证明 is not excluded
 NOT_CERT = regex.compile(
     r"(?:身份|许可|资格|资质|准刻|准印|准运|学习驾驶|自运|执照|护照|通行|驾驶)(?:证明)(?:文件|材料|书)?$")
-_ENUM = regex.compile(  # used with match(): anchored where matching starts
+ENUM = regex.compile(  # used with match(): anchored where matching starts
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|[a-zA-Z][.)）])\s*")
 _DE_NOUN = regex.compile(r"的(?!原件|复印件|复制件|材料|文件|[\p{P}\s]|$)")
 _SUMMARY_END = regex.compile(r"等(?:相关|有关|其他)?的?$")
@@ -93,20 +88,6 @@ _CLAUSE_MARK = regex.compile(r"[，,；;：:]")
 _CONDITION_BY = regex.compile(r"^(?:有工作单位的|无工作单位的)?由?")
 _PROXY = regex.compile(r"代为$|代理人?$")
 _HELPS = regex.compile(r"协助$|配合[^，,]{0,10}$")
-
-
-@dataclass
-class Phrase:
-    start: int  # of the noun phrase in the clause's text
-    end: int
-    head: str
-    verb: str | None  # governing verb
-    verb_start: int | None
-    issuer: str | None
-    issuer_start: int | None
-    polarity: int  # +1 a demand on the public, -1 not a demand, 0 no verb (the context decides)
-    catch_all: bool = False
-    bounded: bool = False  # a catch-all limited to what laws require
 
 
 def is_verb_use(text: str, pos: int, end: int) -> bool:
@@ -122,15 +103,6 @@ def is_verb_use(text: str, pos: int, end: int) -> bool:
     if _VERB_BEFORE.search(before) or _VERB_AFTER.match(after):
         return True
     return False
-
-
-def _skip_parens_left(text: str, i: int, lo: int) -> int:
-    """If text[i-1] closes a parenthetical, the index of its opening bracket; else i."""
-    if i > lo and text[i - 1] in "）)":
-        j = max(text.rfind("（", lo, i - 1), text.rfind("(", lo, i - 1))
-        if j >= lo:
-            return j
-    return i
 
 
 def governing_verb(text: str, lo: int, start: int):
@@ -208,7 +180,7 @@ def issue_role(prefix: str) -> tuple[int, str | None]:
     if _RECIPIENT.search(prefix):
         return -1, None
     clause = _CLAUSE_MARK.split(prefix)[-1]
-    modal = _MODAL.search(clause)
+    modal = MODAL.search(clause)
     if modal:
         subject = clause[:modal.start()]
         return (-1, None) if _ORG_END.search(subject) and not _PARTY.search(subject) else (1, None)
