@@ -142,6 +142,12 @@ def test_identity_letter_from_a_committee_is_a_certification(draft):
     assert texts(draft, "第五条 务工人员应当提交用工单位出具的居住证明。") == ["用工单位出具的居住证明"]
 
 
+def test_identity_letter_named_as_an_example(draft):
+    body = ("第四条 申请免除渔船检验费的，应当提交下列材料：\n\n"
+            "（一）免除对象的有效身份证明（如身份证或村民委员会出具的身份证明）；\n\n（二）渔船检验证明。")
+    assert texts(draft, body) == ["村民委员会出具的身份证明", "渔船检验证明"]
+
+
 @pytest.mark.parametrize("body", [
     "第五条 申请人应当提交本人的身份证明和渔船登记证书。",
     "第五条 办理时须出示有效身份证明。",

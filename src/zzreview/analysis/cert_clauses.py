@@ -17,7 +17,7 @@ SENTENCE_END = regex.compile(r"[。！？!?]")
 _CLAUSE_END = regex.compile(r"[，,；;：:]")
 _PROMISE = regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")
 _STRONG_NEGATION = regex.compile(
-    r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
+    r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
     r"代替|替代|杜绝|防止|已取消")
 _CIRCUMSTANCE = regex.compile(
     r"(?:(?<!有)无|(?<![尚从])未|没有|不能|无法)(?:依照[^，]{0,16}规定)?(?:按规定|依法|及时|在[^，]{0,12}内)?"
@@ -119,7 +119,7 @@ def _bare_item(before: str, after: str) -> bool:
     return len(after) <= 2 or bool(_ITEM_TAIL.match(after))
 
 
-NEGATION_WORDS = regex.compile(r"不|未|(?<!有)无(?!房|犯罪|违法|固定)|没有|免|除|将|把|对")
+NEGATION_WORDS = regex.compile(r"不|未|(?<!有)无(?!房|犯罪|违法|固定)|没有|免[于予交]|免提交|(?<!免)除|将|把|对(?!象|应|照|方)")
 
 
 def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
