@@ -8,50 +8,50 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
+from zzreview import lazy_regex
 
 from zzreview.analysis import cert_phrases as cp
 
 
-SENTENCE_END = regex.compile(r"[。！？!?]")
-_CLAUSE_END = regex.compile(r"[，,；;：:]")
-_PROMISE = regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")
-_STRONG_NEGATION = regex.compile(
+SENTENCE_END = lazy_regex.compile(r"[。！？!?]")
+_CLAUSE_END = lazy_regex.compile(r"[，,；;：:]")
+_PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")
+_STRONG_NEGATION = lazy_regex.compile(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
     r"代替|替代|杜绝|防止|已取消")
-_CIRCUMSTANCE = regex.compile(
+_CIRCUMSTANCE = lazy_regex.compile(
     r"(?:(?<!有)无|(?<![尚从])未|没有|不能|无法)(?:依照[^，]{0,16}规定)?(?:按规定|依法|及时|在[^，]{0,12}内)?"
     r"(?:提交|提供|取得|出具|持有|附具|报送|查验|登记)?[、和]?(?:登记)?$")
-_LEAD = regex.compile(r"(?:[\s　]|如|例如|包括|除|应当|应|须|必须|并且|并|还应|还需|还|另需|另|均|需|请|可|以及|和|及|或者|、|等|由|"
+_LEAD = lazy_regex.compile(r"(?:[\s　]|如|例如|包括|除|应当|应|须|必须|并且|并|还应|还需|还|另需|另|均|需|请|可|以及|和|及|或者|、|等|由|"
                       r"一律|同时|一并)+")
-OPEN_MATERIALS = regex.compile(
+OPEN_MATERIALS = lazy_regex.compile(
     r"(?:(?:有关|相关|主管|审批|审核|受理|登记)?(?:部门|机关|单位|工作人员)?(?:认为)?(?:要求|需要)(?:提供|提交|补充)?的)"
     r"其他(?:相关|有关|必要的?)?(?:材料|资料|文件)|其他(?:相关|有关|必要的?)(?:材料|资料)"
     r"|其他(?:需要|需|应当|应)(?:提供|提交|补充)的(?:材料|资料|文件)")
-_JING = regex.compile(
+_JING = lazy_regex.compile(
     rf"经(?:过)?([^，,；;。：:经由]{{2,24}}?{cp.ORG})(?:出具|盖章)?证明(?=[，,；;。：:\s]|$|[后并即])")
-HEADER_LINE = regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|清单|目录)?|(?:所需|需提交的|需提供的|申请)证明)[\s　:：]*$")
-_FORWARDED = regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
-_SECTION = regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
-_COMMA_OR_SEMI = regex.compile(r"[，,；;]")
-_LIST_WORD = regex.compile(r"下列|以下|如下")
-_HOLDS_LIST = regex.compile(r"(?:具有|具备|持有)(?:下列|以下)")
-_MATERIAL_WORD = regex.compile(r"(?:材料|资料|证明|证件|文件|要件)")
-_BRACKETS_OR_SPACE = regex.compile(r"[（(][^（）()]*[）)]|[\s　]")
-_ITEM_TAIL = regex.compile(r"、|和|及|或|以及|等|原件|复印件|到|向|前往|申请|办理")
-_TITLE_OF_TEXT = regex.compile(r"[的之与和、]|证明")
-_BRACKET_AFTER = regex.compile(r"[（(]([^（）()]{1,20})[）)]")
-_JOINED = regex.compile(r"[、，,]|或|和|及")
-_EXAMPLES = regex.compile(r"如|包括|含|例如|即")
-_JOINERS = regex.compile(r"[\s、，,和及或者以及]*")
-_SUMMARY = regex.compile(r"等[^、，,的和及或]{0,4}$")
-_EXCEPT_TAIL = regex.compile(r"[^，,；;。]{0,4}(?:以外|外)")
-_THIS = regex.compile(r"(?:该|此|本)(?:项|等|类)?")
-_LEAD_IN = regex.compile(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$")
-_RELIES_ON = regex.compile(r"根据|依据|凭|查验")
-_IDENTITY_OR_RESIDENCE = regex.compile(r"身份|居住")
-_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
-_INQUIRY = regex.compile(r"调查|核实|查证|审查")
+HEADER_LINE = lazy_regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|清单|目录)?|(?:所需|需提交的|需提供的|申请)证明)[\s　:：]*$")
+_FORWARDED = lazy_regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
+_SECTION = lazy_regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
+_COMMA_OR_SEMI = lazy_regex.compile(r"[，,；;]")
+_LIST_WORD = lazy_regex.compile(r"下列|以下|如下")
+_HOLDS_LIST = lazy_regex.compile(r"(?:具有|具备|持有)(?:下列|以下)")
+_MATERIAL_WORD = lazy_regex.compile(r"(?:材料|资料|证明|证件|文件|要件)")
+_BRACKETS_OR_SPACE = lazy_regex.compile(r"[（(][^（）()]*[）)]|[\s　]")
+_ITEM_TAIL = lazy_regex.compile(r"、|和|及|或|以及|等|原件|复印件|到|向|前往|申请|办理")
+_TITLE_OF_TEXT = lazy_regex.compile(r"[的之与和、]|证明")
+_BRACKET_AFTER = lazy_regex.compile(r"[（(]([^（）()]{1,20})[）)]")
+_JOINED = lazy_regex.compile(r"[、，,]|或|和|及")
+_EXAMPLES = lazy_regex.compile(r"如|包括|含|例如|即")
+_JOINERS = lazy_regex.compile(r"[\s、，,和及或者以及]*")
+_SUMMARY = lazy_regex.compile(r"等[^、，,的和及或]{0,4}$")
+_EXCEPT_TAIL = lazy_regex.compile(r"[^，,；;。]{0,4}(?:以外|外)")
+_THIS = lazy_regex.compile(r"(?:该|此|本)(?:项|等|类)?")
+_LEAD_IN = lazy_regex.compile(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$")
+_RELIES_ON = lazy_regex.compile(r"根据|依据|凭|查验")
+_IDENTITY_OR_RESIDENCE = lazy_regex.compile(r"身份|居住")
+_CLAUSE_MARK = lazy_regex.compile(r"[，,；;：:]")
+_INQUIRY = lazy_regex.compile(r"调查|核实|查证|审查")
 
 
 def _depth_mask(text: str) -> list[int]:
@@ -119,7 +119,7 @@ def _bare_item(before: str, after: str) -> bool:
     return len(after) <= 2 or bool(_ITEM_TAIL.match(after))
 
 
-NEGATION_WORDS = regex.compile(r"不|未|(?<!有)无(?!房|犯罪|违法|固定)|没有|免[于予交]|免提交|(?<!免)除|将|把|对(?!象|应|照|方)")
+NEGATION_WORDS = lazy_regex.compile(r"不|未|(?<!有)无(?!房|犯罪|违法|固定)|没有|免[于予交]|免提交|(?<!免)除|将|把|对(?!象|应|照|方)")
 
 
 def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
@@ -252,7 +252,7 @@ def _name(line, near, start, head_start, head_end, in_title, verb, by, head) -> 
                   issuer=issuer or by, catch_all=catch_all, bounded=bounded, promise=False)
 
 
-_GENERIC_ISSUER = regex.compile(r"(?:有关|相关|其他)?(?:部门|单位|机关|机构|组织)")
+_GENERIC_ISSUER = lazy_regex.compile(r"(?:有关|相关|其他)?(?:部门|单位|机关|机构|组织)")
 
 
 def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> None:
@@ -327,7 +327,7 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     return found, carry_out
 
 
-_MATERIALS_TITLE = regex.compile(r"(?:申请|所需|提交|提供|报送|办理|需提报的)(?:材料|资料)|材料清单")
+_MATERIALS_TITLE = lazy_regex.compile(r"(?:申请|所需|提交|提供|报送|办理|需提报的)(?:材料|资料)|材料清单")
 
 
 def title_polarity(title: str | None) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+from zzreview import lazy_regex
 
 from zzreview.model import Location
 
@@ -56,8 +56,7 @@ class CertificationDemand:
     def name(self) -> str:
         """The certification without its issuer (户籍证明 for 派出所出具的户籍证明)."""
         if self.issuer and self.text.startswith(self.issuer):
-            rest = regex.sub(r"^(?:[（(][^（）()]*[）)])?(?:出具|开具|颁发|签发|核发|提供|盖章确认)?"
-                             r"(?:[（(][^（）()]*[）)])?的?", "", self.text[len(self.issuer):])
+            rest = _AFTER_ISSUER.sub("", self.text[len(self.issuer):])
             if "证明" in rest and not _HEAD.fullmatch(rest):
                 return rest
         return self.text
@@ -122,8 +121,10 @@ def _locate(doc, structure, block: int, offset: int) -> Location:
     return locate(doc, structure, block, offset)
 
 
-_PUNCT = regex.compile(r"[\p{P}\s]")
-_HEAD = regex.compile(r"证明(?:材料|文件|文书|书|信|函)?")
+_PUNCT = lazy_regex.compile(r"[\p{P}\s]")
+_AFTER_ISSUER = lazy_regex.compile(r"^(?:[（(][^（）()]*[）)])?(?:出具|开具|颁发|签发|核发|提供|盖章确认)?"
+                                   r"(?:[（(][^（）()]*[）)])?的?")
+_HEAD = lazy_regex.compile(r"证明(?:材料|文件|文书|书|信|函)?")
 
 
 def _lines(doc):
