@@ -72,6 +72,15 @@ def test_non_normative_documents_keep_only_citation_findings(cli, draft):
     assert codes(doc) and all(c.startswith("ZZ2") for c in codes(doc))  # the repealed 拆迁条例 is still reported
 
 
+def test_fair_competition_review_covers_rules_but_not_office_documents(cli, draft):
+    clause = "第五条 新建停车场的智能收费设备一律向本市某某科技有限公司购买。"
+    rule = run(cli, draft(CITY_RULE + BASIS + clause + END, title="某某市停车管理办法"))
+    assert rule["facts"]["normative"]["level"] == "地方政府规章" and "ZZ601" in codes(rule)
+    notice = run(cli, draft("各有关单位：\n\n定于3月5日召开停车管理工作会议。会议用设备一律向本市某某科技有限公司购买。"
+                            "\n\n某市交通运输局\n\n2027年2月1日", title="某市交通运输局关于召开停车管理工作会议的通知"))
+    assert notice["facts"]["normative"]["level"] == "非规范性文件" and "ZZ601" not in codes(notice)
+
+
 # ------------------------------------------------------------------ statutory duties
 def test_statutory_contributions_are_not_fees_the_document_sets(cli, draft):
     doc = run(cli, draft(BASIS + "第五条 用人单位应当为职工按时缴纳社会保险费。" + END, title="某某市灵活就业管理办法"))

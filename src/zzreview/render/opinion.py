@@ -254,7 +254,7 @@ def _measures_sentence(r: DocumentResult) -> str | None:
         return None
     groups: dict[str, list[str]] = {}
     for m in items:
-        kind = str(m.get("kind_zh") or m.get("label") or m.get("kind") or "措施")
+        kind = str(m.get("kind_zh") or m.get("kind_name") or m.get("label") or m.get("kind") or "措施")
         loc = m.get("location") or {}
         groups.setdefault(kind, []).append(loc.get("article") or where(r, loc))
     parts = []

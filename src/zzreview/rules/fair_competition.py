@@ -344,9 +344,12 @@ class FairCompetition:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        if not ctx.is_normative:
-            return
         from zzreview.analysis.facts import locate
+        from zzreview.rules.legal_basis import level_rules
+
+        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        if not level_rules(level).get("fair_competition_review"):  # checks/authority/measures.toml
+            return
 
         every = patterns()
         for b in doc.blocks:
