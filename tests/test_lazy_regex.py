@@ -79,3 +79,15 @@ def test_a_bad_pattern_still_raises_the_error_of_regex(tmp_path, monkeypatch):
 
     with pytest.raises(regex.error):
         lazy_regex.cached_compile(r"(未闭合")
+
+
+def test_no_home_directory_means_no_cache(monkeypatch):
+    _fresh_cache(monkeypatch, "")
+    monkeypatch.delenv("ZZREVIEW_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(lazy_regex.Path, "home", staticmethod(no_home))
+    assert lazy_regex.cached_compile(r"[东西]湖").findall("东湖与西湖") == ["东湖", "西湖"]

@@ -48,7 +48,10 @@ def _cache_file() -> Path | None:
     where = os.environ.get("ZZREVIEW_CACHE_DIR")
     if where == "off":
         return None
-    base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zzreview"
+    try:
+        base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zzreview"
+    except (RuntimeError, KeyError):  # no home directory to be found: no cache
+        return None
     tag = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return base / f"regex-{tag}.marshal"
 
@@ -106,7 +109,7 @@ def _compile_recorded(key: tuple[str, int]) -> regex.Pattern:
         finally:
             _regex_main._regex = real
         args = recorder.args
-        if args is not None and not args[5] and not (args[1] & regex.LOCALE) and len(_stored) < _MAX_PATTERNS:
+        if args is not None and not args[5] and not (args[1] & regex.LOCALE) and len(_stored) < _MAX_PATTERNS:  # args[5]: named lists
             _stored[key] = (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:])
             _added = True
     return compiled
