@@ -12,7 +12,7 @@ from typing import List, Optional
 import typer
 
 from zzreview import __version__
-from zzreview.errors import ConfigError
+from zzreview.errors import ConfigError, ReadError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="zzreview：行政规范性文件草案合法性预审工具（离线）。")
@@ -309,8 +309,14 @@ def report(
         kb = KnowledgeBase.load([*cfg.kb_tables, *(kb_table or [])])
         outcome = make_report(draft, kb, _as_of(as_of, cfg.as_of), resolver, output, annotate, force,
                               tuple(cfg.plugin_paths))
-    except (ConfigError, OSError) as exc:
+    except ConfigError as exc:
         _die(str(exc))
+    except ReadError as exc:
+        _die(f"{draft}: 无法读取：{exc.message}")
+    except OSError as exc:
+        from zzreview.readers.limits import os_reason
+
+        _die(f"{draft}: {os_reason(exc)}")
     r = outcome.document
     if r.error:
         _die(f"{r.path}: 无法读取：{r.error.message}")
