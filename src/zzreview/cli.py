@@ -62,11 +62,15 @@ def _config(config: Optional[Path], paths: list[str]):
     from zzreview.config import find_config, load_config
 
     if config is not None:
-        if not config.is_file():
+        from zzreview.readers.limits import exists
+
+        if not exists(config):
             _die(f"配置文件 {config} 不存在")
         return load_config(config)
+    from zzreview.readers.limits import exists
+
     start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return load_config(find_config(start if start.exists() else Path.cwd()))
+    return load_config(find_config(start if exists(start) else Path.cwd()))
 
 
 def _progress(i: int, n: int, path: str) -> None:

@@ -123,12 +123,14 @@ def _read(path: Path) -> dict:
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file from ``start`` upwards (pyproject.toml only with [tool.zzreview])."""
+    from zzreview.readers.limits import exists, is_dir
+
     start = start.resolve()
-    first = start if start.is_dir() else start.parent
+    first = start if is_dir(start) else start.parent
     for d in (first, *first.parents):
         for name in FILENAMES:
             p = d / name
-            if p.is_file() and (name != "pyproject.toml" or "zzreview" in _read(p).get("tool", {})):
+            if exists(p) and not is_dir(p) and (name != "pyproject.toml" or "zzreview" in _read(p).get("tool", {})):
                 return p
     return None
 

@@ -61,11 +61,13 @@ class Decision:
 
 
 def find_file(start: Path) -> Path | None:
+    from zzreview.readers.limits import exists, is_dir
+
     start = start.resolve()
-    first = start if start.is_dir() else start.parent
+    first = start if is_dir(start) else start.parent
     for d in (first, *first.parents):
-        if (d / DEFAULT_RELATIVE).is_file():
-            return d / DEFAULT_RELATIVE
+        if exists(d / DEFAULT_RELATIVE) and not is_dir(d / DEFAULT_RELATIVE):
+            return d / DEFAULT_RELATIVE  # a pipe or device here is refused when read, not skipped
     return None
 
 

@@ -66,8 +66,10 @@ class ConfigResolver:
     def for_file(self, path: str) -> Config:
         if self.forced is not None:
             return self.forced.for_file(path)
+        from zzreview.readers.limits import exists
+
         p = Path(path)
-        found = find_config(p if p.exists() else Path.cwd())
+        found = find_config(p if exists(p) else Path.cwd())
         if found not in self._cache:
             self._cache[found] = load_config(found)
         return self._cache[found].for_file(path)
@@ -78,12 +80,12 @@ def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]
     (pipes, devices, sockets) in a folder are not opened: they go to ``skipped`` with the reason."""
     import stat
 
-    from zzreview.readers.limits import kind_of
+    from zzreview.readers.limits import is_dir, kind_of
 
     out: list[str] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        if is_dir(path):
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
                 if (f.suffix.lower() not in SUPPORTED_SUFFIXES or any(part.startswith(".") for part in rel)
@@ -152,7 +154,9 @@ def review_file(path: str, kb: KnowledgeBase, as_of: dt.date, selection: Selecti
 
     result = DocumentResult(path=name or path)
     try:
-        if data is None and Path(path).is_dir():
+        from zzreview.readers.limits import is_dir
+
+        if data is None and is_dir(path):
             raise ReadError("is-directory", "是目录而不是文件")
         doc = read_document(path, data=data, name=name)
         result.document = doc
@@ -185,7 +189,7 @@ def apply_decisions(results: list[DocumentResult], resolver: ConfigResolver) -> 
         if r.document is None:
             continue
         file = _decisions_file(resolver.for_file(r.path), r.path)
-        if file is None or not file.is_file():
+        if file is None or not file.exists():
             continue
         if file not in loaded:
             loaded[file] = decisions_mod.load(file)

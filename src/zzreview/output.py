@@ -92,7 +92,7 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[str | Path] = (
     """Write ``data`` to ``path``; ``validate`` (raises on bad bytes) runs before anything is
     replaced."""
     path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     st = check_target(path, inputs)
     if validate is not None:
         validate(raw)

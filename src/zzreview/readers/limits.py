@@ -41,6 +41,22 @@ def pattern_timeout() -> float:
     return _env_number("ZZREVIEW_PATTERN_TIMEOUT", 2.0)
 
 
+def exists(path) -> bool:
+    """Whether ``path`` names anything; False also for names too long or otherwise unusable."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def is_dir(path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def mb(n: int) -> str:
     return f"{n / _MB:g} MB"
 
