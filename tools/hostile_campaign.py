@@ -75,7 +75,9 @@ def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, o
 
 
 def _stream(z: zipfile.ZipFile, name: str, prefix: bytes, size: int, fill: bytes) -> None:
-    with z.open(zipfile.ZipInfo(name), "w", force_zip64=True) as fh:
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with z.open(info, "w", force_zip64=True) as fh:
         fh.write(prefix)
         chunk = fill * (1024 * 1024 // len(fill))
         left = size
@@ -256,8 +258,8 @@ def bomb_cases(d: Path) -> list[Case]:
                 '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>']
         add = {}
         for i in range(n):
-            rels.append(f'<Relationship Id="rX{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item{i}.xml"/>')
-            add[f"customXml/item{i}.xml"] = b"<a/>"
+            rels.append(f'<Relationship Id="rX{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../extra/item{i}.xml"/>')
+            add[f"extra/item{i}.xml"] = b"<a/>"
         rels.append("</Relationships>")
         p = d / f"rels-{n}.docx"
         p.write_bytes(rezip(base, replace={"word/_rels/document.xml.rels": "".join(rels).encode()}, add=add))
@@ -276,7 +278,7 @@ def bomb_cases(d: Path) -> list[Case]:
                            ("plugin-paths", [str(d)])):
             proj = d / f"cfg-{Path(dev).name}-{key}"
             proj.mkdir()
-            (proj / "x.md").write_text(draft_md())
+            (proj / "x.md").write_text(draft_md("第三条 申请人应当提交无犯罪记录证明。"))
             val = "[" + ", ".join(f'"{v}"' for v in value) + "]" if isinstance(value, list) else f'"{value}"'
             (proj / "zzreview.toml").write_text(f"{key} = {val}\n")
             if key == "plugin-paths":

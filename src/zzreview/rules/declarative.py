@@ -26,6 +26,7 @@ _REQUIRED_KEYS = ("code", "name", "kind", "severity", "title", "message", "basis
 _OPTIONAL_KEYS = ("check", "suggestion", "doc", "pattern", "unless", "scope", "terms", "if", "then",
                   "normative-only", "confidence", "since")
 _SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
+_SENTENCE_MAX = 1000  # characters either side of a match that a sentence scope may span
 _SENTENCE_END_BEFORE = regex.compile(r"[。！？；!?;\n]", regex.REVERSE)
 _FIELD = regex.compile(r"\{\{|\}\}|\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
@@ -101,10 +102,11 @@ def parse_rule(raw: dict, where: str) -> DeclarativeRule:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    m = _SENTENCE_END_BEFORE.search(text, 0, start)
-    s = m.end() if m else 0
-    m = _SENTENCE_END.search(text, end)
-    return s, (m.end() if m else len(text))
+    low = max(start - _SENTENCE_MAX, 0)  # a "sentence" without an end is cut, not rescanned
+    m = _SENTENCE_END_BEFORE.search(text, low, start)
+    s = m.end() if m else low
+    m = _SENTENCE_END.search(text, end, end + _SENTENCE_MAX)
+    return s, (m.end() if m else min(end + _SENTENCE_MAX, len(text)))
 
 
 class DeclarativeCheck:
