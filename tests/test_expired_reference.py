@@ -114,3 +114,58 @@ def test_near_miss_title_is_reported_as_a_guess_with_medium_confidence(cli, draf
     assert f["code"] == "ZZ201" and f["confidence"] == "medium"
     assert f["message"].startswith("引用的《中华人民共和国爆炸物品管理条例》与知识库标题不完全一致，"
                                    "疑为《中华人民共和国民用爆炸物品管理条例》已于2006-09-01废止")
+
+
+def _issued(draft, body, date="2012年6月8日", title="某县人民政府关于加强集贸市场秩序管理的通知", name="issued.md"):
+    return draft(f"{body}\n\n某县人民政府\n\n{date}", name=name, title=title)
+
+
+def test_replaced_national_plan_names_its_successor(cli, draft):
+    p = draft("三、各乡镇依照《国家突发公共事件总体应急预案》编制本地预案。")
+    (f,) = findings(cli, p, "--as-of", "2026-11-30")
+    assert f["code"] == "ZZ201" and "《国家突发事件总体应急预案》" in f["message"]
+    assert "国家突发事件总体应急预案" in f["suggestion"] and f["severity"] == "error"
+
+
+def test_repeal_known_only_from_a_report_is_a_warning_to_verify(cli, draft):
+    p = draft("一、建设项目依照《中华人民共和国环境影响评价法》开展评价。")
+    (f,) = findings(cli, p, "--as-of", "2026-11-30")
+    assert f["code"] == "ZZ206" and f["severity"] == "warning" and f["check"] == "unconfirmed-repeal"
+    assert "生态环境法典" in f["message"] and "核实" in f["message"] and f["confidence"] == "medium"
+    assert findings(cli, p, "--as-of", "2026-08-14") == []
+
+
+def test_plan_that_ran_out_names_its_successor_when_known(cli, draft):
+    p = draft("二、对照《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》部署。")
+    (f,) = findings(cli, p, "--as-of", "2026-11-30")
+    assert f["code"] == "ZZ203" and "第十五个五年规划纲要" in f["message"]
+    assert findings(cli, p, "--as-of", "2025-06-01") == []
+
+
+def test_law_revised_after_an_issued_document_is_an_info_finding(cli, draft):
+    p = _issued(draft, "一、对摊贩违反规定的，依照《中华人民共和国行政处罚法》第三十一条处理。")
+    (f,) = findings(cli, p, "--as-of", "2026-11-30")
+    assert f["code"] == "ZZ205" and f["severity"] == "info" and f["check"] == "revised-since-issue"
+    assert "2017年修正" in f["message"] and "2021年修订" in f["message"] and "2009" not in f["message"]
+    assert "第三十一条" in f["suggestion"] and f["quote"] == "《中华人民共和国行政处罚法》"
+
+
+def test_no_revision_reminder_for_drafts_undated_texts_or_laws_unchanged_since(cli, draft):
+    body = "一、对摊贩违反规定的，依照《中华人民共和国行政处罚法》第三十一条处理。"
+    draft_title = _issued(draft, body, title="某县集贸市场管理办法（征求意见稿）", name="draft.md")
+    undated = draft(body, name="undated.md", title="某县人民政府关于加强集贸市场秩序管理的通知")
+    recent = _issued(draft, body, date="2022年3月1日", name="recent.md")
+    for p in (draft_title, undated, recent):
+        assert "ZZ205" not in codes(findings(cli, p, "--as-of", "2026-11-30")), p.name
+
+
+def test_low_confidence_fact_alone_makes_no_finding(cli, draft):
+    p = draft("一、快递企业依照《快递暂行条例》第二十条执行。")
+    assert findings(cli, p, "--as-of", "2026-11-30") == []
+
+
+def test_five_year_plan_named_by_number_runs_out_with_its_period(cli, draft):
+    p = draft("一、落实《某市“十三五”林业发展规划》和《某市“十五五”林业发展规划》的要求。")
+    (f,) = findings(cli, p, "--as-of", "2026-11-30")
+    assert f["code"] == "ZZ203" and "十三五" in f["quote"] and "2020年底" in f["message"]
+    assert findings(cli, draft("一、落实《某县“八五”普法规划》。", name="pufa.md"), "--as-of", "2026-11-30") == []

@@ -92,14 +92,14 @@ def test_bad_user_tables_name_file_line_and_problem(tmp_path, content, needle):
     assert "bad.tsv" in str(e.value) and needle in str(e.value)
 
 
-def test_shipped_updates_add_versions_after_the_source_date(kb):
+def test_shipped_changes_add_versions_after_the_source_date(kb):
     r = kb.resolve("治安管理处罚法", D("2026-11-24"))
-    assert r.status == "有效" and r.effective_date == "2026-01-01" and r.max_article is None
+    assert r.status == "有效" and r.effective_date == "2026-01-01" and r.max_article == 144
     assert [v.label for v in r.versions][-2:] == ["2012年修正", "2025年修订"]
     old = kb.resolve("中华人民共和国治安管理处罚法（2012年修正）", D("2026-11-24"))
     assert old.status == "已修改" and old.max_article == 119
     assert kb.resolve("治安管理处罚法", D("2025-06-01")).max_article == 119  # before the revision took effect
-    assert kb.info()["updates"].endswith("updates.tsv")
+    assert [s["id"] for s in kb.info()["sources"]][0] == "base"
 
 
 def test_user_table_adds_a_version_to_a_shipped_entry(tmp_path):
@@ -109,3 +109,16 @@ def test_user_table_adds_a_version_to_a_shipped_entry(tmp_path):
     kb = KnowledgeBase.load([t])
     assert kb.resolve("行政处罚法", D("2030-06-01")).max_article == 90
     assert kb.resolve("行政处罚法", D("2026-11-24")).max_article == 86
+
+
+def test_user_table_is_a_source_with_its_newest_fact_and_low_confidence_is_a_note(tmp_path):
+    t = tmp_path / "本县文件.tsv"
+    t.write_text("title\tdoc_no\teffective_date\tstatus\trepeal_date\tconfidence\n"
+                 "某县农机补贴办法\t某政发〔2019〕4号\t2019-03-01\t\t\thigh\n"
+                 "某县渔船管理办法\t\t2016-05-01\t已废止\t2024-07-01\tlow\n", encoding="utf-8")
+    kb = KnowledgeBase.load([t])
+    source = kb.info()["sources"][-1]
+    assert source["id"] == str(t) and source["newest_fact"] == "2019-03-01" and source["rows"] == 2
+    assert kb.resolve("某县农机补贴办法", D("2026-11-24")).doc_no == "某政发〔2019〕4号"
+    r = kb.resolve("某县渔船管理办法", D("2026-11-24"))
+    assert r.status == "有效" and "未经核实" in r.notes[0].text

@@ -27,6 +27,11 @@ class Format(str, Enum):
     github = "github"
 
 
+class KbFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
 class RulesFormat(str, Enum):
     text = "text"
     json = "json"
@@ -213,24 +218,21 @@ def _write_decisions(result, resolver, reason: str, by: str, inputs: list) -> No
 @kb_app.command("info")
 def kb_info(
     kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV）"),
-    format: Format = typer.Option(Format.text, "--format", "-f"),
+    format: KbFormat = typer.Option(KbFormat.text, "--format", "-f"),
 ) -> None:
-    """知识库的版本、来源、日期和条目数。"""
+    """知识库的版本、各来源及其最新事实的日期、条目数。"""
     from zzreview.kb import KnowledgeBase
 
     try:
         info = KnowledgeBase.load(kb_table or []).info()
     except ConfigError as exc:
         _die(str(exc))
-    if format == Format.json:
+    if format == KbFormat.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
-    for key, value in info.items():
-        if isinstance(value, dict):
-            value = "，".join(f"{k} {v}" for k, v in value.items())
-        elif isinstance(value, list):
-            value = "、".join(map(str, value)) or "无"
-        typer.echo(f"{key}: {value}")
+    from zzreview.render.kb_text import render_info
+
+    typer.echo(render_info(info))
 
 
 @kb_app.command("lookup")
@@ -239,9 +241,9 @@ def kb_lookup(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="基准日 YYYY-MM-DD（默认今天）"),
     year: Optional[int] = typer.Option(None, "--year", help="引用文件的年份（用于区分同名新旧法）"),
     kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV）"),
-    format: Format = typer.Option(Format.text, "--format", "-f"),
+    format: KbFormat = typer.Option(KbFormat.text, "--format", "-f"),
 ) -> None:
-    """按基准日查询一部法律法规的效力状态、版本、替代法和最后一条。"""
+    """按基准日查询一部法律法规或文件的效力状态、全部版本、替代文件、废止依据和出处。"""
     from zzreview.kb import KnowledgeBase
 
     try:
@@ -250,7 +252,7 @@ def kb_lookup(
         _die(str(exc))
     res = kb.resolve(title, _as_of(as_of), year_hint=year)
     d = res.to_dict()
-    if format == Format.json:
+    if format == KbFormat.json:
         typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
     else:
         from zzreview.render.kb_text import render_resolution

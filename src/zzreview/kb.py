@@ -22,8 +22,8 @@ _VNOTE = regex.compile(
     r"[（(]\s*(?P<note>(?P<y>(?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
     r"(?:第[一二三四五六七八九十\d]+次)?(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)?)\s*[）)]\s*$")
 _PRC = "中华人民共和国"
-STATUSES = ("有效", "已修改", "已废止", "尚未生效", "未知")
-UPDATES_NAME = "updates.tsv"  # shipped changes after the base's source date, in the user-table format
+STATUSES = ("有效", "已修改", "已废止", "尚未生效", "未知")  # a run-out plan is 已废止 with valid_until
+KINDS = {"law": "法律法规", "document": "文件", "emergency_plan": "应急预案", "plan": "规划、纲要"}
 
 
 def normalize_title(title: str) -> str:
@@ -34,9 +34,10 @@ def normalize_title(title: str) -> str:
 def title_key(title: str) -> str:
     """Matching key: normalized, without any 中华人民共和国 and without a trailing version note."""
     t = normalize_title(title)
-    m = _VNOTE.search(t)
-    if m and m.start() > 0:
-        t = t[:m.start()]
+    if "年" in t:  # a version note needs a year: most titles skip the search
+        m = _VNOTE.search(t)
+        if m and m.start() > 0:
+            t = t[:m.start()]
     return t.replace(_PRC, "")
 
 
@@ -49,6 +50,22 @@ class Version:
     zhiyi_articles: int = 0
     truncated: bool = False
     effective_approx: bool = False
+    from_history: bool = False  # known only from the amendment history: article count unknown
+    source: str | None = None  # the change table it came from (None: the base snapshot)
+    confidence: str | None = None
+    url: str | None = None
+
+    def start(self) -> str:
+        return self.effective_date or self.publish_date or ""
+
+
+@dataclass
+class Note:
+    """A fact that is not confirmed (low confidence): shown, never a finding by itself."""
+
+    text: str
+    url: str | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -56,21 +73,33 @@ class Entry:
     title: str
     level: str = ""
     region: str = ""
+    kind: str = "law"  # law | document | emergency_plan | plan
+    doc_no: str | None = None
     versions: list[Version] = field(default_factory=list)
     repeal_date: str | None = None
+    repeal_date_approx: bool = False  # inferred (a month only, or another act's effective date)
     repealed: bool = False
     successor: str | None = None
     repeal_basis: str | None = None
     verified: str | None = None
     valid_until: str | None = None
-    history: list[tuple[str, str]] = field(default_factory=list)  # (date, 通过/修正/修订)
+    confidence: str | None = None  # of the repeal fact, when a change table gives it
+    evidence: str | None = None
+    evidence_url: str | None = None
+    notes: list[Note] = field(default_factory=list)
+    history: list[tuple[str, str]] = field(default_factory=list)  # (date, 通过/修正/修订), format 1
     aliases: list[str] = field(default_factory=list)  # short names given in a user table
     origin: str = "builtin"
 
     def start(self) -> str | None:
-        dates = [v.effective_date or v.publish_date for v in self.versions]
-        dates = [d for d in dates if d]
+        dates = [v.start() for v in self.versions if v.start()]
         return min(dates) if dates else None
+
+    def in_force(self, day: str) -> bool:
+        start = self.start()
+        if start and start > day:
+            return False
+        return not (self.repealed and self.repeal_date and self.repeal_date <= day)
 
 
 @dataclass
@@ -78,22 +107,33 @@ class Resolution:
     query: str
     known: bool
     status: str = "未知"
+    as_of: str | None = None
     title: str | None = None
     level: str | None = None
+    kind: str | None = None
     region: str | None = None
+    doc_no: str | None = None
     effective_date: str | None = None
+    current_version: str | None = None  # label of the version in force on the date
     repeal_date: str | None = None
+    repeal_date_approx: bool = False
+    scheduled_repeal: str | None = None
     valid_until: str | None = None
     successor: str | None = None
     repeal_basis: str | None = None
     verified: str | None = None
+    confidence: str | None = None
+    evidence: str | None = None
+    evidence_url: str | None = None
     max_article: int | None = None
     zhiyi_articles: int = 0
     truncated: bool = False
     versions: list[Version] = field(default_factory=list)
     cited_version: str | None = None
+    notes: list[Note] = field(default_factory=list)
     ambiguous: bool = False
-    matched_by: str | None = None  # title | alias | table
+    same_title: list[dict] = field(default_factory=list)  # other instruments of a reused title
+    matched_by: str | None = None  # title | alias | fuzzy | table
     origin: str | None = None
 
     def to_dict(self) -> dict:
@@ -117,6 +157,7 @@ class KnowledgeBase:
         self.source = meta.get("source", "")
         self.built = meta.get("built")
         self.extra_tables = extra_tables or []
+        self.table_sources: list[dict] = []
         self._by_key: dict[str, list[Entry]] = {}
         for e in entries:
             self._by_key.setdefault(title_key(e.title), []).append(e)
@@ -132,18 +173,19 @@ class KnowledgeBase:
             from zzreview.resources import data_dir
 
             path = data_dir() / "kb" / "laws.json"
-        updates = Path(path).with_name(UPDATES_NAME)
-        tables = ([updates] if updates.is_file() else []) + [Path(t) for t in extra_tables]
+        tables = [Path(t) for t in extra_tables]
         sig = (str(path), *((str(t), t.stat().st_mtime if t.is_file() else None) for t in tables))
         if sig in cls._cache:
             return cls._cache[sig]
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         entries = [_entry_from_json(d) for d in raw["instruments"]]
-        kb = cls(raw["meta"], entries, [tuple(a) for a in raw.get("aliases", [])],
-                 [str(t) for t in tables if t.name != UPDATES_NAME or t.parent != Path(path).parent])
-        kb.updates = str(updates) if updates.is_file() else None
+        kb = cls(raw["meta"], entries, [tuple(a) for a in raw.get("aliases", [])], [str(t) for t in tables])
         for table in tables:
-            kb.add_entries(load_table(table))
+            added = load_table(table)
+            kb.add_entries(added)
+            dates = [d for e in added for d in [e.repeal_date, *(v.start() for v in e.versions)] if d]
+            kb.table_sources.append({"id": str(table), "name": "用户补充表", "rows": len(added),
+                                     "newest_fact": max(dates) if dates else None})
         cls._cache[sig] = kb
         return kb
 
@@ -164,6 +206,13 @@ class KnowledgeBase:
     def counts(self) -> dict:
         return dict(self.meta.get("counts", {}))
 
+    def sources(self) -> list[dict]:
+        """Every source of facts with the date of its newest fact; user tables last."""
+        base = self.meta.get("sources") or [{"id": "base", "name": self.source,
+                                              "snapshot": self.meta.get("source_date"),
+                                              "newest_fact": self.meta.get("source_date")}]
+        return [dict(s) for s in base] + [dict(s) for s in self.table_sources]
+
     def info(self) -> dict:
         return {
             "name": self.meta.get("name", ""),
@@ -172,7 +221,8 @@ class KnowledgeBase:
             "source_date": self.meta.get("source_date"),
             "built": self.built,
             "counts": self.counts(),
-            "updates": getattr(self, "updates", None),
+            "sources": self.sources(),
+            "unconfirmed": list(self.meta.get("unconfirmed", [])),
             "extra_tables": list(self.extra_tables),
         }
 
@@ -205,42 +255,55 @@ class KnowledgeBase:
 
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:
+        """What ``title`` refers to and its status on ``as_of``. Of several instruments sharing the
+        title, the one in force in ``year_hint`` (or in the version note's year) is taken, else the one
+        in force on ``as_of``; ``ambiguous`` is set when neither decides."""
         norm = normalize_title(title)
         m = _VNOTE.search(norm)
         if m and m.start() > 0:
             version_note = version_note or m.group("note")
         entries, matched_by = self._candidates(title_key(norm))
+        day = as_of.isoformat()
         if not entries:
-            return Resolution(query=title, known=False)
+            return Resolution(query=title, known=False, as_of=day)
         ambiguous = False
         if len(entries) > 1:
             chosen = _by_year(entries, year_hint or _version_year(version_note))
             if chosen is None:
                 ambiguous = True
-                chosen = max(entries, key=lambda e: e.start() or "")
+                live = [e for e in entries if e.in_force(day)]
+                pool = live or [e for e in entries if (e.start() or "") <= day] or entries
+                chosen = max(pool, key=lambda e: e.start() or "")
             entry = chosen
         else:
             entry = entries[0]
-        res = _status(entry, as_of.isoformat(), version_note)
+        res = _status(entry, day, version_note)
         res.query = title
         res.ambiguous = ambiguous or len({title_key(e.title) for e in entries}) > 1
+        res.same_title = [_summary(e) for e in entries if e is not entry]
         res.matched_by = "table" if entry.origin != "builtin" else matched_by
         return res
+
+
+def _summary(e: Entry) -> dict:
+    return {"title": e.title, "start": e.start(), "repeal_date": e.repeal_date, "doc_no": e.doc_no}
 
 
 def _merge(base: Entry, update: Entry) -> Entry:
     seen = {(v.publish_date, v.effective_date) for v in base.versions}
     versions = base.versions + [v for v in update.versions if (v.publish_date, v.effective_date) not in seen]
-    versions.sort(key=lambda v: v.effective_date or v.publish_date or "")
-    merged = Entry(title=base.title, level=update.level or base.level, region=base.region, versions=versions,
+    versions.sort(key=Version.start)
+    merged = Entry(title=base.title, level=update.level or base.level, region=base.region, kind=base.kind,
+                   doc_no=base.doc_no, versions=versions,
                    repeal_date=base.repeal_date, repealed=base.repealed, successor=base.successor,
                    repeal_basis=base.repeal_basis, verified=base.verified, valid_until=base.valid_until,
-                   history=list(base.history), origin=update.origin)
+                   confidence=base.confidence, evidence=base.evidence, evidence_url=base.evidence_url,
+                   notes=list(base.notes), history=list(base.history), origin=update.origin)
     if update.repealed:
         merged.repealed, merged.repeal_date = True, update.repeal_date
         merged.verified, merged.valid_until = update.verified, update.valid_until
         merged.successor = update.successor or base.successor
-        merged.repeal_basis = None
+        merged.repeal_basis, merged.confidence, merged.evidence, merged.evidence_url = None, None, None, None
     return merged
 
 
@@ -260,11 +323,12 @@ def _by_year(entries: list[Entry], year: int | None) -> Entry | None:
 
 
 def _status(e: Entry, day: str, version_note: str | None) -> Resolution:
-    res = Resolution(query=e.title, known=True, title=e.title, level=e.level or None,
-                     region=e.region or None, successor=e.successor, repeal_basis=e.repeal_basis,
-                     verified=e.verified, versions=list(e.versions), valid_until=e.valid_until,
-                     origin=e.origin)
-    in_force = [v for v in e.versions if (v.effective_date or v.publish_date or "") <= day]
+    res = Resolution(query=e.title, known=True, as_of=day, title=e.title, level=e.level or None,
+                     kind=e.kind, region=e.region or None, doc_no=e.doc_no, successor=e.successor,
+                     repeal_basis=e.repeal_basis, verified=e.verified, confidence=e.confidence,
+                     evidence=e.evidence or None, evidence_url=e.evidence_url, versions=list(e.versions),
+                     valid_until=e.valid_until, notes=list(e.notes), origin=e.origin)
+    in_force = [v for v in e.versions if v.start() <= day]
     current = in_force[-1] if in_force else (e.versions[-1] if e.versions else None)
     cited = current
     year = _version_year(version_note)
@@ -275,38 +339,46 @@ def _status(e: Entry, day: str, version_note: str | None) -> Resolution:
             cited = match[-1]
             res.cited_version = cited.label
         elif current is not None and any(d[:4] == str(year) for d, _ in e.history):
-            # An amendment the tables record only in the history: a version older than ``current``.
+            # An amendment a format-1 base records only in the history: a version older than ``current``.
             event = next(ev for d, ev in e.history if d[:4] == str(year))
             res.cited_version = f"{year}年{event}"
             later = [d for d, _ in e.history if d[:4] > str(year) and d <= day]
             if later:
                 cited = Version(res.cited_version, None, None)
     if current is not None:
-        res.effective_date = current.effective_date
+        res.effective_date = current.effective_date or current.publish_date
+        res.current_version = current.label
     if cited is not None and cited.max_article is None and cited is not current:
         pass  # an old version whose article count is unknown: no article check
     elif cited is not None:
         res.max_article, res.zhiyi_articles, res.truncated = cited.max_article, cited.zhiyi_articles, cited.truncated
     if e.repealed and (e.repeal_date is None or e.repeal_date <= day):
-        res.status, res.repeal_date = "已废止", e.repeal_date
+        res.status, res.repeal_date, res.repeal_date_approx = "已废止", e.repeal_date, e.repeal_date_approx
     elif e.versions and not in_force:
         res.status = "尚未生效"
-    elif cited is not None and current is not None and cited is not current:
+    elif cited is not None and current is not None and cited is not current and cited.start() < current.start():
         res.status = "已修改"
     else:
         res.status = "有效"
+    if e.repealed and res.status != "已废止":
+        res.scheduled_repeal = e.repeal_date  # a repeal still to come is shown, not applied
     return res
 
 
 def _entry_from_json(d: dict) -> Entry:
     rep = d.get("repeal") or {}
     return Entry(
-        title=d["title"], level=d.get("level", ""), region=d.get("region", ""),
+        title=d["title"], level=d.get("level", ""), region=d.get("region", ""), kind=d.get("kind", "law"),
+        doc_no=d.get("doc_no"),
         versions=[Version(v.get("label", ""), v.get("publish_date"), v.get("effective_date"),
                           v.get("max_article"), v.get("zhiyi_articles", 0), v.get("truncated", False),
-                          v.get("effective_approx", False)) for v in d.get("versions", [])],
-        repealed=bool(d.get("repeal")), repeal_date=rep.get("date"), successor=rep.get("successor"),
-        repeal_basis=rep.get("basis"), verified=rep.get("verified"),
+                          v.get("effective_approx", False), v.get("from_history", False),
+                          v.get("source"), v.get("confidence"), v.get("url")) for v in d.get("versions", [])],
+        repealed=bool(rep), repeal_date=rep.get("date"), repeal_date_approx=rep.get("approx", False),
+        successor=rep.get("successor"),
+        repeal_basis=rep.get("basis"), verified=rep.get("verified"), valid_until=rep.get("valid_until"),
+        confidence=rep.get("confidence"), evidence=rep.get("evidence"), evidence_url=rep.get("url"),
+        notes=[Note(n.get("text", ""), n.get("url"), n.get("source")) for n in d.get("notes", [])],
         history=[tuple(h) for h in d.get("history", [])])
 
 
@@ -323,11 +395,15 @@ TABLE_COLUMNS = {
     "max_article": "最后一条的序号",
     "label": "版本名称，例如 2025年修订",
     "aliases": "简称，多个用、或;分隔（或 short_name）",
+    "doc_no": "文号，例如 某政发〔2024〕3号",
+    "evidence_url": "出处网址",
+    "confidence": "可信度 high / medium / low；low 的废止只作提示，不据此报告问题",
 }
 _COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level", "公布日期": "publish_date",
                    "施行日期": "effective_date", "有效期至": "valid_until", "状态": "status",
                    "时效性": "status", "废止日期": "repeal_date", "successor_title": "successor",
-                   "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases"}
+                   "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases",
+                   "文号": "doc_no", "出处": "evidence_url", "可信度": "confidence"}
 _DATE = regex.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
@@ -403,6 +479,17 @@ def load_table(path: Path) -> list[Entry]:
             e.verified = "TABLE"
         if rec.get("successor"):
             e.successor = normalize_title(rec["successor"])
+        e.doc_no = rec.get("doc_no") or e.doc_no
+        e.evidence_url = rec.get("evidence_url") or e.evidence_url
+        conf = rec.get("confidence", "").lower()
+        if conf and conf not in ("high", "medium", "low"):
+            raise ConfigError(f"{where}：confidence“{conf}”无效，可用：high、medium、low")
+        if conf == "low" and e.repealed:  # an unconfirmed repeal: a note, never a finding
+            when = e.repeal_date or e.valid_until
+            e.notes.append(Note(f"{when or ''}可能已废止或失效，未经核实".lstrip(), e.evidence_url, str(path)))
+            e.repealed, e.repeal_date, e.valid_until, e.verified = False, None, None, None
+        elif conf:
+            e.confidence = conf
         for alias in regex.split(r"[、;；,，]", rec.get("aliases", "")):
             if alias.strip():
                 e.aliases.append(alias.strip())
