@@ -12,7 +12,7 @@ import posixpath
 import zipfile
 
 from zzreview.errors import ReadError
-from zzreview.readers.limits import max_part_bytes, mb
+from zzreview.readers.limits import max_part_bytes, max_parts, mb
 
 # Relationship types (last segment of the Type URI) whose parts a review may read.
 KEEP_TYPES = {"officeDocument", "styles", "numbering", "settings", "footnotes", "endnotes",
@@ -99,6 +99,9 @@ def check_members(data: bytes) -> None:
     """Every member of the package within the part limit (for a copy that keeps all parts)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if len(z.infolist()) > max_parts():
+                raise ReadError("too-large", f"文件过大：包含 {len(z.infolist())} 个部件，超过 {max_parts()} 个的上限"
+                                             "（可用环境变量 ZZREVIEW_MAX_PARTS 调高）")
             for info in z.infolist():
                 if info.file_size > max_part_bytes():
                     raise ReadError("too-large", f"文件过大：{info.filename} 解压后 {mb(info.file_size)}，"

@@ -31,6 +31,11 @@ def max_part_bytes() -> int:
     return int(_env_number("ZZREVIEW_MAX_PART_MB", 32) * _MB)
 
 
+def max_parts() -> int:
+    """Most members of a .docx package copied whole (the annotated copy keeps every part)."""
+    return int(_env_number("ZZREVIEW_MAX_PARTS", 2000))
+
+
 def max_nesting() -> int:
     """Deepest nesting of Markdown containers (quotes, lists) read as structure."""
     return int(_env_number("ZZREVIEW_MAX_NESTING", 100))
