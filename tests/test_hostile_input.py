@@ -269,9 +269,10 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path):
 
 
 def test_an_endless_source_behind_a_symlink_is_bounded(tmp_path):
-    """A symlink to an endless regular-looking source: a FIFO fed forever stands in for /dev/zero."""
+    """A draft or a table that is a symlink to an endless device: refused by its type, never read
+    (the device is only looked at with stat; /dev/null is never involved)."""
     link = tmp_path / "zero.md"
-    os.symlink("/dev/zero", link)  # only opened by stat: a character device is never read
+    os.symlink("/dev/zero", link)
     table = tmp_path / "zero.tsv"
     os.symlink("/dev/zero", table)
     ok = tmp_path / "ok.md"
