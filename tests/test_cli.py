@@ -106,7 +106,7 @@ def test_select_and_ignore_by_code_prefix_and_check_name(cli, draft):
 def test_folder_takes_supported_drafts(cli, tmp_path):
     (tmp_path / "a.md").write_text("# 某办法\n\n" + EXPIRED, encoding="utf-8")
     (tmp_path / "b.txt").write_text("某办法\n" + CLEAN, encoding="utf-8")
-    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "c.xlsx").write_bytes(b"PK\x03\x04")
     r = cli("check", tmp_path, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
     assert sorted(d["path"].rsplit("/", 1)[-1] for d in r.json()["documents"]) == ["a.md", "b.txt"]
 

@@ -182,3 +182,63 @@ def test_sentences_that_describe_the_prohibited_conduct_are_quiet(cli, draft):
     for i, s in enumerate(["违法设置或者授予特许经营权的，由上级机关责令改正。",
                            "对外地商品设定歧视性收费项目的，予以纠正。"]):
         assert findings(cli, draft, s, name=f"{i}.md") == []
+
+
+# --- one trigger scan per block; positions computed once per block --------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zzreview.rules.fair_competition import (  # noqa: E402
+    _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words)
+
+
+def test_head_words_are_the_literal_starts_of_each_alternative():
+    assert head_words("(?:甲乙|丙)丁") == {"甲乙", "丙"}
+    assert head_words("戊己?庚|(?<!辛)壬癸") == {"戊", "壬癸"}
+    assert head_words("(?:子|丑(?:寅|卯))辰") == {"子", "丑"}
+
+
+def test_no_head_words_when_a_match_may_start_anywhere():
+    assert head_words("(?:甲|乙)?丙") is None
+    assert head_words("[甲乙]丙") is None
+    assert head_words("甲|\\p{Han}{2}乙") is None
+    assert head_words("甲?乙") is None
+
+
+# words and marks the patterns are made of, to build sentences that touch many of them
+_PIECES = ["指定", "限定", "的", "供应商", "公司", "有限公司", "购买", "使用", "到", "由", "在", "向", "对",
+           "本地", "本市", "外地", "企业", "产品", "优先", "统一", "价格", "不得", "低于", "销售", "奖励",
+           "税收", "返还", "纳入", "名录", "方可", "承接", "注册资本", "万元", "授予", "特许经营权", "协会",
+           "下列", "以下", "：", "（一）", "1.", "，", "。", "；", "《", "》", "须", "独家", "提供", "减免",
+           "行政事业性收费", "一事一议", "补贴", "迁出", "应当", "设立", "分支机构", "集团", "须经", "批准"]
+_text = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_the_trigger_scan_never_drops_a_pattern_that_matches(text):
+    every = patterns()
+    wanted = {p.id for p in every.wanted(text)}
+    for p in every:
+        if p.pattern.search(text):
+            assert p.id in wanted
+
+
+def _old_after_lead(before: str) -> bool:
+    """The definition: the last lead-in before the match, with no new sentence after it."""
+    leads = list(_PROHIBIT_LEAD.finditer(before))
+    return bool(leads) and not _NEW_SENTENCE.search(before[leads[-1].end():])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text, st.data())
+def test_block_positions_agree_with_rescanning_the_text(text, data):
+    block = _Block(text)
+    for pos in sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=6))):
+        assert block.after_prohibition_lead(pos) == _old_after_lead(text[:pos])
+        assert block.in_book_title(pos) == (text.rfind("《", 0, pos) > text.rfind("》", 0, pos))
+        end = min(len(text), pos + 2)
+        left = max((i + 1 for i, c in enumerate(text[:pos]) if c in "。！？；!?;\n"), default=0)
+        right = next((i for i in range(end, len(text)) if text[i] in "。！？；!?;\n"), len(text))
+        assert block.sentence(pos, end) == (left, right)

@@ -78,11 +78,14 @@ def test_docx_reading_order_tables_split_runs_and_metadata():
 @pytest.mark.parametrize("name,data,code", [
     ("a.md", b"", "empty"),
     ("a.md", b"\x00\x01\x02\x03binary\x00\xff\x00", "binary"),
-    ("a.docx", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64, "old-doc"),
+    ("a.docx", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64, "convert-failed"),  # LibreOffice gives up
     ("a.docx", bytes.fromhex("D0CF11E0A1B11AE1") + "EncryptionInfo".encode("utf-16-le"), "encrypted"),
     ("a.docx", b"not a zip at all", "not-docx"),
     ("a.docx", b"PK\x03\x04broken", "corrupt"),
-    ("a.pdf", b"%PDF", "unsupported"),
+    ("a.pdf", b"%PDF-1.7 broken", "corrupt"),
+    ("a.pdf", b"plain words", "not-pdf"),
+    ("a.odt", b"PK\x03\x04broken", "not-odt"),
+    ("a.xlsx", b"PK\x03\x04", "unsupported"),
 ])
 def test_bad_inputs_raise_read_errors(name, data, code):
     with pytest.raises(ReadError) as e:

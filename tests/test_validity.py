@@ -89,7 +89,8 @@ def test_document_kind_can_be_forced(cli, draft, tmp_path):
     (tmp_path / "zzreview.toml").write_text('document-kind = "non-normative"\n', encoding="utf-8")
     doc = run(cli, draft(BASIS + "第九条 本办法自2027年3月1日起施行。" + SIGN))
     assert codes(doc) == [] and doc["facts"]["normative"] == {
-        "is_normative": False, "kind": "办法", "reasons": ["配置 document-kind = non-normative"], "forced": True}
+        "is_normative": False, "kind": "办法", "level": "非规范性文件", "reasons": ["配置 document-kind = non-normative"],
+        "forced": True, "signal": "config", "provincial": None}
 
 
 def test_short_issuing_notice_without_its_instrument_is_not_judged(cli, draft):
@@ -106,5 +107,5 @@ def test_effective_some_days_after_publication(cli, draft):
 def test_text_output_says_when_a_document_is_judged_non_normative(cli, draft):
     p = draft("定于12月29日召开会议。\n\n某市政协办公室\n\n2026年12月1日", title="关于召开某市政协常委会会议的通知")
     r = cli("check", p, "--as-of", AS_OF)
-    assert r.exit_code == 0 and "判断为非规范性文件（标题显示为会议、培训或活动通知" in r.stdout
+    assert r.exit_code == 0 and "文件层级：非规范性文件（标题显示为会议、培训或活动" in r.stdout
     assert 'document-kind = "normative"' in r.stdout

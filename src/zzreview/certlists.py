@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.errors import ConfigError
 from zzreview.resources import tomllib
 
@@ -41,11 +40,13 @@ COLUMNS = {
 _HEADER_OF = {h.lower(): f for f, hs in COLUMNS.items() for h in hs}
 _YES = {"是", "y", "yes", "true", "1", "√", "✓", "适用", "实行", "可以"}
 _NO = {"否", "n", "no", "false", "0", "×", "不适用", "不实行", "不可以"}
-_SPLIT = regex.compile(r"[；;、|/，,]")
-_PUNCT = regex.compile(r"[\p{P}\s\p{S}]")
-_SUFFIX = regex.compile(r"证明(?:文件|材料|文书|书|函|信)?(?:原件|复印件)?$")
-_LEADING = regex.compile(r"^(?:有效|合法|真实|书面|本人|申请人|当事人|其)+")
-_NEGATED = regex.compile(r"^(?:无|未|非|不|没有)")
+_SPLIT = lazy_regex.compile(r"[；;、|/，,]")
+_PUNCT = lazy_regex.compile(r"[\p{P}\s\p{S}]")
+_SUFFIX = lazy_regex.compile(r"证明(?:文件|材料|文书|书|函|信)?(?:原件|复印件)?$")
+_LEADING = lazy_regex.compile(r"^(?:有效|合法|真实|书面|本人|申请人|当事人|其)+")
+_TITLE_DATE = lazy_regex.compile(r"[（(]?((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})日?[）)]?")
+_ISSUED_BY = lazy_regex.compile(r"^.{1,20}?(?:出具|开具)的")
+_NEGATED = lazy_regex.compile(r"^(?:无|未|非|不|没有)")
 
 
 @dataclass
@@ -185,7 +186,7 @@ def _load_table(path: Path) -> CertList:
     title = next((c.strip() for r in rows[:h] for c in r if c.strip()), None)  # a title row above the header
     lst = CertList(id=path.stem, name=title or path.stem, path=str(path))
     if title:  # 某市保留证明事项清单（2024年3月1日）
-        m = regex.search(r"[（(]?((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})日?[）)]?", title)
+        m = _TITLE_DATE.search(title)
         if m:
             lst.date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             lst.name = (title[:m.start()] + title[m.end():]).strip() or title
@@ -246,7 +247,7 @@ def load_lists(values) -> list[CertList]:
 def core(name: str) -> str:
     """The distinctive part of a certification name: no punctuation, suffix or generic modifiers."""
     s = _PUNCT.sub("", name)
-    s = regex.sub(r"^.{1,20}?(?:出具|开具)的", "", s)
+    s = _ISSUED_BY.sub("", s)
     s = _SUFFIX.sub("", s)
     return _LEADING.sub("", s)
 

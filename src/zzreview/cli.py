@@ -87,7 +87,7 @@ def _progress(i: int, n: int, path: str) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="草案文件或目录（目录下的 .docx .md .markdown .txt）；- 表示标准输入"),
+    paths: List[str] = typer.Argument(..., help="草案文件或目录（目录下的 .docx .doc .wps .rtf .odt .pdf .md .markdown .txt）；- 表示标准输入"),
     format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件而不是标准输出"),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="审查基准日 YYYY-MM-DD（默认今天）"),
@@ -101,6 +101,8 @@ def check(
     write_decisions: bool = typer.Option(False, "--write-decisions", help="把当前全部问题记为已接受的审核决定（建立基线）"),
     reason: Optional[str] = typer.Option(None, "--reason", help="与 --write-decisions 一起使用：接受的理由"),
     by: str = typer.Option("", "--by", help="与 --write-decisions 一起使用：审核人"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0,
+                                       help="并行进程数（0 表示 CPU 数；默认：文件较多时为 CPU 数）；输出与单进程相同"),
 ) -> None:
     """审查草案：解析引用、对照知识库判断时效，输出问题清单。"""
     from zzreview import engine
@@ -145,6 +147,9 @@ def check(
             if not files:
                 _die(f"{'、'.join(paths)}：没有找到可审查的文件（.docx .md .markdown .txt）")
             show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
+            if format in (Format.text, Format.json) and not write_decisions:
+                _check_streamed(files, kb, day, selection, resolver, format.value, output, paths, threshold,
+                                jobs, _progress if show else None)
             result = engine.run(files, kb, day, selection, progress=_progress if show else None,
                                 resolver=resolver)
     except ConfigError as exc:
@@ -175,6 +180,66 @@ def check(
     if result.has_errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if threshold != "never" and result.fails(threshold) else 0)
+
+
+@app.command()
+def clean(
+    paths: List[str] = typer.Argument(..., help="现行文件或目录（可读取的全部格式）"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="清理基准日 YYYY-MM-DD（默认今天）"),
+    output_dir: Path = typer.Option(Path("zzreview-clean"), "--output-dir", "-o", help="输出目录（xlsx、md、docx、json）"),
+    topic: Optional[str] = typer.Option(None, "--topic", help="专项清理：只保留引用该法律法规或其所替代法律法规的文件，例如 民法典"),
+    rules_file: Optional[Path] = typer.Option(None, "--rules", help="清理决定规则（TOML，默认 checks/clean/decisions.toml）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="并行进程数（默认：全部核心）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件路径（默认从文件所在目录向上查找）"),
+    kb_table: Optional[List[Path]] = typer.Option(None, "--kb-table", help="知识库补充表（TSV），可重复"),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="在标准错误上显示进度（默认：终端时）"),
+) -> None:
+    """规范性文件清理：逐件提出继续有效、修改、废止、宣布失效的建议及理由。"""
+    from zzreview.clean.command import run_clean_command
+
+    show = progress if progress is not None else sys.stderr.isatty()
+    try:
+        cfg = _config(config, paths)
+        day = _as_of(as_of, cfg.as_of)
+        written, summary, errors = run_clean_command(
+            paths, day, output_dir, topic, rules_file, [str(t) for t in (*cfg.kb_tables, *(kb_table or []))],
+            config, jobs, force, _progress if show else None)
+    except (ConfigError, OSError) as exc:
+        _die(str(exc))
+    for e in errors:
+        typer.echo(e, err=True)
+    counts = "，".join(f"{k} {v}" for k, v in summary["decisions"].items())
+    typer.echo(f"清理文件 {summary['documents']} 件：{counts or '无'}")
+    for path in written.values():
+        typer.echo(f"已写入 {path}")
+    raise typer.Exit(2 if errors else 0)
+
+
+def _check_streamed(files, kb, day, selection, resolver, format_name: str, output: Optional[Path],
+                    paths: list[str], threshold: str, jobs: Optional[int], progress) -> None:
+    """text and json: each document is written as soon as it is reviewed (in file order)."""
+    from zzreview import batch
+
+    n_jobs = batch.default_jobs(len(files)) if jobs is None else (jobs or batch.cpu_count())
+    pieces: list[str] = []
+    write = pieces.append if output else sys.stdout.write
+    summary = batch.run(files, kb, day, selection, resolver, format_name, write, jobs=n_jobs,
+                        on_error=lambda line: typer.echo(line, err=True), progress=progress)
+    for e in summary.plugin_errors:
+        typer.echo(f"zzreview: {e}", err=True)
+    if output:
+        from zzreview.output import write_atomic
+
+        try:
+            write_atomic(output, "".join(pieces), paths)
+        except (ConfigError, OSError) as exc:
+            _die(str(exc))
+    else:
+        sys.stdout.flush()
+    if summary.has_errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if threshold != "never" and summary.fails(threshold) else 0)
 
 
 def _render(result, format: "Format", plugin_paths: tuple = ()) -> str:
@@ -296,7 +361,7 @@ def explain(
 
 @app.command()
 def report(
-    draft: Path = typer.Argument(..., help="草案文件（.docx .md .txt）"),
+    draft: Path = typer.Argument(..., help="草案文件（.docx .doc .wps .rtf .odt .pdf .md .txt）"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="合法性审核意见书草稿（.docx 或 .md；省略则以 Markdown 输出到标准输出）"),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="写出带批注的草案副本（.docx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),

@@ -18,7 +18,9 @@ from zzreview.resources import tomllib
 FILENAMES = ("zzreview.toml", ".zzreview.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
-LEVELS = ("normative-document", "government-rule")
+LEVELS = ("auto", "normative-document", "government-rule", "departmental-rule", "local-regulation",
+          "administrative-regulation", "law", "non-normative",
+          "法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
 DOCUMENT_KINDS = ("auto", "normative", "non-normative")
 KEYS = {
     "select": "代码、代码前缀或检查名称的列表",
@@ -29,7 +31,8 @@ KEYS = {
     "overrides": "表数组：paths = [通配符…]，以及 select、ignore、severity、level、document-kind、province",
     "kb-tables": "知识库补充表（TSV）路径的列表，相对于配置文件",
     "certification-lists": "证明事项清单的列表：内置清单名称或文件路径（相对于配置文件）",
-    "level": "起草的文件层级：normative-document（行政规范性文件，默认）或 government-rule（政府规章）",
+    "level": "文件层级：auto（默认，自动判断）、normative-document、government-rule、departmental-rule、"
+             "local-regulation、administrative-regulation、law、non-normative，或直接写层级名称（如 地方政府规章）",
     "document-kind": "强制文件性质：auto（默认，自动判断）、normative（规范性文件）或 non-normative（非规范性文件）",
     "province": "适用哪个省的规范性文件管理规定（如 山东省），用于有效期上限等",
     "plugin-paths": "声明式检查（TOML）所在目录的列表，相对于配置文件",
@@ -55,7 +58,7 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     kb_tables: list[Path] = field(default_factory=list)
     certification_lists: list[str] = field(default_factory=list)  # builtin names or resolved paths
-    level: str = "normative-document"
+    level: str = "auto"
     document_kind: str = "auto"
     province: str | None = None
     plugin_paths: list[Path] = field(default_factory=list)

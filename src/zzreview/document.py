@@ -25,6 +25,13 @@ class Block:
     level: int = 0
     positions: list[tuple[int, int]] | None = None
     source: dict = field(default_factory=dict)
+    pages: list[int] | None = None  # PDF: the page of every character of ``text``
+
+    def page_at(self, offset: int) -> int | None:
+        """Page (1-based) of the character at ``offset``; None for paged-less formats."""
+        if not self.pages:
+            return None
+        return self.pages[min(max(offset, 0), len(self.pages) - 1)]
 
     def locate(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at ``offset`` in ``text``."""
@@ -39,7 +46,7 @@ class Block:
 @dataclass
 class Document:
     path: str
-    format: str  # "docx" | "markdown" | "text"
+    format: str  # "docx" | "markdown" | "text" | "pdf"
     blocks: list[Block]
     title: str | None = None
     title_block: int | None = None
@@ -47,6 +54,10 @@ class Document:
     issuer: str | None = None
     date: str | None = None  # ISO date of issue/draft when written in the document
     encoding: str | None = None
+    # Read through LibreOffice: the original format ("doc", "wps", "rtf", "odt") and the .docx that
+    # was read (locations refer to it; the annotated copy is made from it).
+    converted_from: str | None = None
+    converted_docx: bytes | None = field(default=None, repr=False)
     # Markdown HTML comments (line, column, inner text): not document text, but they carry
     # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
     directives: list[tuple[int, int, str]] = field(default_factory=list)
@@ -54,3 +65,22 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks)
+
+    def typed_lines(self) -> list[tuple[int, str]]:
+        """(block index, text) of every paragraph as its author typed it: a paragraph of a Word
+        file or PDF, a line of Markdown or plain text (the Markdown reader joins lines into one
+        block). Windows at the start or end of a document counted in these are the same for the
+        same text in every format."""
+        out: list[tuple[int, str]] = []
+        for b in self.blocks:
+            if self.format != "markdown" or not b.positions:
+                out.append((b.index, b.text))
+                continue
+            start = 0
+            for k in range(1, len(b.text) + 1):
+                if k == len(b.text) or b.positions[k][0] != b.positions[k - 1][0]:
+                    piece = b.text[start:k].strip()
+                    if piece:
+                        out.append((b.index, piece))
+                    start = k
+        return out

@@ -62,6 +62,7 @@ class ConfigResolver:
     def __init__(self, forced: Config | None = None):
         self.forced = forced
         self._cache: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}  # folder → its config file: one upward walk per folder
 
     def for_file(self, path: str) -> Config:
         if self.forced is not None:
@@ -69,10 +70,20 @@ class ConfigResolver:
         from zzreview.readers.limits import exists
 
         p = Path(path)
-        found = find_config(p if exists(p) else Path.cwd())
+        folder = _folder_of(p if exists(p) else Path.cwd())
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        found = self._found[folder]
         if found not in self._cache:
             self._cache[found] = load_config(found)
         return self._cache[found].for_file(path)
+
+
+def _folder_of(p: Path) -> Path:
+    from zzreview.readers.limits import is_dir
+
+    p = p.resolve()
+    return p if is_dir(p) else p.parent
 
 
 def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]:
@@ -177,41 +188,46 @@ def review_file(path: str, kb: KnowledgeBase, as_of: dt.date, selection: Selecti
     return result
 
 
-def _decisions_file(config: Config, path: str) -> Path | None:
-    return config.decisions if config.decisions else decisions_mod.find_file(Path(path))
+class DecisionApplier:
+    """Moves findings accepted in a decisions file out of the problems and reports stale decisions,
+    one document at a time (a decision matches only its own document). Files are read once."""
 
+    def __init__(self, resolver: ConfigResolver):
+        self.resolver = resolver
+        self._loaded: dict[Path, list[decisions_mod.Decision]] = {}
+        self._found: dict[Path, Path | None] = {}
 
-def apply_decisions(results: list[DocumentResult], resolver: ConfigResolver) -> None:
-    """Move findings accepted in a decisions file out of the problems; report stale decisions."""
-    loaded: dict[Path, list[decisions_mod.Decision]] = {}
-    touched: dict[Path, set[str]] = {}
-    for r in results:
+    def _file(self, path: str) -> Path | None:
+        config = self.resolver.for_file(path)
+        if config.decisions:
+            return config.decisions
+        folder = _folder_of(Path(path))
+        if folder not in self._found:
+            self._found[folder] = decisions_mod.find_file(folder)
+        return self._found[folder]
+
+    def apply(self, r: DocumentResult) -> None:
         if r.document is None:
-            continue
-        file = _decisions_file(resolver.for_file(r.path), r.path)
-        if file is None or not file.exists():
-            continue
-        if file not in loaded:
-            loaded[file] = decisions_mod.load(file)
+            return
+        file = self._file(r.path)
+        if file is None:
+            return
+        if file not in self._loaded:
+            if not file.exists():  # a pipe or device here is refused by load()
+                return
+            self._loaded[file] = decisions_mod.load(file)
+        loaded = self._loaded[file]
         key = decisions_mod.document_key(file, r.path)
-        touched.setdefault(file, set()).add(key)
         kept = []
         for f in r.findings:
-            d = next((d for d in loaded[file] if d.matches(key, f)), None)
+            d = next((d for d in loaded if d.matches(key, f)), None)
             if d:
                 d.used += 1
                 r.accepted.append((f, d))
             else:
                 kept.append(f)
         r.findings = kept
-    for r in results:
-        if r.document is None:
-            continue
-        file = _decisions_file(resolver.for_file(r.path), r.path)
-        if file not in loaded:
-            continue
-        key = decisions_mod.document_key(file, r.path)
-        for d in loaded[file]:
+        for d in loaded:
             if d.document == key and not d.used:
                 quote, loc = title_location(r.document)
                 shown = d.quote if d.quote is not None else f"sha256:{d.quote_sha256[:12]}…"
@@ -220,6 +236,13 @@ def apply_decisions(results: list[DocumentResult], resolver: ConfigResolver) -> 
                     f"审核决定（{d.code}，“{shown}”）已匹配不到任何问题，可从 {file} 中删除",
                     quote, loc, "本工具的使用约定", "删除该条过时的审核决定",
                     extra={"decision": d.to_dict()}))
+
+
+def apply_decisions(results: list[DocumentResult], resolver: ConfigResolver) -> None:
+    """Move findings accepted in a decisions file out of the problems; report stale decisions."""
+    applier = DecisionApplier(resolver)
+    for r in results:
+        applier.apply(r)
 
 
 def run(paths: list[str], kb: KnowledgeBase, as_of: dt.date, selection: Selection | None = None,

@@ -15,8 +15,9 @@ fail-on = "error"
 # 审查基准日（默认今天）
 # as-of = "2027-01-01"
 
-# 起草的文件层级：normative-document（行政规范性文件，默认）或 government-rule（政府规章）
-level = "normative-document"
+# 文件层级：auto（自动判断，默认）；也可指定 normative-document（行政规范性文件）、
+# government-rule（地方政府规章）、departmental-rule、local-regulation、administrative-regulation、law、non-normative
+level = "auto"
 
 # 文件性质：auto（自动判断）、normative、non-normative
 document-kind = "auto"

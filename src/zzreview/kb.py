@@ -243,6 +243,10 @@ class KnowledgeBase:
                 return self._by_key[next(iter(fits))], "fuzzy"
         return [], None
 
+    def instruments(self) -> list[Entry]:
+        """Every entry of the base (shipped and from tables)."""
+        return [e for entries in self._by_key.values() for e in entries]
+
     def _suffixes(self) -> dict[str, set[str]]:
         if not hasattr(self, "_suffix_index"):
             index: dict[str, set[str]] = {}

@@ -15,9 +15,13 @@ class Location:
     line: int
     column: int
     article: str | None = None
+    page: int | None = None  # PDF only: ``line`` is then the line on this page
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if d["page"] is None:
+            del d["page"]
+        return d
 
 
 @dataclass

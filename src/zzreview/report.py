@@ -25,6 +25,7 @@ class ReportOutcome:
     written: list[Path] = field(default_factory=list)
     unanchored: list = field(default_factory=list)  # render.annotate.Unanchored
     markdown: str | None = None  # the opinion, when no -o was given
+    annotated: Path | None = None  # the annotated copy, when written
     seconds: float = 0.0
 
 
@@ -85,12 +86,14 @@ def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None =
         if r.document.format == "docx":
             from zzreview.readers.docx_package import check_members
 
-            check_members(data)  # the copy keeps every part: each must be within the limit
-            copy, missed = annotate_mod.annotate_docx(data, r.document, r.findings)
+            source = r.document.converted_docx or data
+            check_members(source)  # the copy keeps every part: each must be within the limit
+            copy, missed = annotate_mod.annotate_docx(source, r.document, r.findings)
         else:
             copy, missed = annotate_mod.annotate_blocks(r.document, r.findings)
         write_atomic(annotate, copy, inputs, validate=validate_docx)
         outcome.written.append(annotate)
+        outcome.annotated = annotate
         outcome.unanchored = missed
     outcome.seconds = time.perf_counter() - start
     return outcome
@@ -100,6 +103,9 @@ def summary(outcome: ReportOutcome) -> list[str]:
     """Lines for standard error: what was written, and any finding left without a comment."""
     r = outcome.document
     lines = [f"已写入 {p}" for p in outcome.written]
+    note = _converted_note(r.document)
+    if note and outcome.annotated:
+        lines.append(note)
     for u in outcome.unanchored:
         f = u.finding
         lines.append(f"{r.path}: {f.code} 未能加批注（{u.reason}）：{f.quote}")
@@ -107,6 +113,17 @@ def summary(outcome: ReportOutcome) -> list[str]:
     lines.append(f"{r.path}：共 {n} 处问题（审查基准日 {outcome.result.as_of.isoformat()}，"
                  f"用时 {outcome.seconds:.2f} 秒）")
     return lines
+
+
+def _converted_note(doc) -> str | None:
+    """What the annotated copy is, when the draft was not itself a .docx."""
+    if doc is None:
+        return None
+    if doc.converted_from:
+        return f"注意：草案为 .{doc.converted_from} 文件，已用 LibreOffice 转换为 .docx 后审查；批注副本是转换后的 .docx，位置按转换后的文本计"
+    if doc.format == "pdf":
+        return "注意：草案为 PDF，批注副本是按 PDF 文字层重建的 .docx（每段一个段落），位置按 PDF 的页和行计"
+    return None
 
 
 def echo_err(lines: list[str]) -> None:

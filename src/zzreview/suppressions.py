@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.document import Document
 from zzreview.model import Finding, Location
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy_regex.compile(
     r"^\s*zzreview\s*:\s*(disable-next|disable|enable)\s*(?:=\s*([A-Za-z0-9_,\-\s]*?))?"
     r"\s*(?:(?:理由|原因|reason)\s*[:：]\s*(.*?))?\s*$", regex.S | regex.I)
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
 _S = r"[ \t\u3000]*"  # blanks inside a reference (never a line break)
 
 # One reference: any non-empty prefix-closed chain 条 > 款 > 项 > 目, starting at any level.
-_UNIT = regex.compile(
+_UNIT = lazy_regex.compile(
     rf"""
     (?P<tiao>第{_S}(?P<t>{_NUM}){_S}条(?:{_S}之{_S}(?P<ts>{_NUM}))?)?
     (?P<kuan>{_S}第{_S}(?P<k>{_NUM}){_S}款)?
@@ -29,10 +30,10 @@ _UNIT = regex.compile(
     regex.VERBOSE,
 )
 # Between the title and the first reference: blanks, 的, 中, 中的.
-_LEAD = regex.compile(rf"{_S}(?:中的|的|中)?{_S}(?=第)")
+_LEAD = lazy_regex.compile(rf"{_S}(?:中的|的|中)?{_S}(?=第)")
 # Between two references: a list separator or a range marker.
-_SEP = regex.compile(rf"{_S}(?:(?P<range>至|到|－|—|~|～|-)|、|[，,]?{_S}(?:以及|和|及|或者|或|与)){_S}(?=第)")
-_BLANKS = regex.compile(r"\s+")
+_SEP = lazy_regex.compile(rf"{_S}(?:(?P<range>至|到|－|—|~|～|-)|、|[，,]?{_S}(?:以及|和|及|或者|或|与)){_S}(?=第)")
+_BLANKS = lazy_regex.compile(r"\s+")
 _PARENS = str.maketrans("()", "（）")
 
 

@@ -10,17 +10,20 @@ the opening blocks and in any sentence that says 制定本办法 (the instrument
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
 
-_TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行)"
+_TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行|为了?实施(?=\s*《))"
 _RESULT = (r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|现就|现将|现作如下|作如下|特作|特此|通告如下|公告如下|"
            r"规定如下|通知如下|决定|结合|特发布|现发布|现予|现提出|提出如下|制定了?本|制定了|印发|转发)")
 # A basis at the head of a clause (为…，根据《…》), not inside a narrative (各部门认真贯彻落实《…》).
 _CLAUSE_START = regex.compile(r"(?:^|[，,：:；]|为了?|^第[一二三四五六七八九十]+条)\s*(?:根据|依据|依照|按照|遵照|贯彻落实|落实)\s*"
                               r"(?:[^，。；]{0,20})?《")
 _SENTENCE = regex.compile(r"[^。！？\n]+[。！？]?")
+_TRIGGER_RE, _RESULT_RE = regex.compile(_TRIGGER), regex.compile(_RESULT)
+_ARTICLE_BASIS = regex.compile(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《")
 _LEGAL_WORDS = regex.compile(
     r"法律|法规|规章|条例|国家(?:有关)?规定|有关规定|上级(?:有关)?(?:规定|文件|精神)|相关规定|令第?[〇一二三四五六七八九十百\d]+号|号令")
 _SELF = regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
@@ -52,6 +55,13 @@ def _opening_blocks(doc, structure) -> set[int]:
     return opening
 
 
+def _cites_between(cites: list, start: int, end: int) -> list:
+    """The citations of a block (in text order) that begin in [start, end); a bisection, not a scan."""
+    lo = bisect_left(cites, start, key=lambda rc: rc.citation.start)
+    hi = bisect_left(cites, end, lo, key=lambda rc: rc.citation.start)
+    return cites[lo:hi]
+
+
 def extract_basis(doc, analysis) -> list[BasisClause]:
     from zzreview.analysis.facts import locate
 
@@ -59,6 +69,8 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
     cites_by_block: dict[int, list] = {}
     for rc in analysis.citations:
         cites_by_block.setdefault(rc.citation.block, []).append(rc)
+    for cites in cites_by_block.values():
+        cites.sort(key=lambda rc: rc.citation.start)  # stable: already in text order
     opening = _opening_blocks(doc, structure)
     out: list[BasisClause] = []
     for b in doc.blocks:
@@ -66,22 +78,22 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
             continue
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
-            t = regex.search(_TRIGGER, sentence)
+            t = _TRIGGER_RE.search(sentence)
             if not t:
                 continue
             s0 = sm.start()
             tail = sentence[t.start():]
-            in_sentence = [rc for rc in cites_by_block.get(b.index, [])
-                           if s0 + t.start() <= rc.citation.start < s0 + len(sentence)
-                           and not rc.citation.repeal_context]
-            has_result = regex.search(_RESULT, tail) is not None
+            in_sentence = [rc for rc in _cites_between(cites_by_block.get(b.index, []), s0 + t.start(),
+                                                       s0 + len(sentence))
+                           if not rc.citation.repeal_context]
+            has_result = _RESULT_RE.search(tail) is not None
             document_level = (has_result and (b.index in opening or _SELF.search(sentence))) or (
                 b.index in opening and in_sentence and _CLAUSE_START.search(sentence))
             if document_level:
                 if not in_sentence and not _LEGAL_WORDS.search(tail):
                     continue  # 根据工作需要 / 按照会议精神: not a legal basis
                 scope = "document"
-            elif in_sentence and regex.search(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《", sentence):
+            elif in_sentence and _ARTICLE_BASIS.search(sentence):
                 scope = "article"
             else:
                 continue

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.articles import parse_article_refs
 from zzreview.analysis.numerals import cn_to_int
 from zzreview.document import Document
@@ -34,72 +33,72 @@ _YEAR_NUM = r"(?:(?<!\d)(?:19|20)\d\d(?!\d)|[〇○零OＯ一二三四五六七�
 _VNOTE_BODY = (rf"{_YEAR_NUM}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
                r"(?:第[一二三四五六七八九十\d]+次)?"
                r"(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)")
-_VNOTE_INSIDE = regex.compile(rf"[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]\s*$")
-_VNOTE_AFTER = regex.compile(rf"\s*[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]")
-_YEAR = regex.compile(rf"(?P<y>{_YEAR_NUM})\s*(?:年|〕|\]|］|】)")
-_LEADING_YEAR = regex.compile(rf"\s*(?P<y>{_YEAR_NUM})")
-_YEAR_IN_BRACKETS = regex.compile(r"[〔\[［【](?P<y>(?:19|20)\d\d)[〕\]］】]")
+_VNOTE_INSIDE = lazy_regex.compile(rf"[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]\s*$")
+_VNOTE_AFTER = lazy_regex.compile(rf"\s*[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]")
+_YEAR = lazy_regex.compile(rf"(?P<y>{_YEAR_NUM})\s*(?:年|〕|\]|］|】)")
+_LEADING_YEAR = lazy_regex.compile(rf"\s*(?P<y>{_YEAR_NUM})")
+_YEAR_IN_BRACKETS = lazy_regex.compile(r"[〔\[［【](?P<y>(?:19|20)\d\d)[〕\]］】]")
 # A parenthesis after a title (文号, version, 以下简称 …), one level of nesting allowed: （法（研）发〔1987〕32号）
 _PARENS = r"[（(](?:[^（）()\n]|[（(][^（）()\n]{0,20}[）)]){0,80}[）)]"
-_PAREN_AFTER = regex.compile(rf"\s*(?P<paren>{_PARENS})")
-_YEAR_BEFORE = regex.compile(
+_PAREN_AFTER = lazy_regex.compile(rf"\s*(?P<paren>{_PARENS})")
+_YEAR_BEFORE = lazy_regex.compile(
     rf"(?P<y>{_YEAR_NUM})\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
     r"(?:修正|修订|修改|颁布|发布|公布|印发|施行)?的\s*$")
 
 # A short name defined in a parenthesis right after the title; the parenthesis may lack its ）.
-_SHORT_DEF = regex.compile(
+_SHORT_DEF = lazy_regex.compile(
     rf"(?:\s*{_PARENS})?\s*[（(][^（）()《》\n]{{0,60}}?(?:(?:以下|下文)?简称|(?:以下|下文|下)称)(?:为)?[：:]?\s*"
     r"(?:《(?P<name>[^《》\n]{1,40})》|[“\"「『](?P<name>[^”\"」』\n]{1,40})[”\"」』])")
 
 # Repeal clauses: 《A》（…）、…发布的《B》中有关…的规定同时废止 / 废止《A》和《B》 / 原《A》停止执行.
-_REPEAL_AFTER = regex.compile(
+_REPEAL_AFTER = lazy_regex.compile(
     rf"\s*(?:{_PARENS})?\s*(?:中(?:有关|关于)?[^。；，《\n]{{0,40}}?的?(?:规定|内容|条款|部分))?"
     r"\s*[，,]?\s*(?:自[^。；，\n]{0,30}?起\s*)?(?:都|均|亦|也)?\s*"
     r"(?:同时|一并|即行|自行|相应|予以|同时予以|即)?\s*"
     r"(?:废止|停止执行|停止施行|不再执行|不再施行|失效|作废)")
-_REPEAL_BEFORE = regex.compile(r"(?:废止|废除|停止执行|停止施行)\s*(?:了)?\s*(?:原)?\s*$")
+_REPEAL_BEFORE = lazy_regex.compile(r"(?:废止|废除|停止执行|停止施行)\s*(?:了)?\s*(?:原)?\s*$")
 # Text between two items of one repeal list: no sentence end, no word that starts another clause.
-_GROUP_GAP = regex.compile(r"^[^。；;！？!?\n]{0,120}$")
-_GAP_BREAKS = regex.compile(r"根据|依据|按照|依照|参照|制定|施行|执行|要求|废止|停止|贯彻|落实|本(?:办法|规定|决定|条例|通知)")
-_GAP_ITEM = regex.compile(r"\d|[〇○零一二三四五六七八九十]年|发布|公布|通过|批准|颁布|下发|印发|修正|修改|修订|令")
-_CITED_AS_BASIS = regex.compile(r"(?:根据|依据|按照|依照|参照)\s*$")
+_GROUP_GAP = lazy_regex.compile(r"^[^。；;！？!?\n]{0,120}$")
+_GAP_BREAKS = lazy_regex.compile(r"根据|依据|按照|依照|参照|制定|施行|执行|要求|废止|停止|贯彻|落实|本(?:办法|规定|决定|条例|通知)")
+_GAP_ITEM = lazy_regex.compile(r"\d|[〇○零一二三四五六七八九十]年|发布|公布|通过|批准|颁布|下发|印发|修正|修改|修订|令")
+_CITED_AS_BASIS = lazy_regex.compile(r"(?:根据|依据|按照|依照|参照)\s*$")
 
 # The document issuing or forwarding the instrument: 现将《X》印发给你们, 《X》已经…同意，现予印发.
 _ISSUE_VERB = r"(?:印发|转发|批转|下发|颁发|发布|公布|颁布)"
-_SELF_BEFORE = regex.compile(r"现将[^。；《》\n]{0,60}$")
+_SELF_BEFORE = lazy_regex.compile(r"现将[^。；《》\n]{0,60}$")
 _PAREN = rf"\s*(?:{_PARENS})?\s*"
-_SELF_AFTER_PREFIXED = regex.compile(rf"^{_PAREN}(?:予以|予)?{_ISSUE_VERB}")
-_SELF_AFTER = regex.compile(
+_SELF_AFTER_PREFIXED = lazy_regex.compile(rf"^{_PAREN}(?:予以|予)?{_ISSUE_VERB}")
+_SELF_AFTER = lazy_regex.compile(
     rf"^{_PAREN}(?:已经|业经|已|经)[^。；《\n]{{0,40}}?(?:同意|通过|批准|审定|审议)"
     rf"[^。；《\n]{{0,8}}?现?(?:予以|予|将其|特)?{_ISSUE_VERB}"
     rf"|^{_PAREN}[，,]?\s*现(?:予以|予|将其)?{_ISSUE_VERB}给?(?:你们|你)")
 # A document title that issues or forwards an instrument: …印发X的通知 → X.
-_ISSUING_TITLE = regex.compile(
+_ISSUING_TITLE = lazy_regex.compile(
     rf"{_ISSUE_VERB}(?P<x>.+?)的?(?:通知|通告|公告|决定|命令|令|函)$")
 # What may join the instruments a title issues: 印发《A》、《B》和《C》等三个文件的通知
-_CONNECTORS = regex.compile(
+_CONNECTORS = lazy_regex.compile(
     r"^(?:[、，,\s]|以及|和|及|与)*(?:等[一二三四五六七八九十两\d]*[个件项份部]?[^《》]{0,6})?$")
 # An issuer prefix (市房管局, 省质监局等部门) holds no verb; 贯彻落实国务院… does.
-_NOT_ISSUER = regex.compile(r"贯彻|落实|实施|执行|学习|宣传|推进|做好|加强|进一步|完善|修改|废止|清理|规范")
+_NOT_ISSUER = lazy_regex.compile(r"贯彻|落实|实施|执行|学习|宣传|推进|做好|加强|进一步|完善|修改|废止|清理|规范")
 # This document's attachment: a block 附件：《X》, or 《X》（见附件）.
-_ATTACHMENT_LINE = regex.compile(
+_ATTACHMENT_LINE = lazy_regex.compile(
     r"^\s*附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*(?:[0-9０-９]+\s*[.．、]\s*)?$")
-_SEE_ATTACHMENT = regex.compile(r"\s*[（(]\s*(?:见|详见)?附件")
+_SEE_ATTACHMENT = lazy_regex.compile(r"\s*[（(]\s*(?:见|详见)?附件")
 
 # Titles that are only a genre word: a short name of something cited nearby or of this document.
-_GENRE = regex.compile(
+_GENRE = lazy_regex.compile(
     r"^(?:实施)?(?:办法|条例|规定|细则|实施细则|方案|实施方案|意见|实施意见|通知|决定|规则|"
     r"纲要|规划|计划|章程|法|标准|规范|目录|清单|公约|协议|导则|指南|规程|准则|守则|决议|批复)$")
 
 # kind: the title's ending decides; everything not clearly a certificate, form or publication is "law".
-_OTHER_END = regex.compile(
+_OTHER_END = lazy_regex.compile(
     r"(?:证|证书|证明|执照|牌照|卡|表|单|册|簿|书|报|杂志|期刊|年鉴|图|图集|合同|示范文本|样本|样式|格式)$")
-_LAW_EXCEPTIONS = regex.compile(r"(?:清单|报告书|白皮书|通报|汇报)$")
-_TRAILING_PARENS = regex.compile(r"(?:\s*[（(][^（）()]*[）)])+\s*$")
+_LAW_EXCEPTIONS = lazy_regex.compile(r"(?:清单|报告书|白皮书|通报|汇报)$")
+_TRAILING_PARENS = lazy_regex.compile(r"(?:\s*[（(][^（）()]*[）)])+\s*$")
 
-_LINE_BREAK = regex.compile(r"\s*\n\s*")
-_BLANKS = regex.compile(r"\s+")
-_KEY_DROP = regex.compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』]|关于|的")
+_LINE_BREAK = lazy_regex.compile(r"\s*\n\s*")
+_BLANKS = lazy_regex.compile(r"\s+")
+_KEY_DROP = lazy_regex.compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』]|关于|的")
 
 
 # ---------------------------------------------------------------- the fact

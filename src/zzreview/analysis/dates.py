@@ -11,32 +11,46 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.numerals import cn_to_int
-from zzreview.readers.metadata import DATE, parse_date
+from zzreview.readers.metadata import DATE, is_chrome, parse_date
 
 _D = r"(?:[0-9０-９〇○零OＯ一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日)"
-_START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过)之日)"
-EFFECTIVE = regex.compile(
-    rf"(?:自|从|于)\s*(?P<start>{_START})\s*(?:起|开始)?\s*(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*"
-    r"(?:施行|执行|实施|生效|试行|起施行|起执行|起实施|起试行)")
+_START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过|通告发布)之日|即日|发文即日|发布即日)"
+_VERB = r"(?:施行|执行|实施|实行|生效|试行)"
+# 自…起施行/执行/实行, 从…起, 发文之日起, 即日起, 公布之日起N日后施行; not 自…起施行的《…》 (another text).
+EFFECTIVE = lazy_regex.compile(
+    rf"(?:(?:自|从|于)\s*(?P<start>{_START})|(?P<start2>(?:发文|印发|发布|公布)?即日))\s*(?:起|开始)?\s*"
+    rf"(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*(?:{_VERB}|起{_VERB})(?!的)"
+    rf"|(?:自|从)\s*(?P<start3>{_D})\s*(?:起|开始)[，,]")
 _NUM = r"[0-9０-９一二两三四五六七八九十]{1,3}"
-VALIDITY = regex.compile(
+VALIDITY = lazy_regex.compile(
     rf"有效期(?:限)?(?:为|是)?\s*(?P<years>{_NUM})\s*(?:年|个月)"
     rf"|有效期(?:限)?(?:为|是)?(?:自[^。；]{{0,30}}?)?至\s*(?P<until>{_D})"
     rf"|(?:执行|施行|试行|实施)(?:期限|期)(?:为|是)?\s*(?P<years2>{_NUM})\s*(?:年|个月)"
     rf"|(?:执行|施行|试行|实施|有效)(?:至|到)\s*(?P<until2>{_D})(?:止|截止)?"
     rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)")
-_MONTHS = regex.compile(r"个月")
+_MONTHS = lazy_regex.compile(r"个月")
+_CITED_BEFORE = lazy_regex.compile(r"《|根据|依据|按照|截至|截止")
+# A measure bound to its own period or used up by one event: a term (执行期限/实施期限/试行期), a span
+# of dated days (2020年1月25日至2月8日), a one-off adjustment from a date (从…起，将…调整为…).
+_SPAN = lazy_regex.compile(rf"(?:(?:时间|期限|期间|日期|时段)\s*(?:为|是|：|:)?\s*|(?:自|从)\s*)"
+                      rf"{_D}\s*(?:0?\d{{1,2}}时|零时|\d{{1,2}}[:：]\d\d)?\s*(?:至|到|—|－|-|~|～)\s*"
+                      rf"(?:[0-9０-９〇○零一二三四五六七八九十]{{4}}\s*年\s*)?[0-9０-９一二三四五六七八九十]{{1,3}}\s*月"
+                      rf"\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*日"
+                      rf"|{_D}\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9０-９〇○零一二三四五六七八九十]{{4}}\s*年\s*)?"
+                      rf"[0-9０-９一二三四五六七八九十]{{1,3}}\s*月\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*日\s*(?:期间|止|内)")
+_TERM = lazy_regex.compile(rf"(?:执行|实施|试行|有效|施行)(?:期限|期)\s*(?:为|是|：|:)?\s*(?:{_D}|{_NUM}\s*(?:年|个月))")
+_ONE_OFF = lazy_regex.compile(rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
+                         r"上调|下调|停止|暂停|放假|调休)")
 # Titles whose text governs one period: a year or a span of years.
-PERIOD_TITLE = regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
+PERIOD_TITLE = lazy_regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
 
 # How a document ends: signature date (with or without the year), closing formulae.
-_CLOSING = regex.compile(r"^\s*(?:[0-9０-９〇○零一二三四五六七八九十]{1,4}\s*年\s*)?[0-9０-９一二三四五六七八九十]{1,3}\s*月"
+_CLOSING = lazy_regex.compile(r"^\s*(?:[0-9０-９〇○零一二三四五六七八九十]{1,4}\s*年\s*)?[0-9０-９一二三四五六七八九十]{1,3}\s*月"
                          r"\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日\s*$|特此(?:通告|公告|通知)|此告|此件公开发布|抄送")
-_ISSUING = regex.compile(r"印发|转发|批转|颁发")
+_ISSUING = lazy_regex.compile(r"印发|转发|批转|颁发")
 _LONG = 2000  # characters: excerpts of a document's opening are shorter
 
 
@@ -48,6 +62,7 @@ class DateFacts:
     effective_location: dict | None = None
     validity: dict | None = None  # {"text", "years", "months", "until", "location"}
     period_in_title: str | None = None
+    period: dict | None = None  # {"text", "kind": term | span | one-off, "location"}: its own period
     ends_with_date: bool = False
     looks_complete: bool = False  # an ending (date, 特此通告, 施行 clause) or a full-length text
 
@@ -67,14 +82,17 @@ def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
     return end - dt.timedelta(days=1)
 
 
-_BODY_START = regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[条章]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_BODY_START = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[条章]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
-def _ends_with_date(tail) -> bool:
-    """A signature date near the end, followed only by short lines (抄送, 附件 names), no more body."""
-    for k in range(len(tail) - 1, -1, -1):
-        if len(tail[k].text) <= 40 and parse_date(tail[k].text):
-            return all(len(b.text) < 60 and not _BODY_START.match(b.text) for b in tail[k + 1:])
+def _ends_with_date(lines: list[str]) -> bool:
+    """A signature date near the end, followed only by a few short lines (抄送, 附件 names, a web
+    page's trailer), no more body. ``lines`` are the typed lines, so every format agrees."""
+    for text in reversed(lines[-8:]):
+        if len(text) <= 40 and parse_date(text):
+            return True
+        if len(text) >= 60 or _BODY_START.match(text):
+            return False
     return False
 
 
@@ -93,12 +111,19 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
             m = EFFECTIVE.search(b.text)
             if m:
                 facts.effective_text = m.group(0)
-                start = m.group("start")
+                start = m.group("start") or m.group("start2") or m.group("start3") or ""
                 if DATE.search(start):
                     facts.effective_date, facts.effective_on = parse_date(start), "date"
                 else:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
+        if facts.period is None:
+            for kind, pattern in (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN)):
+                m = pattern.search(b.text)
+                if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
+                    facts.period = {"text": m.group(0), "kind": kind,
+                                    "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
+                    break
         if facts.validity is None:
             m = VALIDITY.search(b.text)
             if m:
@@ -112,16 +137,19 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     "until": until,
                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict(),
                 }
-    tail = doc.blocks[-2:]
-    facts.ends_with_date = _ends_with_date(doc.blocks[-4:])
-    # The effective clause counts as an ending only where a document ends (its last blocks); an
+    # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
+    lines = [(i, text) for i, text in doc.typed_lines() if not is_chrome(text)]
+    tail = [text for _, text in lines[-2:]]
+    facts.ends_with_date = _ends_with_date([text for _, text in lines])
+    # The effective clause counts as an ending only where a document ends (its last lines); an
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
-    last_blocks = {b.index for b in doc.blocks[-3:]}
+    last_blocks = {i for i, _ in lines[-3:]}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    issuing_without_body = bool(_ISSUING.search(doc.title or "")) and len(doc.text) < _LONG // 2
+    length = sum(1 for ch in doc.text if not ch.isspace())  # not counting breaks, which vary by format
+    issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date
-        or any(_CLOSING.search(b.text) for b in tail) or len(doc.text) >= _LONG)
+        or any(_CLOSING.search(text) for text in tail) or length >= _LONG)
     v = facts.validity
     if v and not v.get("until") and facts.effective_date and (v.get("years") or v.get("months")):
         start = dt.date.fromisoformat(facts.effective_date)

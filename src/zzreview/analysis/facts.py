@@ -47,7 +47,8 @@ def locate(doc: Document, structure: Structure, block: int, offset: int) -> Loca
     """Location of ``offset`` in block ``block``: source line/column and article."""
     b = doc.blocks[block]
     line, column = b.locate(offset)
-    return Location(block=block, line=line, column=column, article=structure.article_at(block))
+    return Location(block=block, line=line, column=column, article=structure.article_at(block),
+                    page=b.page_at(offset))
 
 
 def title_location(doc: Document) -> tuple[str, Location]:
@@ -57,8 +58,9 @@ def title_location(doc: Document) -> tuple[str, Location]:
         return "", Location(block=0, line=1, column=1)
     block = doc.blocks[idx]
     quote = doc.title if doc.title and doc.title in block.text else block.text
-    line, column = block.locate(max(block.text.find(quote), 0))
-    return quote, Location(block=idx, line=line, column=column, article=None)
+    offset = max(block.text.find(quote), 0)
+    line, column = block.locate(offset)
+    return quote, Location(block=idx, line=line, column=column, article=None, page=block.page_at(offset))
 
 
 def document_year(doc: Document) -> int | None:
@@ -92,7 +94,7 @@ def analyze(doc: Document, kb: KnowledgeBase, as_of: dt.date, config: Config | N
     structure = analyze_structure(doc)
     citations, others = resolve_citations(doc, structure, kb, as_of)
     a = Analysis(structure=structure, citations=citations, other_titles=others)
-    a.normative = classify_document(doc, structure, config)
+    a.normative = classify_document(doc, structure, config, kb, as_of)
     a.basis = extract_basis(doc, a)
     a.measures = extract_measures(doc, a)
     a.certifications = extract_certifications(doc, a)

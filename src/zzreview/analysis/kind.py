@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-import regex
+from zzreview import lazy_regex
 
 KINDS = ("实施细则", "实施办法", "实施意见", "指导意见", "办法", "规定", "细则", "规则", "意见",
          "通知", "通告", "公告", "决定", "方案", "规划", "纲要", "批复", "函", "条例")
-_TAIL = regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
+_TAIL = lazy_regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
+
+
+_TAG = lazy_regex.compile(r"^\s*(?:【[^】]{1,12}】|\[|［)\s*|\s*(?:\]|］)\s*$")
+
+
+def strip_notes(title: str | None) -> str:
+    """The title without trailing （征求意见稿）-style notes and without [ ] or 【tag】 around it."""
+    t = _TAG.sub("", (title or "").strip()).strip()
+    while True:
+        stripped = _TAIL.sub("", t).strip()
+        if stripped == t:
+            break
+        t = _TAG.sub("", stripped).strip()
+    return t.strip("[]【】")
 
 
 def document_kind(title: str | None) -> str | None:
     """The kind named at the end of the title, ignoring （征求意见稿）-style notes."""
     if not title:
         return None
-    t = title.strip()
-    while True:
-        stripped = _TAIL.sub("", t).strip()
-        if stripped == t:
-            break
-        t = stripped
-    t = t.strip("[]【】")
+    t = strip_notes(title)
     for kind in KINDS:
         if t.endswith(kind):
             return kind

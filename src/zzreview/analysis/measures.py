@@ -17,6 +17,8 @@ import regex
 from zzreview.model import Location
 
 _SENTENCE = regex.compile(r"[^。；;！？\n]+[。；;！？]?")
+_NUMBERING = regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
+_REPEALING = regex.compile(r"废止|停止执行|不再执行")
 PATTERNS = {
     "penalty": regex.compile(
         r"(?:处|并处|予以|给予|可处)[^。；，,]{0,24}?罚款|罚款[0-9０-９一二三四五六七八九十百千万]+元?"
@@ -31,6 +33,12 @@ PATTERNS = {
         r"全面(?:关停|关闭|取缔|停止)|一律(?:关停|关闭|取缔|不予|不得|禁止|拆除)|列入[^。；，,]{0,12}(?:黑名单|失信(?:名单|惩戒对象))"
         r"|取消[^。；，,]{0,15}资格|限制[^。；，,]{0,10}(?:参加|参与|进入)"),
 }
+# Contributions and duties a law itself imposes: paying them is not a fee or duty the document sets.
+_STATUTORY = (
+    (regex.compile(r"社会保险费|(?:基本)?(?:养老|医疗|失业|工伤|生育)保险费?|社会保险"), "《中华人民共和国社会保险法》"),
+    (regex.compile(r"住房公积金"), "《住房公积金管理条例》"),
+    (regex.compile(r"税款?|税费|(?:个人所得|增值|企业所得|消费|印花|契)税"), "税收法律（《中华人民共和国税收征收管理法》等）"),
+)
 KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
               "duty": "新增义务或限制"}
 # Sentences that refer the measure to upper law.
@@ -54,10 +62,25 @@ class Measure:
     authorised: bool
     reference: str | None = None
     confidence: str = "medium"
+    statutory: str | None = None  # why the duty is the law's own, not the document's
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "kind_name": KIND_NAMES[self.kind], "text": self.text, "quote": self.quote,
-                "location": self.location.to_dict(), "authorised": self.authorised, "reference": self.reference}
+        d = {"kind": self.kind, "kind_name": KIND_NAMES[self.kind], "text": self.text, "quote": self.quote,
+             "location": self.location.to_dict(), "authorised": self.authorised, "reference": self.reference}
+        if self.statutory:
+            d["statutory"] = self.statutory
+        return d
+
+
+def statutory_duty(kind: str, quote: str) -> str | None:
+    """Why paying ``quote`` is a duty imposed by law itself (社会保险费, 住房公积金, 税), or None."""
+    if kind not in ("fee", "duty"):
+        return None
+    for pattern, law in _STATUTORY:
+        m = pattern.search(quote)
+        if m:
+            return f"缴纳{m.group(0)}是{law}规定的法定义务，不是本文件设定的收费或义务"
+    return None
 
 
 def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
@@ -85,10 +108,10 @@ def extract_measures(doc, analysis) -> list[Measure]:
         article_refers = article is not None and refers[article]
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
-            body = regex.sub(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*", "", sentence)
+            body = _NUMBERING.sub("", sentence)
             if _AGENCY.search(body) or not _PUBLIC.search(sentence):
                 continue
-            if regex.search(r"废止|停止执行|不再执行", sentence):
+            if _REPEALING.search(sentence):
                 continue
             for kind, pattern in PATTERNS.items():
                 m = pattern.search(sentence)
@@ -100,6 +123,6 @@ def extract_measures(doc, analysis) -> list[Measure]:
                     kind=kind, text=sentence.strip(), quote=m.group(0),
                     location=locate(doc, structure, b.index, sm.start() + m.start()), article=article,
                     authorised=authorised, reference=ref.group(0) if ref else None,
-                    confidence="high" if kind != "duty" else "medium"))
+                    confidence="high" if kind != "duty" else "medium", statutory=statutory_duty(kind, m.group(0))))
                 break  # one measure per sentence: the first kind that matches
     return out

@@ -1,9 +1,22 @@
-"""Is the document a normative document (行政规范性文件), and why the tool thinks so.
+"""What the document is: its level (法律 … 行政规范性文件, 非规范性文件) and why the tool thinks so.
 
-A normative document binds the public and applies repeatedly. Meeting
-notices, commendations, personnel decisions, replies to deputies' proposals,
-accident reports and other one-off or internal texts are not; they get no
-document-level findings. Configuration (``document-kind``) can force the answer.
+Signals, strongest first, each leaving a reason a reviewer can check:
+
+1. configuration (``document-kind``, ``level``, also per path);
+2. the knowledge base knowing the document's own title (an instrument already in force);
+3. the issuer and its form: adoption lines of a people's congress, 国务院令, 部令, 政府令 and
+   executive-meeting promulgation (a government order is a rule only where that government
+   could make rules at the time: checks/authority/rulemaking.toml);
+4. the title's kind word (条例 is reserved for laws and regulations);
+5. for everything below the normative line, what the text does (appoints, commends, reports,
+   solicits comments, divides work, replies to one applicant, forwards without own
+   requirements) and whether it binds the public at all.
+
+A title that names a non-normative act (a call for comments, a personnel decision) is read before
+the form, because such a notice may print a draft rule with its adoption history.
+
+Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by their own rules and
+非规范性文件 get no document-level findings.
 """
 
 from __future__ import annotations
@@ -12,51 +25,395 @@ from dataclasses import asdict, dataclass, field
 
 import regex
 
-from zzreview.analysis.kind import document_kind
+from zzreview import lazy_regex
+from zzreview.analysis.kind import document_kind, strip_notes
+from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
+from zzreview.resources import data_toml
 
-# (pattern on the title, reason) — each names a class of non-normative text.
-_NOT_NORMATIVE = (
-    (r"召开[^，。]{0,40}会议?|会议的通知$|举办[^，。]{0,30}(?:培训|会议|活动|比赛|论坛)|培训班", "会议、培训或活动通知"),
-    (r"表彰|嘉奖|通报表扬|授予[^，。]{0,30}称号|奖励[^，。]{0,30}的决定|先进(?:集体|个人)|命名[^，。]{0,20}为", "表彰、奖励决定"),
-    (r"任免|任职|免职|聘任|组成人员|成员(?:调整|名单)|人员调整|人事", "人事任免或机构组成人员"),
-    (r"(?:建议|提案|议案)的?(?:答复|复函)|答复|复函|的函$|批复$", "答复、复函或批复"),
-    (r"事故[^，。]{0,20}(?:通报|报告)|调查报告", "事故通报或调查报告"),
-    (r"工作要点|工作总结|工作报告|讲话|纪要|请示|的报告$|通报$|公示$", "工作计划、报告、通报、讲话或请示"),
-    (r"成立[^，。]{0,30}(?:领导小组|工作小组|工作专班|委员会|指挥部|联席会议)", "机构设置"),
-    (r"机关内部|内部管理|机关[^，。]{0,10}(?:考勤|财务)(?:管理)?(?:制度|办法|规定)|公文处理|工作规则|议事规则",
-     "机关内部工作制度"),
-)
-_NOT_NORMATIVE_RE = [(regex.compile(p), why) for p, why in _NOT_NORMATIVE]
-_PUBLIC = regex.compile(r"公民|法人|其他组织|单位和个人|市民|居民|经营者|企业|申请人|当事人|群众|村民")
+LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
+HIGHER = LEVELS[:5]
+NORMATIVE, NON_NORMATIVE = LEVELS[5], LEVELS[6]
+RULES = ("部门规章", "地方政府规章")
+# configuration values (English or the level itself) -> level
+CONFIG_LEVELS = {"law": "法律", "administrative-regulation": "行政法规", "local-regulation": "地方性法规",
+                 "departmental-rule": "部门规章", "government-rule": "地方政府规章",
+                 "normative-document": NORMATIVE, "non-normative": NON_NORMATIVE,
+                 **{lv: lv for lv in LEVELS}}
 
 
 @dataclass
 class NormativeDecision:
     is_normative: bool
     kind: str | None
+    level: str | None = None
     reasons: list[str] = field(default_factory=list)
     forced: bool = False
+    signal: str | None = None  # config | kb | form | title | content | default
+    provincial: bool | None = None  # a rule or regulation of a province-level body (vs. a city's)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
-def classify_document(doc, structure, config) -> NormativeDecision:
-    kind = document_kind(doc.title)
-    forced = getattr(config, "document_kind", "auto") if config is not None else "auto"
-    if forced == "normative":
-        return NormativeDecision(True, kind, ["配置 document-kind = normative"], forced=True)
-    if forced == "non-normative":
-        return NormativeDecision(False, kind, ["配置 document-kind = non-normative"], forced=True)
-    title = doc.title or ""
+def _decision(level: str | None, kind: str | None, reasons: list[str], signal: str, forced: bool = False,
+              provincial: bool | None = None) -> NormativeDecision:
+    return NormativeDecision(level == NORMATIVE, kind, level, reasons, forced, signal, provincial)
+
+
+# ----------------------------------------------------------------------------------------- head
+_ARTICLE_ONE = lazy_regex.compile(r"^\s*第[一1]条")
+
+
+def head_lines(doc, limit: int = 40) -> list[str]:
+    """The document's opening lines (no web-page chrome), up to its first article."""
+    out: list[str] = []
+    for b in doc.blocks[:limit + 20]:
+        if b.index == doc.title_block:
+            continue
+        t = b.text.strip()
+        if not t or is_chrome(t):
+            continue
+        if _ARTICLE_ONE.match(t) and out:
+            break
+        out.append(t)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# ----------------------------------------------------------------------------- form signals
+_N = r"[\p{Han}\d０-９]{1,10}"
+_STARTS_AS_RECORD = lazy_regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)"
+                                  r"|^《[^》]{2,80}》\s*已(?:由|经|于)")  # 《…》已由…会议通过，现予公布
+_NPC = lazy_regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
+                     rf"|中华人民共和国主席令")
+_LOCAL_CONGRESS = lazy_regex.compile(
+    rf"(?P<place>[\p{{Han}}]{{2,12}}?)(?:第{_N}届)?人民代表大会(?:常务委员会)?(?:第{_N}次(?:全体)?会议)?[^。；\n]{{0,60}}?(?:通过|批准|公告(?:第{_N}号)?公布)(?!的)")
+_STATE_COUNCIL = lazy_regex.compile(
+    rf"国务院令|国令第\s*\d+\s*号|国务院第{_N}次常务会议(?:审议)?通过|政务院(?:第{_N}次政务会议)?(?:发布|公布|批准|通过)"
+    r"|日\s*国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")  # a dated record line, not 经国务院批准，现将…
+_AMENDED_BY_STATE_COUNCIL = lazy_regex.compile(r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
+_DEPT_ORDER = lazy_regex.compile(
+    r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
+    r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)"
+    rf"|(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过")
+_GOV_ORDER = lazy_regex.compile(
+    r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
+    r"|(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)")
+_PROMULGATED = lazy_regex.compile(r"现予(?:公布|发布|颁布)")
+_SIGNED_BY_HEAD = lazy_regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
+_ISSUING = lazy_regex.compile(r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
+_PLACE = lazy_regex.compile(r"^(?P<place>[\p{Han}]{2,8}?(?:省|自治区|自治州|市|县|旗|盟|地区))")
+
+
+def _rulemaking() -> dict:
+    return data_toml("authority/rulemaking.toml")
+
+
+def _year(doc, lines: list[str]) -> int | None:
+    if doc.date:
+        return int(doc.date[:4])
+    for t in lines:
+        d = parse_date(t)
+        if d:
+            return int(d[:4])
+    return None
+
+
+def _place(*texts: str | None) -> str | None:
+    for t in texts:
+        if not t or t.startswith(("中华人民共和国", "全国", "国务院", "国家", "中国")):
+            continue
+        m = _PLACE.match(t)
+        if m:
+            return m.group("place")
+    return None
+
+
+def _power(place: str | None, year: int | None) -> tuple[bool, bool, str]:
+    """Whether the government of ``place`` could make rules in ``year``: (power, provincial, reason)."""
+    table = _rulemaking()
+    if not place:
+        return True, False, "制定机关不明，按规章形式认定"
+    name = regex.sub(r"(?:省|自治区|市|自治州|县|旗|盟|地区)$", "", place)
+    if place.endswith(("县", "旗", "盟", "地区")):
+        return False, False, f"{place}的人民政府或行政公署没有规章制定权（{table['basis']}），以政府令形式发布的也只是行政规范性文件"
+    if place.endswith(("省", "自治区")) or name in table["provincial"]:
+        return True, True, f"{place}人民政府有规章制定权"
+    if name in table["larger_cities"]:
+        return True, False, f"{place}是省会市、经济特区所在地的市或经国务院批准的较大的市，有规章制定权"
+    if year is None or year >= table["all_cities_from"]:
+        return True, False, f"设区的市、自治州人民政府自{table['all_cities_from']}年起可以制定规章"
+    return False, False, (f"{place}在{year}年不是较大的市，没有规章制定权（{table['basis']}），"
+                          "以政府令形式发布的也只是行政规范性文件")
+
+
+_PROMULGATION_NOTICE = lazy_regex.compile(r"^《[^》]{2,80}》\s*已(?:由|经|于)")
+_CITING = lazy_regex.compile(r"(?<!^[（(]?)根据|依据|按照|依照|贯彻|落实|执行|《|参照|原")
+
+
+def _cited(t: str, m) -> bool:
+    """The match names another instrument (根据…令第X号, 《…》) rather than this one's issue; a record
+    line that opens with 根据 (（根据…决定修正）) is this instrument's own history."""
+    if _PROMULGATION_NOTICE.search(t):
+        return False  # the line promulgates this instrument
+    start = max(0, m.start() - 30)
+    return any(c.start() + start > 1 or c.group(0) != "根据" for c in _CITING.finditer(t[start:m.start()]))
+
+
+def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision | None:
+    """Level from the issuer and the form of issue printed in the document's head."""
+    legislative_kind = kind in (None, "条例", "办法", "规定", "细则", "实施办法", "实施细则", "规则", "法", "决定")
+    issuing = any(_ISSUING.search(t) for t in lines)
+    for t in lines:
+        record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
+        if not record:
+            continue
+        m = _NPC.search(t)
+        if m and legislative_kind and not _cited(t, m):
+            return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
+        m = _STATE_COUNCIL.search(t)
+        if m and legislative_kind and not _cited(t, m):
+            return _decision("行政法规", kind, [f"由国务院令发布或经国务院常务会议通过（“{m.group(0)}”）"], "form")
+        m = _AMENDED_BY_STATE_COUNCIL.search(t)
+        if m and strip_notes(doc.title or "").endswith(m.group("t")):
+            return _decision("行政法规", kind, [f"由国务院决定修订（“{m.group(0)}”）"], "form")
+        m = _LOCAL_CONGRESS.search(t)
+        if m and legislative_kind and "全国" not in m.group("place") and not issuing and not _cited(t, m):
+            provincial = bool(regex.search(r"省|自治区|北京市|天津市|上海市|重庆市", t[:m.end()])) and "市第" not in t
+            return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
+                             provincial=provincial)
+    # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
+    joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
+    for t in joined:
+        m = _DEPT_ORDER.search(t)
+        if m and not _cited(t, m):
+            organ = m.group("organ") or m.group("organ2") or ""
+            if regex.search(r"[省县]|市(?!场)|自治区|自治州|区(?!域)", organ.replace("中华人民共和国", "")):
+                continue
+            return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
+    for i, t in enumerate(lines):
+        m = _GOV_ORDER.search(t)
+        signed = _PROMULGATED.search(t) and any(_SIGNED_BY_HEAD.match(x) for x in lines[i + 1:i + 4])
+        if not (m or signed) or issuing and not m or not legislative_kind:
+            continue
+        if m and (t.find("关于") >= 0 and t.find("关于") < m.start() or _cited(t, m)):
+            continue  # "关于…人民政府令", "根据…令" name another order
+        quote = m.group(0) if m else _PROMULGATED.search(t).group(0)
+        place = (m.groupdict().get("place") or m.groupdict().get("place2")) if m else None
+        place = _place(regex.sub(r"^.*[日年月号）)\s]", "", place or "") or None, doc.issuer, doc.title, *lines[:8])
+        year = _year(doc, lines)
+        power, provincial, why = _power(place, year)
+        if power:
+            return _decision("地方政府规章", kind, [f"以政府令形式发布（“{quote}”）", why], "form", provincial=provincial)
+        return _decision(NORMATIVE, kind, [f"以政府令形式发布（“{quote}”）", why], "form")
+    return None
+
+
+# ---------------------------------------------------------------------------- the knowledge base
+def _kb_signal(doc, lines: list[str], kb, as_of, kind) -> NormativeDecision | None:
+    if kb is None or not doc.title or as_of is None:
+        return None
+    title = strip_notes(doc.title)
+    res = kb.resolve(title, as_of)
+    if not res.known or res.matched_by not in ("title", "table") or res.level not in (*HIGHER, NORMATIVE):
+        return None
+    numbers = [DOC_NUMBER.search(t) for t in lines[:12]]
+    number = next((n.group(0) for n in numbers if n and "令" not in n.group(0)), None)
+    if res.level in HIGHER and number and _form_signal(doc, lines, kind) is None:
+        return _decision(NORMATIVE, kind, [f"知识库将《{res.title}》列为{res.level}，但文件以普通公文字号（{number}）印发，"
+                                           "不是法律、法规或规章的公布形式"], "kb")
+    return _decision(res.level, kind, [f"知识库收录《{res.title}》，效力级别为{res.level}"], "kb")
+
+
+# ------------------------------------------------------------------------ title kind and content
+# (pattern on the title, reason) — each names a class of non-normative text.
+_NOT_NORMATIVE = (
+    (r"征求[^，。]{0,80}意见(?:的)?(?:通知|公告|函|公示)?$|公开征求|意见征集|意见建议的", "征求意见的通知或公告（草案不约束任何人）"),
+    (r"召开[^，。]{0,40}会议?|会议的通知$|举办[^，。]{0,30}(?:培训|会议|活动|比赛|论坛)|培训班|活动方案$|活动的通知$",
+     "会议、培训或活动的通知、方案"),
+    (r"表彰|嘉奖|表扬|授予[^，。]{0,30}称号|奖励[^，。]{0,30}的决定|先进(?:集体|个人)|命名[^，。]{0,20}为", "表彰、奖励决定"),
+    (r"任免|任职|免职|聘任|辞职|辞去|组成人员|成员(?:调整|名单)|人员调整|人事|同志|处分|"
+     r"调整[^，。]{0,30}(?:领导小组|委员会|指挥部)", "人事任免、处分或机构组成人员"),
+    (r"(?:建议|提案|议案)的?(?:答复|复函)|答复|复函|的函$|批复$|的建议$|的提案$", "答复、复函、批复或代表建议"),
+    (r"事故[^，。]{0,20}(?:通报|报告)|调查报告", "事故通报或调查报告"),
+    (r"工作要点|要点$|工作总结|报告$|讲话|纪要|请示|通报$|公示$|情况$|疫情通报|简报|年报", "工作要点、报告、通报、讲话或请示"),
+    (r"分工|任务分解", "工作分工、任务分解"),
+    (r"应急预案|工作预案", "应急预案（组织机关自身的应急工作）"),
+    (r"成立[^，。]{0,30}(?:领导小组|工作小组|工作专班|委员会|指挥部|联席会议)", "机构设置"),
+    (r"更名|名称的(?:公告|决定|通知)", "对特定对象的更名决定"),
+    (r"名单|第[一二三四五六七八九十\d]+批|结果(?:的)?(?:公告|通报|公示)$|评选|评比|(?:组织|做好)[^，。]{0,30}申报|"
+     r"处罚决定|撤销[^，。]{0,30}(?:资格|称号|许可|登记|职务)", "针对特定对象的名单、结果、评选申报或处理决定"),
+    (r"(?:招聘|招录|招考|招标|采购|中标|成交|拍卖|挂牌|出让|遴选)[^，。]{0,10}(?:公告|公示|简章|结果|的通知)$"
+     r"|决定书$|通知书$|告知书$",
+     "针对特定事项或特定对象的一次性行为"),
+    (r"发展规划|规划纲要|五年规划|工作计划|工作安排$|值班|大事记|概况$|简介$|公报$|动态$|快报|发布会|致辞|贺信|倡议书|"
+     r"公开信|解读|信息公开指南|公开目录",
+     "规划、计划、信息发布或解读"),
+    (r"职能配置|内设机构|机构编制|职责分工", "机构职能与编制"),
+    (r"机关内部|内部管理|机关[^，。]{0,10}(?:考勤|财务)(?:管理)?(?:制度|办法|规定)|公文处理|工作规则|议事规则",
+     "机关内部工作制度"),
+)
+_NOT_NORMATIVE_RE = [(regex.compile(p), why) for p, why in _NOT_NORMATIVE]
+# A title of a rule-like kind (…奖励办法, …招聘办法, …应急预案管理规定) names its subject, not its act:
+# only these classes still apply to it.
+_RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
+_APPLY_TO_RULE_KINDS = ("征求意见的通知或公告（草案不约束任何人）", "机关内部工作制度")
+_PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
+_SENTENCE = lazy_regex.compile(r"[^。；！？\n]+")
+_PUBLIC = lazy_regex.compile(
+    r"公民|法人|其他组织|单位和个人|任何单位|任何人|个人|市民|居民|村民|农户|群众|经营者|企业|申请人|当事人|纳税人|"
+    r"职工|用人单位|车辆|驾驶人|养殖户|商户|业主|用户|旅客|乘客|消费者|从业人员|家庭|对象|户籍|人员|学生|商家|摊贩")
+_BINDING = lazy_regex.compile(
+    r"禁止|严禁|不得|应当|必须|须|一律|可以申请|可申请|享受|给予[^。；]{0,30}(?:补助|补贴|奖励|救助|支持|资助|贴息|优惠)|"
+    r"补助|补贴|奖励|罚款|处以|没收|"
+    r"暂停|关闭|停止|加收|收取|缴纳|办理|申报|登记|提取|取消")
+_AGENCY_SUBJECT = lazy_regex.compile(
+    r"^(?:[\p{Han}、（）()]{0,30}?(?:各级|各地|各有关|各部门|各单位|有关部门|各县|各乡镇|各区|各街道|政府|部门|机关|办公室|领导小组|指挥部))"
+    r"[^。；]{0,6}(?:要|应当|应|须|负责|将|依法|加强|结合)")
+
+
+# A 通告 is addressed to everyone in an area: a ban or an order alone binds the public.
+_PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放|营业|运营|举办)|取消[^。；]{0,10}(?:活动|集会)|关闭|必须|限制[^。；]{0,10}(?:通行|行驶|上路)|禁燃|禁放|禁牧")
+
+
+def _binding_sentences(text: str, public_notice: bool = False) -> int:
+    n = 0
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0).strip()
+        s = regex.sub(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*", "", s)
+        if _AGENCY_SUBJECT.search(s):
+            continue
+        if _PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s):
+            n += 1
+    return n
+
+
+def _title_class(title: str) -> tuple[str, str] | None:
+    rule_kind = document_kind(title) in _RULE_KINDS
     for pattern, why in _NOT_NORMATIVE_RE:
-        if pattern.search(title):
-            return NormativeDecision(False, kind, [f"标题显示为{why}（“{pattern.search(title).group(0)}”）"])
+        if rule_kind and why not in _APPLY_TO_RULE_KINDS:
+            continue
+        m = pattern.search(title)
+        if m:
+            return why, m.group(0)
+    return None
+
+
+_ISSUED = lazy_regex.compile(r"(?:印发|转发|批转|颁发|颁布)[《〈]?(?P<inner>[^》〉]{2,80}?)[》〉]?的?通知$")
+
+
+def _title_signal(doc, kind: str | None, lines: list[str]) -> NormativeDecision | None:
+    title = strip_notes(doc.title or "")
+    if not title:
+        return None
+    m = _ISSUED.search(title)
+    inner = m.group("inner") if m else None
+    for t in ((inner,) if inner else (title,)):
+        found = _title_class(t)
+        # a forwarded or approved report (转发/批转…的报告) gives a department's proposals force
+        if found and not (inner and found[1] == "报告"):
+            why, word = found
+            what = f"所印发、转发的文件是{why}" if inner else f"标题显示为{why}"
+            return _decision(NON_NORMATIVE, kind, [f"{what}（“{word}”）"], "title")
+    if _PARTY.search(title):
+        return _decision(NON_NORMATIVE, kind, ["由党的机关（或党政机关联合）发文，不是行政机关制定的行政规范性文件"], "title")
+    inner_kind = document_kind(inner) if inner else kind
+    reserved = strip_notes(inner or title)
+    if (inner_kind == "条例" or reserved.endswith("法") and not reserved.endswith(("办法", "方法", "做法"))) \
+            and not _by_government(doc, lines):
+        level = "法律" if reserved.endswith("法") else (
+            "地方性法规" if _place(reserved) else "行政法规")
+        return _decision(level, kind, [f"标题的文种“{'法' if level == '法律' else '条例'}”是法律、法规专用的名称，"
+                                        "文中未见行政机关制定的迹象"], "title")
+    return None
+
+
+_GOVERNMENT = lazy_regex.compile(r"人民政府|政府|办公室|办公厅|局|委员会$|厅$|市政府|县政府")
+
+
+def _by_government(doc, lines: list[str]) -> bool:
+    """The text shows an administrative organ as its author (signature, title note, 本办法)."""
+    if doc.issuer and _GOVERNMENT.search(doc.issuer) and not regex.search(r"人民代表大会|人大", doc.issuer):
+        return True
+    if regex.search(r"[（(][^）)]*(?:政府|局|委|办)[^）)]*(?:稿|草案)[）)]", doc.title or ""):
+        return True
+    return any(regex.search(r"制定本(?:办法|规定|细则)", t) for t in lines[:10])
+
+
+# What the text itself does, where the title does not say it.
+_TEXT_CLASSES = (
+    (regex.compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
+                   r"[^。；]{0,40}?收悉"), "答复一个申请人或来文单位（“{}”）"),
+    (regex.compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
+     "征求对草案的意见（“{}”），草案不约束任何人"),
+)
+_CHAPTERS = lazy_regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")
+
+
+def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:
+    head = "\n".join(lines[:25])
+    for pattern, why in _TEXT_CLASSES:
+        m = pattern.search(head)
+        if m:
+            quote = m.group(0) if len(m.group(0)) <= 40 else m.group(0)[:18] + "…" + m.group(0)[-18:]
+            return _decision(NON_NORMATIVE, kind, ["文本" + why.format(quote)], "content")
+    return None
+
+
+def _structure_note(doc) -> str | None:
+    """章节、法律责任一章、附则: the form of laws, regulations and rules, worth saying when judged below them."""
+    names = [regex.sub(r"\s", "", m.group("name")) for b in doc.blocks if (m := _CHAPTERS.match(b.text))]
+    if "法律责任" in names or "罚则" in names:
+        return "设有“法律责任”一章和附则等法规、规章的体例，但未见法规、规章的公布形式"
+    return None
+
+
+def _content_signal(doc, structure, kind: str | None) -> NormativeDecision:
+    """Below the title and form signals a text is taken as normative; the reasons say what it sets."""
+    binding = _binding_sentences(doc.text, public_notice=kind in ("通告", "公告", "令"))
+    articles = len({a.label for a in structure.articles})
     reasons = []
     if kind:
         reasons.append(f"文种为“{kind}”")
-    if structure.articles:
-        reasons.append(f"按条文编排（共{len({a.label for a in structure.articles})}条）")
-    if _PUBLIC.search(doc.text):
-        reasons.append("涉及公民、法人或其他组织的权利义务")
-    return NormativeDecision(True, kind, reasons or ["未见非规范性文件的特征"])
+    if articles:
+        reasons.append(f"按条文编排（共{articles}条）")
+    if binding:
+        reasons.append(f"有{binding}处规定公民、法人或其他组织的权利义务")
+    note = _structure_note(doc)
+    if note:
+        reasons.append(note)
+    return _decision(NORMATIVE, kind, reasons or ["未见非规范性文件的特征"], "default")
+
+
+# ------------------------------------------------------------------------------------ entry point
+def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeDecision:
+    kind = document_kind(doc.title)
+    forced = getattr(config, "document_kind", "auto") if config is not None else "auto"
+    level_cfg = getattr(config, "level", "auto") if config is not None else "auto"
+    if forced == "normative":
+        return _decision(NORMATIVE, kind, ["配置 document-kind = normative"], "config", forced=True)
+    if forced == "non-normative":
+        return _decision(NON_NORMATIVE, kind, ["配置 document-kind = non-normative"], "config", forced=True)
+    lines = head_lines(doc)
+    if level_cfg and level_cfg != "auto":
+        level = CONFIG_LEVELS.get(level_cfg, NORMATIVE)
+        if level == NORMATIVE:  # "the drafts here are normative documents": a meeting notice still is not
+            title_says = _title_signal_first(doc, kind, lines)
+            if title_says is not None:
+                return title_says
+        return _decision(level, kind, [f"配置 level = {level_cfg}（{level}）"], "config", forced=True,
+                         provincial=bool(_place(doc.title) and regex.search(r"省|自治区", _place(doc.title) or "")))
+    return (_kb_signal(doc, lines, kb, as_of, kind)
+            or _title_signal_first(doc, kind, lines)
+            or _form_signal(doc, lines, kind)
+            or _title_signal(doc, kind, lines)
+            or _content_class(doc, kind, lines)
+            or _content_signal(doc, structure, kind))
+
+
+def _title_signal_first(doc, kind, lines) -> NormativeDecision | None:
+    """Non-normative classes named by the title outrank the form (a comment notice prints a draft
+    rule with its adoption history; a congress decision accepts one resignation)."""
+    d = _title_signal(doc, kind, lines)
+    return d if d is not None and d.level == NON_NORMATIVE else None

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int
 from zzreview.document import Document
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
 # An article heading at the start of a block: "第十二条", "第12条", "第十条之一"
-ARTICLE_HEAD = regex.compile(rf"^[\s　]*(第({_NUM})条(?:之({_NUM}))?)(?=[\s　:：]|$|[^款项目])")
-CHAPTER_HEAD = regex.compile(rf"^[\s　]*第({_NUM})章")
+ARTICLE_HEAD = lazy_regex.compile(rf"^[\s　]*(第({_NUM})条(?:之({_NUM}))?)(?=[\s　:：]|$|[^款项目])")
+CHAPTER_HEAD = lazy_regex.compile(rf"^[\s　]*第({_NUM})章")
 
 
 @dataclass

@@ -1,9 +1,15 @@
-"""Word (.docx) drafts via python-docx: paragraphs of the body and of table cells, in reading order.
+"""Word (.docx) drafts via python-docx: what a reader of the printed draft reads, in reading order.
 
-``Block.line`` is the paragraph's number in reading order (empty paragraphs
-counted), ``Block.column`` the 1-based character offset of the block's first
-character in the paragraph's run text; ``Block.source`` holds the
-paragraph index and that offset, for the annotator.
+Read: body paragraphs; table cells row by row; text boxes and shapes right after the paragraph
+they are anchored in; footnotes and endnotes right after the paragraph that refers to them.
+Tracked changes are read as if accepted (insertions in, deletions out); comments, headers and
+footers are not part of the text.
+
+``Block.line`` is the paragraph's number in reading order (empty paragraphs counted; text boxes
+included); a footnote or endnote paragraph is numbered after the body's last paragraph, in the
+order the notes are referred to. ``Block.column`` is the 1-based character offset of the block's
+first character in the paragraph's run text; ``Block.source`` holds the paragraph index (and for
+a note its part and id) and that offset, for the annotator.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import zipfile
 
 from zzreview.document import Block, Document
 from zzreview.errors import ReadError
-from zzreview.readers.docx_xml import _w, paragraph_text, reading_order
+from zzreview.readers.docx_xml import _w, note_references, paragraph_text, reading_order
 
 _CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _HEADING_NAMES = ("heading", "title", "标题")
@@ -75,18 +81,55 @@ def read_docx(data: bytes, name: str) -> Document:
     except Exception as exc:  # python-docx raises many kinds for broken packages
         raise ReadError("corrupt", f"文件已损坏，无法作为 .docx 打开（{type(exc).__name__}）") from None
     styles = _style_names(document)
+    notes = _notes(document)
+    order = reading_order(document.element.body)
     blocks: list[Block] = []
-    for i, p in enumerate(reading_order(document.element.body)):
-        text = paragraph_text(p)
-        stripped = text.strip()
-        if not stripped:
-            continue
-        lead = len(text) - len(text.lstrip())
-        if _in_table(p):
-            kind, level = "table_cell", 0
-        else:
-            level = _heading_level(p, styles)
-            kind = "heading" if level else "paragraph"
-        blocks.append(Block(len(blocks), kind, stripped, i + 1, lead + 1, level=level,
-                            source={"paragraph": i, "offset": lead}))
+    placed: set[tuple[str, str]] = set()
+    note_line = len(order)
+    for i, p in enumerate(order):
+        _add_block(blocks, p, i + 1, styles, {"paragraph": i})
+        for key in note_references(p):
+            if key in notes and key not in placed:
+                placed.add(key)
+                for j, note_p in enumerate(notes[key]):
+                    note_line += 1
+                    _add_block(blocks, note_p, note_line, styles, {"part": key[0], "note": key[1], "paragraph": j})
     return Document(name, "docx", blocks)
+
+
+def _add_block(blocks: list[Block], p, line: int, styles: dict[str, str], source: dict) -> None:
+    text = paragraph_text(p)
+    stripped = text.strip()
+    if not stripped:
+        return
+    lead = len(text) - len(text.lstrip())
+    if _in_table(p):
+        kind, level = "table_cell", 0
+    else:
+        level = _heading_level(p, styles)
+        kind = "heading" if level else "paragraph"
+    blocks.append(Block(len(blocks), kind, stripped, line, lead + 1, level=level,
+                        source={**source, "offset": lead}))
+
+
+_SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
+
+
+def _notes(document) -> dict[tuple[str, str], list]:
+    """The paragraphs of every footnote and endnote, by ("footnotes" | "endnotes", id)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    out: dict[tuple[str, str], list] = {}
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES):
+            continue
+        part = "footnotes" if rel.reltype == RT.FOOTNOTES else "endnotes"
+        try:
+            root = parse_xml(rel.target_part.blob)
+        except Exception:  # a broken notes part does not stop the review of the body
+            continue
+        for note in root:
+            if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type")) not in _SEPARATORS:
+                out[(part, note.get(_w("id")) or "")] = reading_order(note)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 _TEXT_TAGS = ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _w(tag: str) -> str:
@@ -41,11 +42,26 @@ def paragraph_text(p) -> str:
     return "".join(run_text(r) for r in paragraph_runs(p))
 
 
+def _text_box_paragraphs(p) -> list:
+    """Paragraphs of the text boxes and shapes anchored in ``p``, in document order. A shape is
+    stored twice (DrawingML and a VML fallback for old Word): the fallback copy is skipped;
+    boxes nested in boxes come with their own anchor paragraph."""
+    out = []
+    for box in p.iter(_w("txbxContent")):
+        anc = box.getparent()
+        while anc is not None and anc is not p and anc.tag not in (_w("txbxContent"), _MC_FALLBACK):
+            anc = anc.getparent()
+        if anc is p:
+            out.extend(_cell_paragraphs(box))
+    return out
+
+
 def _cell_paragraphs(tc) -> list:
     out = []
     for child in tc:
         if child.tag == _w("p"):
             out.append(child)
+            out.extend(_text_box_paragraphs(child))
         elif child.tag == _w("tbl"):
             out.extend(_table_paragraphs(child))
         elif child.tag == _w("sdt"):
@@ -66,5 +82,15 @@ def _table_paragraphs(tbl) -> list:
 
 
 def reading_order(body) -> list:
-    """Every w:p of the body in reading order: body paragraphs, and table cells row by row."""
+    """Every w:p of the body (or of one footnote or endnote) in reading order: paragraphs, each
+    followed by its text boxes, and table cells row by row."""
     return _cell_paragraphs(body)
+
+
+def note_references(p) -> list[tuple[str, str]]:
+    """("footnotes" | "endnotes", id) of the notes referenced in paragraph ``p``."""
+    out = []
+    for tag, part in (("footnoteReference", "footnotes"), ("endnoteReference", "endnotes")):
+        for ref in p.iter(_w(tag)):
+            out.append((part, ref.get(_w("id")) or ""))
+    return out

@@ -6,23 +6,50 @@ import datetime as dt
 
 import regex
 
+from zzreview import lazy_regex
+from zzreview.analysis.kind import strip_notes
 from zzreview.analysis.numerals import cn_to_int
 from zzreview.document import Document
 
-DOC_NUMBER = regex.compile(
+DOC_NUMBER = lazy_regex.compile(
     r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*((?:19|20)\d\d)\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 _DIGIT = r"[0-9０-９〇○零OＯ一二三四五六七八九十]"
-DATE = regex.compile(rf"(?P<y>{_DIGIT}{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,3}})\s*月\s*(?P<d>{_DIGIT}{{1,3}})\s*日")
-_TITLE_END = regex.compile(
+DATE = lazy_regex.compile(rf"(?P<y>{_DIGIT}{{4}})\s*年\s*(?P<m>{_DIGIT}{{1,3}})\s*月\s*(?P<d>{_DIGIT}{{1,3}})\s*日")
+_TITLE_END = lazy_regex.compile(
     r"(?:办法|规定|细则|规则|意见|通知|通告|公告|决定|方案|规划|纲要|批复|函|条例|标准|制度|措施|"
     r"规程|指引|指南|目录|清单|命令|令|报告|请示|纪要|章程|准则)"
     r"(?:[（(][^）)]{1,20}[）)])*$")
-_NOT_TITLE = regex.compile(r"^(?:附件|[（(]?\s*[^。]{0,20}[〔\[［【]\s*\d{4}|第[一二三四五六七八九十百\d]+[章条节])")
-_ISSUER = regex.compile(
+_NOT_TITLE = lazy_regex.compile(r"^(?:附件|[（(]?\s*[^。]{0,20}[〔\[［【]\s*\d{4}|第[一二三四五六七八九十百\d]+[章条节])")
+_ISSUER = lazy_regex.compile(
     r"^[\p{Han}（）()]{2,40}?(?:人民政府|人民代表大会常务委员会|办公室|办公厅|委员会|局|厅|部|署|院|"
     r"中心|管委会|管理委员会|政府)$")
-_ISSUER_IN_TITLE = regex.compile(
+_ISSUER_IN_TITLE = lazy_regex.compile(
     r"^(?P<issuer>[\p{Han}（）()、]{2,60}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|中心|管委会|政府))关于")
+
+
+# Web-page chrome around a copied text: navigation and breadcrumbs, 发布时间/来源/浏览 lines,
+# metadata fields, share/print buttons, bracketed tags, footers.
+_CHROME = lazy_regex.compile(
+    r"^(?:您(?:现在|当前)?(?:的|所在的?)?位置|当前(?:所在)?位置|网站首页|首页\s*[>»/|]|设为首页|加入收藏|收藏本站|热门站点|"
+    r"无障碍|长辈版|简体|繁体|跳转到|返回|关闭|举报|打印|分享|字号|字体|视力保护|朗读|下载地址|点击|扫一扫|微信|"
+    r"(?:发布|发表|更新|生成|公开|成文|归档|颁布|实施)(?:时间|日期)\s*[：:]|(?:信息)?来源\s*[：:]|作者\s*[：:]|编辑\s*[：:]|"
+    r"责编|审核\s*[：:]|浏览(?:次数|量)?\s*[：:]|阅读\s*[：:]|索\s*引\s*号|主题分类|组配分类|体裁分类|发布机构|"
+    r"发文机[关构]\s*[：:]|主\s*题\s*词|标\s*题\s*[：:]|名\s*称\s*[：:]|文件编号|公开(?:方式|时限|范围|形式|程序)|"
+    r"效力(?:状况|级别)|时效性|法规类别|相关(?:文章|链接|文件)|上一篇|下一篇|评论|参与评论|【发表评论】|"
+    r"(?:C|c)opy(?:R|r)ight|版权所有|主办单位|第\s*\[?\d+\]?\s*页|上面法规内容|查看全文|投稿|"
+    r"[•·]|\||-\s)"
+    r"|^【[^】]{1,12}】\s*$|^【[^】]{1,12}】\s*[^\p{Han}]|(?:首页|主页)\s*[>»›]|\s[|｜]\s.*\s[|｜]\s"
+    r"|(?:发布时间|发布日期|来源|浏览次数|阅读)\s*[：:][^。]{0,60}(?:来源|浏览|字号|字体|阅读|作者|打印)")
+
+
+def is_chrome(text: str) -> bool:
+    """A line of web-page chrome rather than of the document (also a row of short menu items)."""
+    t = text.strip()
+    if not t or len(t) >= 200:
+        return False
+    items = t.split()
+    menu = len(items) >= 4 and all(len(i) <= 6 for i in items) and not regex.search(r"[。，；：]", t)
+    return menu or bool(_CHROME.search(t))
 
 
 def parse_date(text: str) -> str | None:
@@ -41,50 +68,65 @@ def _looks_like_title(text: str) -> bool:
     t = text.strip()
     return (4 <= len(t) <= 90 and "。" not in t and not t.endswith(("：", ":"))
             and not _NOT_TITLE.search(t) and not DOC_NUMBER.fullmatch(t.strip("（）() "))
-            and parse_date(t) is None)
+            and parse_date(strip_notes(t)) is None)
+
+
+_TAG = lazy_regex.compile(r"^【[^】]{1,12}】\s*")
+_WRAPPED = lazy_regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$|^《([^《》]+)》$")
+
+
+def _clean_title(text: str) -> str:
+    """A title without a leading 【tag】 or square brackets wrapped round the whole of it."""
+    t = _TAG.sub("", text.strip())
+    m = _WRAPPED.match(t)
+    return (m.group(1) or m.group(2)) if m else t
 
 
 def _find_title(doc: Document) -> tuple[str | None, int | None]:
-    head = doc.blocks[:8]
+    head = [b for b in doc.blocks[:30] if not is_chrome(b.text)][:8]
     for b in head:
         if b.kind == "heading" and b.level == 1 and _looks_like_title(b.text):
-            return b.text.strip(), b.index
+            return _clean_title(b.text), b.index
     for b in head:
         if b.kind == "heading" and _looks_like_title(b.text):
             return b.text.strip(), b.index
     for i, b in enumerate(head):
         if not _looks_like_title(b.text) or b.text.endswith(("文件", "草案", "征求意见稿）")) and len(b.text) < 12:
             continue
-        if _TITLE_END.search(b.text):
-            return b.text.strip(), b.index
+        if _TITLE_END.search(_clean_title(b.text)):
+            return _clean_title(b.text), b.index
         # A title broken over two paragraphs: 关于印发 / 某某办法的通知
         if i + 1 < len(head) and _looks_like_title(head[i + 1].text) and _TITLE_END.search(head[i + 1].text):
             return b.text.strip() + head[i + 1].text.strip(), b.index
-    first = doc.blocks[0]
-    return (first.text.strip(), 0) if _looks_like_title(first.text) else (None, None)
+    first = head[0] if head else doc.blocks[0]
+    return (first.text.strip(), first.index) if _looks_like_title(first.text) else (None, None)
+
+
+_EFFECTIVE_WORDS = lazy_regex.compile(r"施行|执行|实行|实施|生效|起|至|止|截至|有效期|以来|期间")
 
 
 def fill_metadata(doc: Document) -> None:
     if not doc.blocks:
         return
     doc.title, doc.title_block = _find_title(doc)
-    for b in doc.blocks[:10]:
+    head = [b for b in doc.blocks[:40] if not is_chrome(b.text)][:12]
+    for b in head:
         m = DOC_NUMBER.search(b.text)
         if m and len(b.text) < 60:
             doc.doc_number = regex.sub(r"\s+", "", m.group(0))
             break
     # The date and issuer of the signature block (落款) near the end.
-    tail = doc.blocks[-6:]
+    tail = [b for b in doc.blocks[-16:] if not is_chrome(b.text)][-6:]  # web pages end in chrome too
     for k in range(len(tail) - 1, -1, -1):
         b = tail[k]
-        if len(b.text) <= 20 and parse_date(b.text):
+        if len(b.text) <= 20 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text):
             doc.date = parse_date(b.text)
             if k > 0 and _ISSUER.match(tail[k - 1].text.strip()):
                 doc.issuer = tail[k - 1].text.strip()
             break
     if doc.date is None:  # no signature date at the end: a date line near the top (转发 notices)
-        for b in doc.blocks[:10]:
-            if len(b.text) <= 40 and parse_date(b.text):
+        for b in head:
+            if len(b.text) <= 40 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text):
                 doc.date = parse_date(b.text)
                 break
     if doc.issuer is None and doc.title:

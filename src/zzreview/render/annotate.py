@@ -145,6 +145,8 @@ def _by_path(body, path) -> object | None:
 
 def paragraph_of(body, order: list, block: Block):
     src = block.source or {}
+    if src.get("part"):  # a footnote or endnote: comments go in the body only
+        return None
     if src.get("path"):
         p = _by_path(body, tuple(src["path"]))
         if p is not None:

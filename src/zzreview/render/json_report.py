@@ -63,6 +63,7 @@ def document_dict(r: DocumentResult) -> dict:
             "certifications": [_plain(c) for c in a.certifications],
             "effective_date": dates.get("effective_date"),
             "validity": dates.get("validity"),
+            "period": dates.get("period"),  # a one-off or period-bound measure's own period
             "measures": [_plain(m) for m in a.measures],
             "normative": _plain(a.normative),
             "other_titles": [c.as_written for c in a.other_titles],
@@ -70,24 +71,54 @@ def document_dict(r: DocumentResult) -> dict:
     return out
 
 
-def report_dict(result: RunResult) -> dict:
-    kb_info = result.kb.info()
+def header_dict(as_of, kb) -> dict:
+    """The keys before "documents"."""
+    kb_info = kb.info()
     return {
         "tool": {"name": "zzreview", "version": __version__},
-        "as_of": result.as_of.isoformat(),
-        "knowledge_base": {"version": result.kb.version, "source": result.kb.source,
-                           "laws": result.kb.counts().get("laws", 0), "built": kb_info.get("built")},
+        "as_of": as_of.isoformat(),
+        "knowledge_base": {"version": kb.version, "source": kb.source,
+                           "laws": kb.counts().get("laws", 0), "built": kb_info.get("built")},
+    }
+
+
+def summary_dict(documents: int, counts: dict[str, int], unreadable: int) -> dict:
+    return {"documents": documents, "error": counts.get("error", 0), "warning": counts.get("warning", 0),
+            "info": counts.get("info", 0), "unreadable": unreadable}
+
+
+def report_dict(result: RunResult) -> dict:
+    return {
+        **header_dict(result.as_of, result.kb),
         "documents": [document_dict(r) for r in result.documents],
         "plugin_errors": [{"origin": e.origin, "message": e.message} for e in result.plugin_errors],
-        "summary": {
-            "documents": len(result.documents),
-            "error": result.count("error"),
-            "warning": result.count("warning"),
-            "info": result.count("info"),
-            "unreadable": sum(1 for d in result.documents if d.error),
-        },
+        "summary": summary_dict(len(result.documents), {s: result.count(s) for s in ("error", "warning", "info")},
+                                sum(1 for d in result.documents if d.error)),
     }
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return _dumps(report_dict(result)) + "\n"
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+# --- streamed: the same text as render(), written one document at a time -----------------------
+
+def stream_head(as_of, kb) -> str:
+    """Everything before the first document: `{ ...header, "documents": [`."""
+    head = _dumps(header_dict(as_of, kb))
+    return head[:-2] + ',\n  "documents": ['
+
+
+def stream_document(r: DocumentResult, first: bool) -> str:
+    body = _dumps(document_dict(r)).replace("\n", "\n    ")  # JSON strings never hold a raw newline
+    return ("\n    " if first else ",\n    ") + body
+
+
+def stream_tail(any_document: bool, plugin_errors: list, summary: dict) -> str:
+    rest = _dumps({"plugin_errors": [{"origin": e.origin, "message": e.message} for e in plugin_errors],
+                   "summary": summary})
+    return ("\n  ]," if any_document else "],") + rest[1:] + "\n"

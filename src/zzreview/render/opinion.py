@@ -135,15 +135,18 @@ def _zh_date(iso: str | None) -> str | None:
 
 
 def where(r: DocumentResult, loc: Location | dict | None) -> str:
-    """第四条（第5段） for docx, 第四条（第5行） for Markdown/text; the article alone if no line."""
+    """第四条（第5段） for docx, 第四条（第5行） for Markdown/text, 第四条（第2页第5行） for PDF;
+    the article alone if no line."""
     if loc is None:
         return ""
     if isinstance(loc, dict):
-        article, line = loc.get("article"), loc.get("line")
+        article, line, page = loc.get("article"), loc.get("line"), loc.get("page")
     else:
-        article, line = loc.article, loc.line
+        article, line, page = loc.article, loc.line, loc.page
     unit = "段" if r.document is not None and r.document.format == "docx" else "行"
     place = f"第{line}{unit}" if line else ""
+    if page and place:
+        place = f"第{page}页{place}"
     if article and place:
         return f"{article}（{place}）"
     return article or place
@@ -177,6 +180,10 @@ def _normative_sentence(r: DocumentResult) -> str:
     if isinstance(reasons, list):
         reasons = "；".join(str(x) for x in reasons if x)
     forced = " （按配置认定）" if d.get("forced") or d.get("source") == "config" else ""
+    level = d.get("level")
+    if level and level not in ("行政规范性文件", "非规范性文件"):
+        text = f"经初步判断，该文件属于{level}{forced}，不属于行政规范性文件，按{level}的设定权和形式要求审查"
+        return text + (f"（判断理由：{reasons}）" if reasons else "") + "。"
     if value is None:
         text = "是否属于行政规范性文件：工具未作判断，请审核人员确认"
     elif value:
@@ -244,7 +251,7 @@ def _measures_sentence(r: DocumentResult) -> str | None:
         return None
     groups: dict[str, list[str]] = {}
     for m in items:
-        kind = str(m.get("kind_zh") or m.get("label") or m.get("kind") or "措施")
+        kind = str(m.get("kind_zh") or m.get("kind_name") or m.get("label") or m.get("kind") or "措施")
         loc = m.get("location") or {}
         groups.setdefault(kind, []).append(loc.get("article") or where(r, loc))
     parts = []

@@ -27,6 +27,12 @@ class Context:
         n = self.analysis.normative
         return bool(n is not None and n.is_normative)
 
+    @property
+    def level(self) -> str | None:
+        """The document's level (法律 … 行政规范性文件, 非规范性文件), or None when not judged."""
+        n = self.analysis.normative
+        return getattr(n, "level", None) if n is not None else None
+
     def title_location(self) -> tuple[str, Location]:
         """Quote and location for a finding about the whole document (the title block)."""
         return title_location(self.doc)

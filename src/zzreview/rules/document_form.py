@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.facts import locate
 from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 from zzreview.model import Finding, RuleInfo
@@ -56,12 +55,12 @@ RULES = (
 _BY = {r.code: r for r in RULES}
 _SELF = r"本(?:办法|规定|细则|实施细则|实施办法|意见|通知|通告|决定|规则|方案|公告)"
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
-_CROSS_REF = regex.compile(rf"{_SELF}(?:第({_NUM})条)")
-_INTERPRET = regex.compile(
+_CROSS_REF = lazy_regex.compile(rf"{_SELF}(?:第({_NUM})条)")
+_INTERPRET = lazy_regex.compile(
     r"(?:法律|法规|规章|条例|《[^》]{2,60}》)[^。；]{0,20}?(?:具体应用问题|应用问题|适用问题|有关问题)?"
     r"由[^。；，]{1,30}?(?:负责|予以|进行)?解释"
     r"|(?:负责|有权)(?:对)?(?:法律|法规|规章|《[^》]{2,60}》)[^。；]{0,10}?(?:进行|作出)?解释")
-_TITLE_NOTES = regex.compile(r"(?:[（(][^）)]*[）)]|\s)+$")
+_TITLE_NOTES = lazy_regex.compile(r"(?:[（(][^）)]*[）)]|\s)+$")
 
 
 def _finding(code: str, message: str, quote: str, location, suggestion: str,
@@ -71,13 +70,19 @@ def _finding(code: str, message: str, quote: str, location, suggestion: str,
     return Finding(code, CHECK_NAME, rule.severity, message, quote, location, basis, suggestion, confidence)
 
 
-def _reserved_name(ctx: Context) -> Iterable[Finding]:
+def _reserved_name(ctx: Context, level: str) -> Iterable[Finding]:
+    """法 is the name of laws, 条例 of laws and regulations: a normative document may use neither, a
+    rule may not be called 条例 (《规章制定程序条例》第七条); laws and regulations may use both."""
     title = _TITLE_NOTES.sub("", ctx.doc.title or "")
-    if title.endswith("条例") or (title.endswith("法") and not title.endswith(("办法", "方法", "做法"))):
-        q, loc = ctx.title_location()
+    law_name = title.endswith("法") and not title.endswith(("办法", "方法", "做法"))
+    q, loc = ctx.title_location()
+    if level == "行政规范性文件" and (title.endswith("条例") or law_name):
         name = "条例" if title.endswith("条例") else "法"
         yield _finding("ZZ801", f"规范性文件不得称“{name}”（“{name}”是法律、法规的名称）", q, loc,
                        "改称“办法”“规定”“细则”等")
+    elif level in ("部门规章", "地方政府规章") and (title.endswith("条例") or law_name):
+        name = "条例" if title.endswith("条例") else "法"
+        yield _finding("ZZ801", f"规章不得称“{name}”（《规章制定程序条例》第七条）", q, loc, "改称“规定”“办法”")
 
 
 def _numbering(ctx: Context) -> Iterable[Finding]:
@@ -115,9 +120,12 @@ class DocumentForm:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        if not ctx.is_normative:
+        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        if level == "非规范性文件":
             return
-        yield from _reserved_name(ctx)
+        yield from _reserved_name(ctx, level)
+        if level not in ("行政规范性文件", "部门规章", "地方政府规章"):
+            return  # laws and regulations in force: their form is not for this review
         yield from _numbering(ctx)
         yield from _dangling(ctx)
         for b in ctx.doc.blocks:

@@ -13,12 +13,16 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 import regex
 
+from zzreview import lazy_regex
+from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -98,51 +102,231 @@ class Pattern:
     standard: str
     article: str
     confidence: str
-    pattern: regex.Pattern
-    unless: tuple[regex.Pattern, ...]
-    unless_block: tuple[regex.Pattern, ...]
+    pattern: LazyPattern
+    unless: tuple[LazyPattern, ...]
+    unless_block: tuple[LazyPattern, ...]
     message: str
     suggestion: str
+    triggers: frozenset[str] | None  # every match starts with one of these; None: no prefilter
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    patterns: tuple[Pattern, ...]
+    scan: re.Pattern | None  # every trigger word in one alternation (longest first), at every position
+    by_word: dict[str, frozenset[int]]  # a word found by the scan → the patterns it may start
+
+    def __iter__(self):
+        return iter(self.patterns)
+
+    def wanted(self, text: str) -> list[Pattern]:
+        """The patterns that can match in ``text``: one scan for every trigger word."""
+        found: set[int] = {i for i, p in enumerate(self.patterns) if p.triggers is None}
+        if self.scan is not None:
+            words = set(self.scan.findall(text))
+            found.update(*(self.by_word[w] for w in words))
+        return [self.patterns[i] for i in sorted(found)]
+
+
+_META = set("\\[](){}.*+?^$|")
+
+
+def _split_top(src: str) -> list[str] | None:
+    """``src`` split at its top-level ``|``; None when the brackets do not balance."""
+    parts, depth, cls, i, last = [], 0, False, 0, 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(src[last:i])
+            last = i + 1
+        i += 1
+    return None if depth or cls else parts + [src[last:]]
+
+
+def _group_end(src: str, start: int) -> int:
+    """Index just past the group that opens at ``src[start]``."""
+    depth, cls, i = 0, False, start
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _optional_at(src: str, i: int) -> bool:
+    return i < len(src) and (src[i] in "?*" or src.startswith("{0", i) or src.startswith("{,", i))
+
+
+def head_words(src: str) -> frozenset[str] | None:
+    """Literal words one of which starts every match of ``src``, read from the pattern's first
+    atom in each alternative; None when a first atom is not plain text (then no prefilter)."""
+    alternatives = _split_top(src)
+    if alternatives is None:
+        return None
+    words: set[str] = set()
+    for alt in alternatives:
+        while alt.startswith(("(?=", "(?!", "(?<=", "(?<!")):  # lookarounds consume nothing
+            end = _group_end(alt, 0)
+            if end < 0:
+                return None
+            alt = alt[end:]
+        if alt.startswith("(?:"):
+            end = _group_end(alt, 0)
+            if end < 0 or _optional_at(alt, end):
+                return None
+            inner = head_words(alt[3:end - 1])
+            if inner is None:
+                return None
+            words |= inner
+            continue
+        n = 0
+        while n < len(alt) and alt[n] not in _META:
+            n += 1
+        if n < len(alt) and _optional_at(alt, n):
+            n -= 1  # the last letter is optional
+        if n <= 0:
+            return None
+        words.add(alt[:n])
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
-def patterns() -> tuple[Pattern, ...]:
+def patterns() -> PatternSet:
     data = data_toml("fair_competition/patterns.toml")
     words = data.get("words", {})
 
-    def compile_(src: str) -> regex.Pattern:
+    def expand(src: str) -> str:
         for k, v in words.items():
             src = src.replace("{{" + k + "}}", v)
-        return regex.compile(src)
+        return src
 
-    common = tuple(compile_(u) for u in data.get("common", {}).get("unless", []))
+    def lazy(src: str) -> LazyPattern:
+        return lazy_regex.compile(expand(src))
+
+    common = tuple(lazy(u) for u in data.get("common", {}).get("unless", []))
     out = []
     for p in data["pattern"]:
         if p["code"] not in _BY:
             raise ValueError(f"checks/fair_competition/patterns.toml: 未知代码 {p['code']}")
         out.append(Pattern(
             p["code"], p["id"], p["standard"], p["article"], p.get("confidence", "medium"),
-            compile_(p["pattern"]), common + tuple(compile_(u) for u in p.get("unless", [])),
-            tuple(compile_(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"]))
-    return tuple(out)
+            lazy(p["pattern"]), common + tuple(lazy(u) for u in p.get("unless", [])),
+            tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
+            head_words(expand(p["pattern"]))))
+    every = {w for p in out for w in (p.triggers or ())}
+    by_word = {}
+    for w in every:  # the scan reports the longest word at a position: shorter ones are its prefixes
+        by_word[w] = frozenset(i for i, p in enumerate(out) if p.triggers and any(w.startswith(t) for t in p.triggers))
+    # plain literals: the standard library compiles them ten times faster than `regex`
+    alternation = "|".join(re.escape(w) for w in sorted(every, key=len, reverse=True))
+    scan = re.compile(f"(?=({alternation}))") if every else None
+    return PatternSet(tuple(out), scan, by_word)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence holding text[start:end]."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return left, right.start() if right else len(text)
+def _positions(text: str, char: str) -> list[int]:
+    out, i = [], text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
 
 
-def _in_book_title(text: str, pos: int) -> bool:
-    """True when pos sits inside 《…》 (a cited title, not the draft's own words)."""
-    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+class _Block:
+    """Positions in one block computed once, so that judging a match never rescans the text
+    before it (linear in the block's length, whatever the number of matches)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._stops: list[int] | None = None
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [m.start() for m in _SENTENCE_END.finditer(self.text)]
+
+    @cached_property
+    def opens(self) -> list[int]:
+        return _positions(self.text, "《")
+
+    @cached_property
+    def closes(self) -> list[int]:
+        return _positions(self.text, "》")
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence holding text[start:end]."""
+        i = bisect_left(self.ends, start)
+        left = self.ends[i - 1] + 1 if i else 0
+        j = bisect_left(self.ends, end)
+        return left, self.ends[j] if j < len(self.ends) else len(self.text)
+
+    def in_book_title(self, pos: int) -> bool:
+        """True when pos sits inside 《…》 (a cited title, not the draft's own words)."""
+        i, j = bisect_left(self.opens, pos), bisect_left(self.closes, pos)
+        return (self.opens[i - 1] if i else -1) > (self.closes[j - 1] if j else -1)
+
+    def _segments(self) -> None:
+        # the text between full stops: no prohibition lead-in crosses a full stop
+        text = self.text
+        self._stops = _positions(text, "。")
+        n = len(self._stops) + 1
+        starts = [0] + [q + 1 for q in self._stops]
+        has_lead = [False] * n
+        for m in _PROHIBIT_LEAD.finditer(text):
+            has_lead[bisect_left(self._stops, m.start())] = True
+        self._last_lead = []  # segment k → the last segment ≤ k with a lead-in, or -1
+        last = -1
+        for k in range(n):
+            last = k if has_lead[k] else last
+            self._last_lead.append(last)
+        self._last_break = []  # stop k → the last stop ≤ k after which no list item follows, or -1
+        last = -1
+        for k, q in enumerate(self._stops):
+            last = k if _NEW_SENTENCE.match(text, q) else last
+            self._last_break.append(last)
+        self._starts = starts
+
+    def after_prohibition_lead(self, pos: int) -> bool:
+        """The text before ``pos`` ends a list lead-in (不得…下列…：) that no new sentence has closed
+        since: the last lead-in in text[:pos] with no full stop after it that starts a new sentence."""
+        if self._stops is None:
+            self._segments()
+        k = bisect_left(self._stops, pos)  # the segment that holds pos
+        if _PROHIBIT_LEAD.search(self.text, self._starts[k], pos):
+            return True
+        j = self._last_lead[k - 1] if k else -1
+        if j < 0:
+            return False
+        # stops j .. k-1 lie between that lead-in and pos; the last one is judged on text[:pos]
+        if k - 2 >= j and self._last_break[k - 2] >= j:
+            return False
+        return not _NEW_SENTENCE.match(self.text, self._stops[k - 1], pos)
 
 
-def _under_prohibition(doc, block_index: int, before: str) -> bool:
+def _under_prohibition(doc, block_index: int, block: _Block, pos: int) -> bool:
     """The match sits in a list introduced by a prohibition (不得含有下列内容：…)."""
-    leads = list(_PROHIBIT_LEAD.finditer(before))
-    if leads and not _NEW_SENTENCE.search(before[leads[-1].end():]):
+    if block.after_prohibition_lead(pos):
         return True
     if not _ITEM_START.match(doc.blocks[block_index].text):
         return False
@@ -160,25 +344,36 @@ class FairCompetition:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        if not ctx.is_normative:
-            return
         from zzreview.analysis.facts import locate
+        from zzreview.rules.legal_basis import level_rules
 
+        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        if not level_rules(level).get("fair_competition_review"):  # checks/authority/measures.toml
+            return
+
+        every = patterns()
         for b in doc.blocks:
             if b.index == doc.title_block:
                 continue
+            wanted = every.wanted(b.text)
+            if not wanted:
+                continue
+            block = _Block(b.text)
             seen: set[tuple[str, int]] = set()  # one finding per code and sentence
-            for p in patterns():
-                if any(u.search(b.text) for u in p.unless_block):
-                    continue
+            for p in wanted:
+                blocked: bool | None = None
                 for m in p.pattern.finditer(b.text):
-                    s, e = _sentence(b.text, m.start(), m.end())
-                    if (p.code, s) in seen or _in_book_title(b.text, m.start()):
+                    if blocked is None:
+                        blocked = any(u.search(b.text) for u in p.unless_block)
+                    if blocked:
+                        break
+                    s, e = block.sentence(m.start(), m.end())
+                    if (p.code, s) in seen or block.in_book_title(m.start()):
                         continue
                     sentence = b.text[s:e]
                     if any(u.search(sentence) for u in p.unless):
                         continue
-                    if _under_prohibition(doc, b.index, b.text[:m.start()]):
+                    if _under_prohibition(doc, b.index, block, m.start()):
                         continue
                     seen.add((p.code, s))
                     rule = _BY[p.code]

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -32,6 +31,25 @@ _GUIDE = ("《国务院办公厅关于加强行政规范性文件制定和监督
 
 def authority() -> dict:
     return data_toml("authority/measures.toml")
+
+
+def level_rules(level: str | None) -> dict:
+    """What a document of ``level`` must state (checks/authority/measures.toml [document_levels])."""
+    table = authority()["document_levels"]
+    return table.get(level or "行政规范性文件", table["行政规范性文件"])
+
+
+def may_set(level: str | None, kind: str, quote: str, provincial: bool | None = None) -> bool:
+    """Whether a document of ``level`` may itself set the measure ``quote`` of ``kind``."""
+    spec = authority()["measures"][kind].get("may_set", {}).get(level or "")
+    if spec is None:
+        return False
+    words = spec if isinstance(spec, list) else spec.get("words", [])
+    if isinstance(spec, dict) and spec.get("provincial_only") and not provincial:
+        return False
+    if any(w.startswith("!") and w[1:] in quote for w in words):
+        return False
+    return "*" in words or any(w in quote for w in words if not w.startswith("!"))
 
 
 def authority_text(kind: str) -> str:
@@ -102,8 +120,8 @@ RULES = (
 )
 _BY = {r.code: r for r in RULES}
 _LEGAL_LEVELS = {"宪法", "法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "司法解释", "自治条例", "单行条例"}
-_LEGAL_GENRE = regex.compile(r"(?:法|条例|规定|办法|细则|规则|决定)(?:[（(][^）)]*[）)])?$")
-_VAGUE_WORDS = regex.compile(r"有关法律|法律、?法规|国家有关规定|有关规定")
+_LEGAL_GENRE = lazy_regex.compile(r"(?:法|条例|规定|办法|细则|规则|决定)(?:[（(][^）)]*[）)])?$")
+_VAGUE_WORDS = lazy_regex.compile(r"有关法律|法律、?法规|国家有关规定|有关规定")
 
 
 def _is_legal(instrument: dict) -> bool:
@@ -127,40 +145,48 @@ class MissingLegalBasis:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        if not ctx.is_normative:
+        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        if level == "非规范性文件":
             return
         doc_level = [b for b in a.basis if b.scope == "document"]
         title = ctx.doc.title or "本文件"
-        if not doc_level:
+        rules = level_rules(level)
+        required = rules.get("basis_clause_required", True)
+        guide = _GUIDE if level == "行政规范性文件" else rules.get("basis", _GUIDE)
+        if required and not doc_level:
             q, loc = ctx.title_location()
             yield _finding("ZZ301", f"《{title}》没有载明制定依据（未见“根据《…》…制定”等条款）", q, loc,
-                           _GUIDE, "写明所依据的法律、法规、规章的名称，例如“根据《…》等规定，结合本地实际，制定本办法”")
-        elif not any(_is_legal(i) for b in doc_level for i in b.instruments):
+                           guide, "写明所依据的法律、法规、规章的名称，例如“根据《…》等规定，结合本地实际，制定本办法”")
+        elif required and not any(_is_legal(i) for b in doc_level for i in b.instruments):
             b = next((b for b in doc_level if b.instruments), doc_level[0])
             vague = any(b.vague or _VAGUE_WORDS.search(b.text) for b in doc_level)
             if any(b.instruments for b in doc_level):
                 yield _finding("ZZ303", "制定依据只列出政策性文件" + ("和“有关法律法规”等笼统表述" if vague else "")
-                               + "，没有写明法律、法规、规章", b.text, Location(**b.location), _GUIDE,
+                               + "，没有写明法律、法规、规章", b.text, Location(**b.location), guide,
                                "写明所依据的法律、法规、规章的名称及条款", confidence="medium")
             else:
                 yield _finding("ZZ302", "制定依据只写了“有关法律法规”等笼统表述，没有写明具体名称", b.text,
-                               Location(**b.location), _GUIDE, "写明所依据的法律、法规、规章的名称及条款")
-        yield from _measures(ctx, doc_level)
+                               Location(**b.location), guide, "写明所依据的法律、法规、规章的名称及条款")
+        yield from _measures(ctx, doc_level, level)
 
 
-def _measures(ctx: Context, doc_level: list) -> Iterable[Finding]:
-    """Measures with no reference to upper law that the basis clause cannot authorise either."""
+def _measures(ctx: Context, doc_level: list, level: str) -> Iterable[Finding]:
+    """Measures with no reference to upper law that the basis clause cannot authorise either, and
+    that the document's own level may not set (行政处罚法第十条至第十六条 and the like)."""
     levels = {i.get("level") for b in doc_level for i in b.instruments}
-    rule = getattr(ctx.config, "level", "normative-document") == "government-rule"
+    provincial = getattr(ctx.analysis.normative, "provincial", None)
     for m in ctx.analysis.measures:
         table = authority()["measures"][m.kind]
-        if m.authorised or levels & set(table["can_authorise"]):
+        if m.authorised or m.statutory or levels & set(table["can_authorise"]):
             continue
-        if rule and any(word in m.quote for word in table["rule_may_set"]):
+        if may_set(level, m.kind, m.quote, provincial):
             continue
         code, _, _, title, _ = _MEASURE_DOC[m.kind]
-        yield _finding(code, f"{title[5:]}：“{m.quote}”，未见上位法依据",
-                       m.quote, m.location, _MEASURE_BASIS[m.kind],
+        message, basis = f"{title[5:]}：“{m.quote}”，未见上位法依据", _MEASURE_BASIS[m.kind]
+        if level != "行政规范性文件":  # a regulation or rule: say what its own level may set
+            message += f"（{level}{table['levels'].get(level, '不得设定')}）"
+            basis = table["basis"]
+        yield _finding(code, message, m.quote, m.location, basis,
                        "引用设定该措施的上位法条款（如“依照《…》第X条的规定”），或删除该规定",
                        confidence=m.confidence)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from zzreview.errors import PluginError
@@ -58,7 +57,45 @@ def _valid(obj, origin: str):
     return obj
 
 
+def _may_declare_plugins() -> bool:
+    """False only when no distribution on sys.path can declare a zzreview.checks entry point: a look
+    at the entry_points.txt files, so that importlib.metadata (~20 ms to import) loads only when needed."""
+    import os
+    import sys
+    from importlib.machinery import BuiltinImporter, FrozenImporter, PathFinder
+
+    if any(hasattr(f, "find_distributions") for f in sys.meta_path
+           if f not in (BuiltinImporter, FrozenImporter, PathFinder)):
+        return True  # another finder may know distributions we cannot see
+    for entry in sys.path:
+        folder = entry or os.getcwd()
+        if not os.path.isdir(folder):
+            if os.path.exists(folder):
+                return True  # a zip on sys.path: let importlib.metadata look inside
+            continue
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".egg"):
+                return True
+            if name.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8",
+                              errors="replace") as f:
+                        if ENTRY_POINT_GROUP in f.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 def _entry_point_checks(out: LoadedChecks) -> None:
+    if not _may_declare_plugins():
+        return
+    from importlib import metadata
+
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         origin = f"插件 {ep.name}（{ep.value}）"
         try:

@@ -17,6 +17,7 @@ from typing import Iterable
 
 import regex
 
+from zzreview import lazy_regex
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -61,11 +62,11 @@ RULES = (
              "修改：删除溯及条款，或限于有利于当事人的情形。"),
 )
 _BY = {r.code: r for r in RULES}
-_PROVISIONAL = regex.compile(r"暂行|试行")
-_RETRO = regex.compile(
+_PROVISIONAL = lazy_regex.compile(r"暂行|试行")
+_RETRO = lazy_regex.compile(
     r"(?:本(?:办法|规定|细则|通知|通告|意见|决定)(?:施行|实施|发布|印发)(?:之日)?前[^。；]{0,40}?(?:适用|依照|按照)本"
     r"(?:办法|规定|细则|通知|通告|意见|决定)(?:执行|处理|规定)?)|追溯(?:至|到)[^。；]{0,20}(?:执行|适用|施行)")
-_FAVOURABLE = regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
+_FAVOURABLE = lazy_regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
 
 
 def provinces() -> dict:
@@ -97,21 +98,29 @@ class Validity:
     rules = RULES
 
     def run(self, ctx: Context) -> Iterable[Finding]:
+        from zzreview.rules.legal_basis import level_rules
+
         a, doc = ctx.analysis, ctx.doc
-        if not ctx.is_normative or a.dates is None:
+        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        if level == "非规范性文件" or a.dates is None:
             return
+        normative = level == "行政规范性文件"
+        needs = level_rules(level)  # checks/authority/measures.toml [document_levels]
         d = a.dates
         pname, rules = province_rules(ctx.config.province)
-        basis = rules.get("basis", _BASIS)
+        basis = rules.get("basis", _BASIS) if normative else needs.get("basis", _BASIS)
         title = doc.title or "本文件"
         complete = d.looks_complete  # an excerpt (no ending) is not judged for missing clauses
-        if d.validity is None and d.period_in_title is None and rules.get("requires_validity", True) and complete:
+        if (d.validity is None and d.period_in_title is None and d.period is None and needs.get("validity_required")
+                and rules.get("requires_validity", True) and complete):
             yield _doc_finding(ctx, "ZZ501", f"《{title}》未载明有效期", basis,
                                "增加有效期条款，例如“本办法自X年X月X日起施行，有效期至X年X月X日”")
-        if d.effective_text is None and d.period_in_title is None and complete:
+        if d.effective_text is None and d.period_in_title is None and needs.get("effective_date_required") and complete:
             yield _doc_finding(ctx, "ZZ502", f"《{title}》未载明施行日期", basis, "增加“本办法自X年X月X日起施行”")
+        if not needs.get("effective_date_required"):
+            return  # laws and regulations: no further date rules of normative documents
         v = d.validity
-        if v and (v.get("years") or v.get("months")):
+        if normative and v and (v.get("years") or v.get("months")):
             years = (v.get("years") or 0) + (v.get("months") or 0) / 12
             provisional = bool(_PROVISIONAL.search(doc.title or ""))
             limit = rules.get("provisional_max_years") if provisional else rules.get("max_years")

@@ -1,0 +1,197 @@
+"""Many files as a stream: each document is reviewed, its output rendered and handed on in file
+order, then dropped; only the summary lives for the whole run. ``jobs`` > 1 reviews in worker
+processes; the output is the same text as with one process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from zzreview import engine
+from zzreview.errors import PluginError
+from zzreview.kb import KnowledgeBase
+from zzreview.model import SEVERITY_RANK
+from zzreview.selection import Selection
+
+MANY_FILES = 16  # from this many files on, --jobs defaults to the number of CPUs
+
+
+def cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(n_files: int) -> int:
+    return cpu_count() if n_files >= MANY_FILES else 1
+
+
+@dataclass
+class Outcome:
+    """What one file contributes to the run: its rendered output and what the summary needs."""
+
+    path: str
+    read_error: str | None
+    chunk: str
+    severities: list[str]
+    accepted: int
+    plugin_errors: list[tuple[str, str, bool]]  # origin, message, raised while loading checks
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    accepted: int = 0
+    unreadable: int = 0
+    worst: int = 0
+    plugin_errors: list[PluginError] = field(default_factory=list)
+    _loading_errors: set = field(default_factory=set)
+
+    def add(self, o: Outcome) -> None:
+        self.documents += 1
+        self.unreadable += o.read_error is not None
+        self.accepted += o.accepted
+        for s in o.severities:
+            self.counts[s] = self.counts.get(s, 0) + 1
+            self.worst = max(self.worst, SEVERITY_RANK[s])
+        for origin, message, loading in o.plugin_errors:
+            if loading:  # the same loading error is reported once per run, as with one process
+                if (origin, message) in self._loading_errors:
+                    continue
+                self._loading_errors.add((origin, message))
+            self.plugin_errors.append(PluginError(origin, message))
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.unreadable or self.plugin_errors)
+
+    def fails(self, fail_on: str) -> bool:
+        return self.worst >= SEVERITY_RANK[fail_on]
+
+
+class Format:
+    """Per-document pieces of a streamable output format (text or json)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def head(self, as_of: dt.date, kb: KnowledgeBase) -> str:
+        if self.name == "json":
+            from zzreview.render.json_report import stream_head
+
+            return stream_head(as_of, kb)
+        return ""
+
+    def document(self, r: engine.DocumentResult, first: bool) -> str:
+        if self.name == "json":
+            from zzreview.render.json_report import stream_document
+
+            return stream_document(r, first)
+        from zzreview.render.text_report import document_lines
+
+        return "".join(line + "\n" for line in document_lines(r))
+
+    def tail(self, summary: Summary, as_of: dt.date, wrote_any: bool) -> str:
+        if self.name == "json":
+            from zzreview.render.json_report import stream_tail, summary_dict
+
+            return stream_tail(summary.documents > 0, summary.plugin_errors,
+                               summary_dict(summary.documents, summary.counts, summary.unreadable))
+        from zzreview.render.text_report import summary_line
+
+        line = summary_line(summary.documents, summary.counts, summary.accepted, summary.unreadable, as_of)
+        return ("\n" if wrote_any else "") + line + "\n"
+
+
+@dataclass
+class _Job:
+    kb: KnowledgeBase
+    as_of: dt.date
+    selection: Selection
+    resolver: engine.ConfigResolver
+    format: Format
+    decisions: engine.DecisionApplier | None = None
+
+    def review(self, item: tuple[int, str]) -> Outcome:
+        """Review one file and render it; ``item`` is (position in the run, path)."""
+        from zzreview.rules.registry import load_checks
+
+        index, path = item
+        config = self.resolver.for_file(path)
+        errors: list[PluginError] = []
+        r = engine.review_file(path, self.kb, self.as_of, self.selection, config=config, errors=errors)
+        if self.decisions is None:
+            self.decisions = engine.DecisionApplier(self.resolver)
+        self.decisions.apply(r)
+        loading = load_checks(tuple(config.plugin_paths)).errors
+        return Outcome(
+            path=r.path,
+            read_error=f"{r.path}: 无法读取：{r.error.message}" if r.error else None,
+            chunk=self.format.document(r, index == 0),
+            severities=[f.severity for f in r.findings],
+            accepted=len(r.accepted),
+            plugin_errors=[(e.origin, e.message, any(e is x for x in loading)) for e in errors])
+
+
+_WORKER: _Job | None = None
+
+
+def _init_worker(job: _Job) -> None:
+    global _WORKER
+    _WORKER = job
+
+
+def _review_in_worker(item: tuple[int, str]) -> Outcome:
+    return _WORKER.review(item)
+
+
+def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
+    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1."""
+    items = list(enumerate(files))
+    if jobs <= 1 or len(files) <= 1:
+        for item in items:
+            yield job.review(item)
+        return
+    import multiprocessing
+
+    _warm_up()
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(8, len(files) // (jobs * 8)))
+    with ctx.Pool(min(jobs, len(files)), initializer=_init_worker, initargs=(job,)) as pool:
+        yield from pool.imap(_review_in_worker, items, chunksize=chunk)
+
+
+def _warm_up() -> None:
+    """Load jieba's dictionary once in the parent, so forked workers share it instead of each
+    loading it again."""
+    from zzreview.analysis.certifications import tokenizer
+
+    tokenizer()
+
+
+def run(files: list[str], kb: KnowledgeBase, as_of: dt.date, selection: Selection,
+        resolver: engine.ConfigResolver, format_name: str, write: Callable[[str], None],
+        jobs: int = 1, on_error: Callable[[str], None] | None = None,
+        progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Review ``files`` and ``write`` the output piece by piece; read errors go to ``on_error``."""
+    fmt = Format(format_name)
+    job = _Job(kb, as_of, selection, resolver, fmt)
+    summary = Summary()
+    write(fmt.head(as_of, kb))
+    wrote_any = False
+    for i, o in enumerate(outcomes(files, job, jobs), 1):
+        if progress:
+            progress(i, len(files), o.path)
+        if o.read_error and on_error:
+            on_error(o.read_error)
+        if o.chunk:
+            write(o.chunk)
+            wrote_any = True
+        summary.add(o)
+    write(fmt.tail(summary, as_of, wrote_any))
+    return summary

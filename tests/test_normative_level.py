@@ -1,0 +1,242 @@
+"""The document's level (facts.normative.level) and why, from each signal; both sides of each class."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import AS_OF
+
+
+def judge(cli, draft, body: str, title: str, *extra) -> dict:
+    r = cli("check", draft(body, title=title), "--format", "json", "--as-of", AS_OF, "--fail-on", "never", *extra)
+    assert r.exit_code == 0, r.stderr
+    return r.json()["documents"][0]
+
+
+def level(cli, draft, body: str, title: str) -> str:
+    return judge(cli, draft, body, title)["facts"]["normative"]["level"]
+
+
+ARTICLES = ("第一条 为了保护湿地资源，根据《中华人民共和国湿地保护法》，制定本办法。\n\n"
+            "第二条 任何单位和个人不得在湿地内擅自挖沙、取土。\n\n")
+
+
+# ------------------------------------------------------------------ the form of issue
+@pytest.mark.parametrize("head, expected", [
+    ("（2031年5月6日第十五届全国人民代表大会常务委员会第九次会议通过）", "法律"),
+    ("中华人民共和国主席令\n\n第八十号", "法律"),
+    ("2031年3月2日 中华人民共和国国务院令第901号公布", "行政法规"),
+    ("经2031年4月1日国务院第40次常务会议通过", "行政法规"),
+    ("2031年7月9日 某某省第十四届人民代表大会常务委员会第十二次会议通过", "地方性法规"),
+    ("中华人民共和国水利部令\n\n2031年第7号", "部门规章"),
+    ("2031年1月5日 经自然资源部第3次部务会议通过", "部门规章"),
+    ("某某省人民政府令\n\n第310号", "地方政府规章"),
+])
+def test_form_of_issue_gives_the_level(cli, draft, head, expected):
+    doc = judge(cli, draft, head + "\n\n" + ARTICLES, "某某湿地保护办法")
+    n = doc["facts"]["normative"]
+    assert n["level"] == expected and n["signal"] == "form" and n["is_normative"] is False
+    assert n["reasons"] and "“" in n["reasons"][0]  # quotes the line it rests on
+
+
+def test_a_cited_order_is_not_the_documents_own_form(cli, draft):
+    body = ("各县区人民政府：\n\n根据《某某省河道管理办法》（省政府令第12号）和原水利部令第9号的规定，"
+            "现就河道采砂管理通知如下：\n\n一、任何单位和个人不得在禁采区内采砂。")
+    assert level(cli, draft, body, "某市人民政府关于加强河道采砂管理的通知") == "行政规范性文件"
+
+
+def test_a_law_passed_by_the_npc_is_not_confused_with_a_citation_of_it(cli, draft):
+    body = ("2031年4月29日第十五届全国人民代表大会常务委员会第九次会议通过的《中华人民共和国某某法》规定，"
+            "经营者应当明码标价。\n\n一、本市经营者应当在经营场所显著位置公示收费标准。")
+    assert level(cli, draft, body, "某市市场监督管理局关于落实明码标价制度的通知") == "行政规范性文件"
+
+
+# ---------------------------------------- a government order: a rule only where the government could make rules
+ORDER = "{city}人民政府令\n\n第12号\n\n《{title}》已经市人民政府常务会议通过，现予公布。\n\n市长 某某\n\n{date}\n\n"
+
+
+@pytest.mark.parametrize("city, date, expected", [
+    ("宁波市", "二〇〇九年三月一日", "地方政府规章"),      # a 较大的市 before 2015
+    ("某某市", "二〇〇九年三月一日", "行政规范性文件"),     # an ordinary city before 2015
+    ("某某市", "二〇二九年三月一日", "地方政府规章"),      # any 设区的市 since 2015
+])
+def test_government_order_is_a_rule_only_with_rule_making_power(cli, draft, city, date, expected):
+    title = f"{city}停车场管理办法"
+    doc = judge(cli, draft, ORDER.format(city=city, title=title, date=date) + ARTICLES, title)
+    n = doc["facts"]["normative"]
+    assert n["level"] == expected and any("政府令" in r for r in n["reasons"])
+
+
+def test_a_covering_notice_after_an_executive_meeting_is_not_a_rule(cli, draft):
+    body = ("各区县人民政府，市政府各部门：\n\n《某某市公共自行车管理办法》已经市政府第9次常务会议研究通过，"
+            "现印发给你们，请认真遵照执行。\n\n某某市人民政府\n\n2030年5月1日\n\n" + ARTICLES)
+    assert level(cli, draft, body, "某某市人民政府关于印发某某市公共自行车管理办法的通知") == "行政规范性文件"
+
+
+# -------------------------------------------------------------- the knowledge base
+def test_a_title_known_to_the_knowledge_base_gives_its_level(cli, draft):
+    doc = judge(cli, draft, ARTICLES, "优化营商环境条例")
+    assert doc["facts"]["normative"]["level"] == "行政法规" and doc["facts"]["normative"]["signal"] == "kb"
+
+
+def test_an_ordinary_document_number_outweighs_the_knowledge_base(cli, draft):
+    body = "人社发〔2031〕4号\n\n各省、自治区、直辖市人力资源社会保障厅：\n\n一、用人单位应当按月足额支付工资。"
+    doc = judge(cli, draft, body, "优化营商环境条例")
+    assert doc["facts"]["normative"]["level"] == "行政规范性文件"
+
+
+# ------------------------------------------------------------------ the title's kind word
+def test_a_regulation_title_without_a_government_author_is_a_regulation(cli, draft):
+    assert level(cli, draft, ARTICLES.replace("本办法", "本条例"), "某某省湿地保护条例") == "地方性法规"
+
+
+def test_a_government_draft_named_regulation_stays_a_normative_document(cli, draft):
+    doc = judge(cli, draft, ARTICLES + "\n\n某某市人民政府\n\n2026年12月1日", "某某市湿地保护条例（市政府征求意见稿）")
+    assert doc["facts"]["normative"]["level"] == "行政规范性文件"
+    assert "ZZ801" in [f["code"] for f in doc["findings"]]
+
+
+# ------------------------------------------------------------------ what the text does
+@pytest.mark.parametrize("title", [
+    "关于公开征求《某某市电动自行车管理办法（征求意见稿）》意见的公告",
+    "某市人民政府关于李某某等同志职务任免的通知",
+    "某县人民政府关于表彰2030年度防汛先进集体的决定",
+    "某市2030年度政府信息公开工作年度报告",
+    "关于市政协十届二次会议第45号提案的答复",
+    "某区人民政府关于印发2031年重点工作任务分工方案的通知",
+    "某市民政局关于部分道路更名的公告",
+    "某县人民政府办公室关于印发某县森林火灾应急预案的通知",
+    "某县人民政府办公室转发市安委会关于2030年安全生产检查情况的通报的通知",
+    "【防汛动态】某市水务局汛情通报",
+    "关于公布第三批市级非物质文化遗产代表性项目名单的通知",
+])
+def test_non_normative_classes(cli, draft, title):
+    doc = judge(cli, draft, "一、任何单位和个人不得在河道内倾倒垃圾。\n\n某市人民政府\n\n2030年6月1日", title)
+    n = doc["facts"]["normative"]
+    assert n["level"] == "非规范性文件" and not n["is_normative"]
+    assert not [f for f in doc["findings"] if f["code"][:3] in ("ZZ3", "ZZ5")]
+
+
+@pytest.mark.parametrize("title", [
+    "某市人民政府关于禁止在城区燃放烟花爆竹的通告",
+    "某市人民政府关于印发某市城乡居民临时救助办法的通知",
+    "某县人民政府办公室关于调整城乡居民最低生活保障标准的通知",
+])
+def test_texts_that_bind_the_public_stay_normative(cli, draft, title):
+    assert level(cli, draft, "一、任何单位和个人不得在城区燃放烟花爆竹。", title) == "行政规范性文件"
+
+
+def test_a_party_organ_document_is_not_an_administrative_normative_document(cli, draft):
+    assert level(cli, draft, "一、各级党组织要加强领导。", "中共某市委办公室关于加强基层党建工作的通知") == "非规范性文件"
+
+
+# ------------------------------------------------------------------ configuration
+def test_configured_level_wins_and_is_said_so(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('level = "地方政府规章"\n', encoding="utf-8")
+    n = judge(cli, draft, ARTICLES, "某市湿地保护办法")["facts"]["normative"]
+    assert n["level"] == "地方政府规章" and n["forced"] and n["signal"] == "config"
+
+
+def test_per_path_override_sets_the_level_of_some_files(cli, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('[[overrides]]\npaths = ["规章/*.md"]\nlevel = "government-rule"\n',
+                                            encoding="utf-8")
+    (tmp_path / "规章").mkdir()
+    for folder in ("规章", "."):
+        (tmp_path / folder / "a.md").write_text("# 某市湿地保护办法\n\n" + ARTICLES, encoding="utf-8")
+    r = cli("check", tmp_path, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
+    got = {d["path"].split("/")[-2]: d["facts"]["normative"]["level"] for d in r.json()["documents"]}
+    assert got[tmp_path.name] == "行政规范性文件" and got["规章"] == "地方政府规章"
+
+
+def test_text_output_prints_each_documents_level(cli, draft):
+    p = draft("中华人民共和国国务院令\n\n第901号\n\n" + ARTICLES, title="某某湿地保护办法")
+    r = cli("check", p, "--as-of", AS_OF, "--fail-on", "never")
+    assert "文件层级：行政法规（" in r.stdout
+
+
+@pytest.mark.parametrize("title", ["某市见义勇为人员表彰奖励办法", "某市事业单位公开招聘人员办法", "某县突发事件应急预案管理办法"])
+def test_a_rule_like_title_names_its_subject_not_its_act(cli, draft, title):
+    assert level(cli, draft, ARTICLES, title) == "行政规范性文件"
+
+
+def test_state_council_approval_of_a_ministry_notice_is_not_a_regulation(cli, draft):
+    body = "经国务院批准，现将有关事项通知如下：\n\n一、企业应当按季度申报缴纳水资源费。"
+    assert level(cli, draft, body, "某某部关于调整水资源费征收标准的通知") == "行政规范性文件"
+
+
+def test_an_order_of_a_market_regulator_is_a_departmental_rule(cli, draft):
+    body = "国家市场监督管理总局令\n\n第99号\n\n" + ARTICLES
+    assert level(cli, draft, body, "某某商品计量监督管理办法") == "部门规章"
+
+
+def test_a_row_of_menu_items_is_not_taken_for_the_title(cli, tmp_path):
+    p = tmp_path / "menu.txt"
+    p.write_text("新闻中心 政务公开 办事服务 互动交流\n\n某市人民政府关于禁止在城区燃放烟花爆竹的通告\n\n"
+                 "一、任何单位和个人不得在城区燃放烟花爆竹。\n", encoding="utf-8")
+    r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
+    assert r.json()["documents"][0]["title"] == "某市人民政府关于禁止在城区燃放烟花爆竹的通告"
+
+
+def test_a_reply_to_one_applicant_is_not_normative_whatever_its_title(cli, draft):
+    body = ("某某供水公司：\n\n你公司《关于调整二次供水服务费的请示》收悉。经研究，同意你公司按每立方米0.2元收取服务费。"
+            "\n\n某市发展和改革委员会\n\n2030年4月2日")
+    n = judge(cli, draft, body, "某市发展和改革委员会关于二次供水服务费的意见")["facts"]["normative"]
+    assert n["level"] == "非规范性文件" and "收悉" in n["reasons"][0]
+
+
+def test_a_notice_that_solicits_comments_is_not_normative_whatever_its_title(cli, draft):
+    body = ("为规范共享单车停放，我局起草了《某市共享单车管理办法（征求意见稿）》，现公开征求社会各界意见，"
+            "请于2030年5月1日前将意见反馈至电子邮箱。\n\n" + ARTICLES)
+    assert level(cli, draft, body, "某市交通运输局关于共享单车管理办法的通知") == "非规范性文件"
+
+
+def test_a_normative_document_with_a_penalty_chapter_says_so(cli, draft):
+    body = ("第一章 总则\n\n" + ARTICLES + "第二章 法律责任\n\n第三条 违反本办法的，依法处理。\n\n第三章 附则\n\n"
+            "第四条 本办法自2030年1月1日起施行。")
+    n = judge(cli, draft, body, "某市湿地保护办法")["facts"]["normative"]
+    assert n["level"] == "行政规范性文件" and any("法律责任" in r for r in n["reasons"])
+
+
+def test_a_county_order_is_never_a_rule(cli, draft):
+    body = ORDER.format(city="某某县", title="某某县停车场管理办法", date="二〇二九年三月一日") + ARTICLES
+    n = judge(cli, draft, body, "某某县停车场管理办法")["facts"]["normative"]
+    assert n["level"] == "行政规范性文件" and any("没有规章制定权" in r for r in n["reasons"])
+
+
+@pytest.mark.parametrize("title", [
+    "某县人民政府关于给予王某某记过处分的决定",
+    "某市人民政府办公室关于做好2031年春节期间值班工作的通知",
+    "某市科技局关于组织申报2031年度科技创新项目的通知",
+    "某市审计局关于2030年度预算执行审计结果的公告",
+    "某市人民政府办公室关于调整市防汛抗旱指挥部成员的通知",
+])
+def test_more_one_off_and_internal_texts(cli, draft, title):
+    assert level(cli, draft, "一、各单位要认真做好有关工作。", title) == "非规范性文件"
+
+
+def test_a_folder_of_mixed_levels_prints_every_documents_level(cli, tmp_path):
+    (tmp_path / "a.md").write_text("# 某市人民政府关于禁止在城区燃放烟花爆竹的通告\n\n一、任何单位和个人不得燃放烟花爆竹。\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 某某湿地保护条例\n\n2031年3月2日 中华人民共和国国务院令第901号公布\n\n" + ARTICLES,
+                                   encoding="utf-8")
+    (tmp_path / "c.md").write_text("# 关于召开全市防汛工作会议的通知\n\n定于6月1日召开会议。\n", encoding="utf-8")
+    out = cli("check", tmp_path, "--as-of", AS_OF, "--fail-on", "never").stdout
+    for name, lv in (("a.md", "行政规范性文件"), ("b.md", "行政法规"), ("c.md", "非规范性文件")):
+        assert f"{name}: 文件层级：{lv}（" in out
+
+
+@pytest.mark.parametrize("notice, expected", [
+    ("某某市人民代表大会常务委员会公告\n\n第9号\n\n《某某市湿地保护办法》已由某某市第十六届人民代表大会常务委员会第十次会议"
+     "于2031年6月1日通过，某某省第十四届人民代表大会常务委员会第八次会议于2031年7月1日批准，现予公布。", "地方性法规"),
+    ("《中华人民共和国某某法》已由中华人民共和国第十五届全国人民代表大会常务委员会第九次会议于2031年5月6日通过，现予公布。",
+     "法律"),
+])
+def test_a_promulgation_notice_names_the_maker(cli, draft, notice, expected):
+    assert level(cli, draft, notice + "\n\n" + ARTICLES, "某某市湿地保护办法") == expected
+
+
+def test_configured_normative_level_still_lets_a_meeting_notice_be_non_normative(cli, draft, tmp_path):
+    (tmp_path / "zzreview.toml").write_text('level = "normative-document"\n', encoding="utf-8")
+    assert level(cli, draft, "定于6月1日召开会议。", "关于召开全市防汛工作会议的通知") == "非规范性文件"
+    n = judge(cli, draft, "一、任何单位和个人不得燃放烟花爆竹。", "某市湿地保护办法")["facts"]["normative"]
+    assert n["level"] == "行政规范性文件" and n["signal"] == "config"
