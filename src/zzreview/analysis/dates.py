@@ -73,6 +73,8 @@ class DateFacts:
 def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
     m = day.month - 1 + months
     y, m = day.year + years + m // 12, m % 12 + 1
+    if not dt.MINYEAR < y <= dt.MAXYEAR:  # beyond the calendar: never / always over
+        return dt.date.max if y > dt.MAXYEAR else dt.date.min
     try:
         end = dt.date(y, m, day.day)
     except ValueError:

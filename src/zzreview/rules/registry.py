@@ -114,7 +114,7 @@ def load_checks(plugin_paths: tuple[Path, ...] = ()) -> LoadedChecks:
     out = LoadedChecks(checks=list(BUILTIN_CHECKS))
     for directory in (_builtin_toml_dir(), *plugin_paths):
         try:
-            out.checks.extend(declarative.load_dir(Path(directory)))
+            out.checks.extend(declarative.load_dir(Path(directory), out.errors))
         except PluginError as exc:
             out.errors.append(exc)
     _entry_point_checks(out)
