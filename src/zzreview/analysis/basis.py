@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from zzreview.analysis.location import locate
+
 _TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行|为了?实施(?=\s*《))"
 _RESULT = (r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|现就|现将|现作如下|作如下|特作|特此|通告如下|公告如下|"
            r"规定如下|通知如下|决定|结合|特发布|现发布|现予|现提出|提出如下|制定了?本|制定了|印发|转发)")
@@ -63,7 +65,6 @@ def _cites_between(cites: list, start: int, end: int) -> list:
 
 
 def extract_basis(doc, analysis) -> list[BasisClause]:
-    from zzreview.analysis.facts import locate
 
     structure = analysis.structure
     cites_by_block: dict[int, list] = {}

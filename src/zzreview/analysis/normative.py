@@ -26,9 +26,9 @@ from dataclasses import asdict, dataclass, field
 import regex
 
 from zzreview import lazy_regex
-from zzreview.analysis.kind import document_kind, strip_notes
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
+from zzreview.text.kind import document_kind, strip_notes
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
 HIGHER = LEVELS[:5]

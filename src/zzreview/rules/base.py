@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Protocol
 
-from zzreview.analysis.facts import Analysis, title_location
+from zzreview.analysis.facts import Analysis
+from zzreview.analysis.location import title_location
 from zzreview.config import Config
 from zzreview.document import Document
 from zzreview.kb import KnowledgeBase

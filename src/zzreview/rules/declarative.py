@@ -13,7 +13,7 @@ from typing import Iterable
 
 import regex
 
-from zzreview.analysis.facts import locate
+from zzreview.analysis.location import locate
 from zzreview.errors import PluginError
 from zzreview.model import SEVERITIES, Finding, RuleInfo
 from zzreview.resources import tomllib

@@ -344,7 +344,7 @@ class FairCompetition:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        from zzreview.analysis.facts import locate
+        from zzreview.analysis.location import locate
         from zzreview.rules.legal_basis import level_rules
 
         level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")

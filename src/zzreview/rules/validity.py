@@ -146,7 +146,7 @@ class Validity:
             elif _is_draft(doc.title) and eff < ctx.as_of:
                 yield _doc_finding(ctx, "ZZ504", f"草案写明的施行日期{d.effective_date}已早于审查日{ctx.as_of.isoformat()}",
                                    basis, "改为公布之日起30日后的日期", quote=quote, location=loc)
-        from zzreview.analysis.facts import locate
+        from zzreview.analysis.location import locate
 
         for b in doc.blocks:
             m = _RETRO.search(b.text)
