@@ -34,6 +34,11 @@ class Context:
         n = self.analysis.normative
         return getattr(n, "level", None) if n is not None else None
 
+    @property
+    def review_level(self) -> str:
+        """The level the checks review by: the judged level, else normative or not."""
+        return self.level or ("行政规范性文件" if self.is_normative else "非规范性文件")
+
     def title_location(self) -> tuple[str, Location]:
         """Quote and location for a finding about the whole document (the title block)."""
         return title_location(self.doc)

@@ -120,7 +120,7 @@ class DocumentForm:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if level == "非规范性文件":
             return
         yield from _reserved_name(ctx, level)

@@ -340,7 +340,7 @@ class FairCompetition:
         from zzreview.analysis.location import locate
         from zzreview.rules.legal_basis import level_rules
 
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if not level_rules(level).get("fair_competition_review"):  # checks/authority/measures.toml
             return
 

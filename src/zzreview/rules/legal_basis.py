@@ -145,7 +145,7 @@ class MissingLegalBasis:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if level == "非规范性文件":
             return
         doc_level = [b for b in a.basis if b.scope == "document"]

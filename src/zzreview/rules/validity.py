@@ -101,7 +101,7 @@ class Validity:
         from zzreview.rules.legal_basis import level_rules
 
         a, doc = ctx.analysis, ctx.doc
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if level == "非规范性文件" or a.dates is None:
             return
         normative = level == "行政规范性文件"
