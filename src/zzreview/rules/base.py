@@ -39,6 +39,15 @@ class Context:
         """The level the checks review by: the judged level, else normative or not."""
         return self.level or ("行政规范性文件" if self.is_normative else "非规范性文件")
 
+    @property
+    def level_rules(self) -> dict:
+        """What a document of the review level must state (checks/authority/measures.toml
+        [document_levels]): basis clause, validity, dates, fair-competition review …"""
+        from zzreview.resources import data_toml
+
+        table = data_toml("authority/measures.toml")["document_levels"]
+        return table.get(self.review_level, table["行政规范性文件"])
+
     def title_location(self) -> tuple[str, Location]:
         """Quote and location for a finding about the whole document (the title block)."""
         return title_location(self.doc)

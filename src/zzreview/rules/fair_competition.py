@@ -22,6 +22,7 @@ from typing import Iterable
 import regex
 
 from zzreview import lazy_regex
+from zzreview.analysis.location import locate
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.resources import data_toml
@@ -337,11 +338,7 @@ class FairCompetition:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        from zzreview.analysis.location import locate
-        from zzreview.rules.legal_basis import level_rules
-
-        level = ctx.review_level
-        if not level_rules(level).get("fair_competition_review"):  # checks/authority/measures.toml
+        if not ctx.level_rules.get("fair_competition_review"):  # checks/authority/measures.toml
             return
 
         every = patterns()
