@@ -28,7 +28,7 @@ def demands(draft, body: str):
 
 
 def texts(draft, body: str) -> list[str]:
-    return [d.text for d in demands(draft, body)]
+    return [d.name for d in demands(draft, body)]
 
 
 # --- extraction: phrase patterns ---------------------------------------------------------------
@@ -57,9 +57,9 @@ def test_issuer_is_recorded(draft):
     assert d.issuer == "户籍所在地公安派出所"
     assert d.phrase == "提交户籍所在地公安派出所出具的无违法犯罪记录证明"
     d = demands(draft, "第六条 应当提供由所在社区居民委员会出具的居住证明。")[0]
-    assert (d.text, d.issuer) == ("居住证明", "所在社区居民委员会")
+    assert (d.text, d.name, d.issuer) == ("所在社区居民委员会出具的居住证明", "居住证明", "所在社区居民委员会")
     d = demands(draft, "第六条 应当提供居住证明和村委会出具的证明。")[1]
-    assert (d.text, d.issuer) == ("村委会出具的证明", "村委会")
+    assert (d.text, d.name, d.issuer) == ("村委会出具的证明", "村委会出具的证明", "村委会")
 
 
 def test_list_in_one_block_and_across_blocks(draft):
@@ -68,7 +68,7 @@ def test_list_in_one_block_and_across_blocks(draft):
     body = ("第八条 申请人应当提交下列材料：\n\n（一）申请表；\n\n（二）由所在社区居民委员会出具的居住证明；\n\n"
             "（三）身份证、户口簿复印件；\n\n（四）有关部门要求的其他材料。\n\n第九条 本办法自2027年1月1日起施行。")
     ds = demands(draft, body)
-    assert [(d.text, d.catch_all, d.article) for d in ds] == [
+    assert [(d.name, d.catch_all, d.article) for d in ds] == [
         ("居住证明", False, "第八条"), ("有关部门要求的其他材料", True, "第八条")]
     assert ds[0].issuer == "所在社区居民委员会"
 
@@ -76,8 +76,9 @@ def test_list_in_one_block_and_across_blocks(draft):
 def test_catch_alls(draft):
     ds = demands(draft, "第三条 申请人应当提交申请书、相关证明和其他证明材料。")
     assert [(d.text, d.catch_all) for d in ds] == [("相关证明", True), ("其他证明材料", True)]
-    # bounded by law: not an open demand
-    assert texts(draft, "第三条 申请人应当提交申请书和法律、法规规定的其他证明材料。") == []
+    # bounded by law: still a demand, but not an open one
+    ds = demands(draft, "第三条 申请人应当提交申请书和法律、法规规定的其他证明材料。")
+    assert [(d.text, d.catch_all, d.bounded) for d in ds] == [("法律、法规规定的其他证明材料", True, True)]
 
 
 def test_promise_in_the_same_sentence(draft):
@@ -238,12 +239,12 @@ def test_check_with_a_user_list(cli, draft, tmp_path):
     r = cli("check", draft(BODY), "--format", "json", "--as-of", AS_OF)
     doc = r.json()["documents"][0]
     assert _findings(doc) == [
-        ("ZZ403", "婚姻状况证明"), ("ZZ401", "居住证明"), ("ZZ402", "其他相关证明材料")]
+        ("ZZ403", "婚姻状况证明"), ("ZZ401", "村委会出具的居住证明"), ("ZZ402", "其他相关证明材料")]
     f401 = next(f for f in doc["findings"] if f["code"] == "ZZ401")
     assert f401["severity"] == "error"
     assert "《某市保留证明事项清单》（2024-03-01）" in f401["message"] and "清单之外无证明" in f401["message"]
     assert "国办发〔2018〕47号" in f401["basis"] and "国办发〔2020〕42号" in f401["basis"]
-    certs = {c["text"]: c for c in doc["facts"]["certifications"]}
+    certs = {c["name"]: c for c in doc["facts"]["certifications"]}
     assert certs["无犯罪记录证明"]["listed"] is True
     assert certs["无犯罪记录证明"]["list_item"]["name"] == "无违法犯罪记录证明"
     assert certs["居住证明"]["listed"] is False and certs["居住证明"]["issuer"] == "村委会"
@@ -262,7 +263,7 @@ def test_no_list_configured(cli, draft):
     p = draft(BODY)
     doc = cli("check", p, "--format", "json", "--as-of", AS_OF).json()["documents"][0]
     assert _findings(doc) == [("ZZ402", "其他相关证明材料")]
-    assert [c["text"] for c in doc["facts"]["certifications"]] == [
+    assert [c["name"] for c in doc["facts"]["certifications"]] == [
         "无犯罪记录证明", "婚姻状况证明", "居住证明", "其他相关证明材料"]
     assert all(c["listed"] is None for c in doc["facts"]["certifications"])
     out = cli("check", p, "--as-of", AS_OF).stdout
@@ -290,3 +291,40 @@ def test_open_list_item_without_the_word_certification(cli, draft):
     r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never")
     certs = {c["text"]: c["catch_all"] for c in r.json()["documents"][0]["facts"]["certifications"]}
     assert certs == {"家庭经济困难证明": False, "其他需要提供的材料": True}
+
+
+REPEATED = ("# 某县渔船管理办法\n\n第一条 根据《中华人民共和国渔业法》，制定本办法。\n\n"
+            "第二条 申请人应当提交渔船停泊证明。\n\n第三条 变更船籍港的，还应当提交渔船停泊证明。\n\n"
+            "第四条 本办法自2027年1月1日起施行，有效期5年。\n")
+
+
+def test_every_place_is_reported_listed_and_commented(cli, tmp_path):
+    import docx
+
+    (tmp_path / "清单.csv").write_text("证明名称,开具单位\n无违法犯罪记录证明,公安机关\n", encoding="utf-8")
+    (tmp_path / "zzreview.toml").write_text('certification-lists = ["清单.csv"]\n', encoding="utf-8")
+    p = tmp_path / "草案.md"
+    p.write_text(REPEATED, encoding="utf-8")
+    doc = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never").json()["documents"][0]
+    cert = doc["facts"]["certifications"]
+    assert [(c["text"], c["count"]) for c in cert] == [("渔船停泊证明", 2)]
+    assert [loc["article"] for loc in cert[0]["locations"]] == ["第二条", "第三条"]
+    f401 = [f for f in doc["findings"] if f["code"] == "ZZ401"]
+    assert [(f["quote"], f["location"]["article"]) for f in f401] == [("渔船停泊证明", "第二条"),
+                                                                     ("渔船停泊证明", "第三条")]
+    assert "文中共2处，此为第2处" in f401[1]["message"]
+    copy, opinion = tmp_path / "批注.docx", tmp_path / "意见.md"
+    r = cli("report", p, "--annotate", copy, "--output", opinion, "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert "渔船停泊证明（共2处：第二条（第5行）、第三条（第7行）" in opinion.read_text(encoding="utf-8")
+    comments = [c.text for c in docx.Document(str(copy)).comments if c.text.startswith("ZZ401")]
+    assert len(comments) == 2
+
+
+def test_a_clipped_name_is_not_called_unlisted(tmp_path):
+    lst = tmp_path / "清单.csv"
+    lst.write_text("证明名称\n48小时内核酸检测阴性证明\n", encoding="utf-8")
+    lists = certlists.load_lists([str(lst)])
+    assert certlists.partial_match("核酸检测阴性证明", lists) is not None
+    assert certlists.partial_match("无核酸检测阴性证明", lists) is None
+    assert certlists.partial_match("渔船证明", lists) is None

@@ -307,6 +307,21 @@ def best_match(name: str, lists: list[CertList]) -> Match | None:
     return best
 
 
+def partial_match(name: str, lists: list[CertList]) -> Match | None:
+    """An item whose distinctive part contains this name's, or is contained in it (at least four
+    characters): a name clipped or split in the draft (小时内核酸检测阴性证明) is not a new item."""
+    c = core(name)
+    if len(c) < 4:
+        return None
+    for lst in lists:
+        for it in lst.items:
+            for cand in (it.name, *it.aliases):
+                k = core(cand)
+                if len(k) >= 4 and (c in k or k in c) and bool(_NEGATED.match(c)) == bool(_NEGATED.match(k)):
+                    return Match(it, lst, min(len(c), len(k)) / max(len(c), len(k)), "partial")
+    return None
+
+
 def match(name: str, lists: list[CertList]) -> Match | None:
     """The list item this name refers to, or None."""
     m = best_match(name, lists)

@@ -238,7 +238,10 @@ def _certifications_sentence(r: DocumentResult) -> str | None:
         name = c.get("name") or c.get("text") or ""
         issuer = c.get("issuer")
         status = c.get("status") if isinstance(c.get("status"), str) else _LISTED.get(c.get("listed"), "未对照清单")
-        loc = where(r, c.get("location"))
+        places = [where(r, x) for x in (c.get("locations") or [c.get("location")])]
+        loc = "、".join(dict.fromkeys(p for p in places if p))  # every place the draft demands it
+        if len(places) > 1:
+            loc = f"共{len(places)}处：{loc}"
         detail = "，".join(x for x in (f"出具单位：{issuer}" if issuer else "", loc, status) if x)
         parts.append(f"{name}（{detail}）")
     return f"草案要求提供的证明材料{len(items)}项：" + "；".join(parts) + "。"

@@ -60,11 +60,18 @@ _BY_CODE = {r.code: r for r in RULES}
 
 
 def _finding(code: str, ctx: Context, d, message: str, basis: str, suggestion: str,
-             confidence: str = "high", extra: dict | None = None) -> Finding:
+             confidence: str = "high", extra: dict | None = None, occ=None) -> Finding:
     # Quote the certification itself (exact text at its own location); the message quotes the phrase.
     return Finding(code=code, check=CHECK_NAME, severity=_BY_CODE[code].severity, message=message,
-                   quote=d.text, location=d.location, basis=basis, suggestion=suggestion,
-                   confidence=confidence, extra=extra or {})
+                   quote=occ.text if occ else d.text, location=occ.location if occ else d.location,
+                   basis=basis, suggestion=suggestion, confidence=confidence, extra=extra or {})
+
+
+def _places(d):
+    """Every place of the demand, with a note naming the place among the others."""
+    occs = list(getattr(d, "occurrences", None) or [None])
+    for k, occ in enumerate(occs, 1):
+        yield occ, (f"（文中共{len(occs)}处，此为第{k}处）" if len(occs) > 1 else "")
 
 
 def _lists_label(lists) -> str:
@@ -72,54 +79,64 @@ def _lists_label(lists) -> str:
 
 
 def _judge(lists, demands) -> None:
-    """Set listed/list_item on each named demand (facts show the result)."""
+    """Set listed/list_item on each named demand (facts show the result). The name without its
+    issuer is tried first, then the phrase as written; a name that only part of a list item (or
+    the other way round) counts as listed, so a clipped or split name is never called unlisted."""
     for d in demands:
         if d.catch_all:
             continue
-        m = certlists.match(d.text, lists)
+        m = None
+        for name in dict.fromkeys((d.name, d.text)):
+            m = certlists.match(name, lists) or certlists.partial_match(name, lists)
+            if m:
+                break
         d.listed = m is not None
         d.list_item = m.to_dict() if m else None
 
 
-def _unlisted(ctx: Context, d, lists) -> Finding:
+def _unlisted(ctx: Context, d, lists):
     label = _lists_label(lists)
-    msg = f"草案要求提供“{d.text}”（“{d.phrase}”），该证明不在{label}内；清单之外无证明"
-    if d.count > 1:
-        msg += f"（文中共{d.count}处）"
-    near = certlists.best_match(d.text, lists)
+    near = certlists.best_match(d.name, lists)
     confidence = "high"
+    tail = ""
     if near and near.score >= certlists.NEAR:
-        msg += f"。清单中最接近的是“{near.item.name}”，请核对是否同一事项"
+        tail += f"。清单中最接近的是“{near.item.name}”，请核对是否同一事项"
         confidence = "medium"
     if any(not lst.complete for lst in lists):
-        msg += "。所配置的清单副本不完整，请对照正式清单核实"
+        tail += "。所配置的清单副本不完整，请对照正式清单核实"
         confidence = "low"
     basis = f"{_BASIS_47}：清单之外不得索要证明；{_BASIS_42}；{_BASIS_YS}"
     own = [lst.basis for lst in lists if lst.basis and lst.basis not in basis]
     if own:
         basis += "；" + "；".join(dict.fromkeys(own))
-    return _finding("ZZ401", ctx, d, msg, basis,
-                    "删除该证明要求，改为部门核查、数据共享或申请人书面承诺；"
-                    "确需保留的，应有法律、法规或者国务院决定依据并列入证明事项清单",
-                    confidence=confidence, extra={"certification": d.text})
+    for occ, where in _places(d):
+        phrase = occ.phrase if occ else d.phrase
+        msg = f"草案要求提供“{d.name}”（“{phrase}”），该证明不在{label}内；清单之外无证明{where}{tail}"
+        yield _finding("ZZ401", ctx, d, msg, basis,
+                       "删除该证明要求，改为部门核查、数据共享或申请人书面承诺；"
+                       "确需保留的，应有法律、法规或者国务院决定依据并列入证明事项清单",
+                       confidence=confidence, extra={"certification": d.name}, occ=occ)
 
 
-def _catch_all(ctx: Context, d) -> Finding:
-    return _finding("ZZ402", ctx, d,
-                    f"“{d.phrase}”是兜底式证明要求，未列明证明名称，可被用来索要清单之外的证明",
-                    f"{_BASIS_47}：清单之外不得索要证明；{_BASIS_YS}",
-                    "删除兜底表述，逐项列明所需证明的名称、开具单位和依据", confidence="medium",
-                    extra={"certification": d.text})
+def _catch_all(ctx: Context, d):
+    for occ, where in _places(d):
+        phrase = occ.phrase if occ else d.phrase
+        yield _finding("ZZ402", ctx, d,
+                       f"“{phrase}”是兜底式证明要求，未列明证明名称，可被用来索要清单之外的证明{where}",
+                       f"{_BASIS_47}：清单之外不得索要证明；{_BASIS_YS}",
+                       "删除兜底表述，逐项列明所需证明的名称、开具单位和依据", confidence="medium",
+                       extra={"certification": d.text}, occ=occ)
 
 
-def _promise(ctx: Context, d) -> Finding:
+def _promise(ctx: Context, d):
     item = d.list_item or {}
     label = f"《{item.get('list')}》" + (f"（{item['list_date']}）" if item.get("list_date") else "")
-    return _finding("ZZ403", ctx, d,
-                    f"“{d.text}”在{label}中实行告知承诺制，草案未写明申请人可以书面承诺代替",
-                    f"{_BASIS_42}；{label}“{item.get('name')}”",
-                    "写明申请人可以书面承诺代替提交该证明，由行政机关依法核查",
-                    extra={"certification": d.text})
+    for occ, where in _places(d):
+        yield _finding("ZZ403", ctx, d,
+                       f"“{d.name}”在{label}中实行告知承诺制，草案未写明申请人可以书面承诺代替{where}",
+                       f"{_BASIS_42}；{label}“{item.get('name')}”",
+                       "写明申请人可以书面承诺代替提交该证明，由行政机关依法核查",
+                       extra={"certification": d.name}, occ=occ)
 
 
 class UnlistedCertification:
@@ -135,11 +152,12 @@ class UnlistedCertification:
             _judge(lists, demands)
         for d in demands:
             if d.catch_all:
-                yield _catch_all(ctx, d)
+                if not getattr(d, "bounded", False):  # 法律、法规规定的其他证明: not open
+                    yield from _catch_all(ctx, d)
             elif lists and d.listed is False:
-                yield _unlisted(ctx, d, lists)
+                yield from _unlisted(ctx, d, lists)
             elif lists and d.listed and (d.list_item or {}).get("promise") and not d.promise:
-                yield _promise(ctx, d)
+                yield from _promise(ctx, d)
 
 
 CHECK = UnlistedCertification()
