@@ -10,8 +10,9 @@ from typing import Callable, Iterable
 
 from zzreview import decisions as decisions_mod
 from zzreview import suppressions
-from zzreview.analysis.facts import Analysis, analyze, title_location
-from zzreview.analysis.kind import document_kind
+from zzreview.analysis.facts import Analysis, analyze
+from zzreview.analysis.location import title_location
+from zzreview.text.kind import document_kind
 from zzreview.config import Config, find_config, load_config
 from zzreview.document import Document
 from zzreview.errors import PluginError, ReadError

@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.articles import parse_article_refs
-from zzreview.analysis.numerals import cn_to_int
 from zzreview.document import Document
+from zzreview.text.numerals import cn_to_int
 
 OPEN, CLOSE = "《", "》"
 _BREAK = frozenset("。！？；")  # a title never runs across these (a soft line break may)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from zzreview.analysis.location import locate
 from zzreview.model import Location
 
 _SENTENCE = regex.compile(r"[^。；;！？\n]+[。；;！？]?")
@@ -91,7 +92,6 @@ def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
 
 
 def extract_measures(doc, analysis) -> list[Measure]:
-    from zzreview.analysis.facts import locate
 
     structure = analysis.structure
     by_article = _article_blocks(doc, structure)

@@ -13,7 +13,7 @@ from typing import Iterable
 
 import regex
 
-from zzreview.analysis.facts import locate
+from zzreview.analysis.location import locate
 from zzreview.errors import PluginError
 from zzreview.readers.limits import pattern_timeout
 from zzreview.model import SEVERITIES, Finding, RuleInfo

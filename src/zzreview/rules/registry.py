@@ -14,7 +14,7 @@ from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
 from zzreview.rules import document_form, expired_reference, legal_basis, meta, validity
 from zzreview.rules import unlisted_certification
-from zzreview.rules import fair_competition
+from zzreview.rules import fair_competition, stock
 from zzreview.rules.base import Check
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
@@ -25,6 +25,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     document_form.CHECK,
     unlisted_certification.CHECK,
     fair_competition.CHECK,
+    stock.CHECK,
 )
 
 
