@@ -28,7 +28,7 @@ def identity(path: str | Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _input_ids(inputs: Iterable[str | Path]) -> set[tuple[int, int]]:
+def input_ids(inputs: Iterable[str | Path]) -> set[tuple[int, int]]:
     """Identities of every file given or found below a given folder."""
     ids = set()
     for p in inputs:
@@ -46,7 +46,7 @@ def _input_ids(inputs: Iterable[str | Path]) -> set[tuple[int, int]]:
     return ids
 
 
-def _umask() -> int:
+def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -62,7 +62,7 @@ def check_target(path: Path, inputs: Iterable[str | Path] = ()) -> os.stat_resul
     """Raise ConfigError when ``path`` may not be written; the target's stat when it exists."""
     if not str(path) or str(path) in (".", "..") or path.name in ("", ".", ".."):
         raise ConfigError(f"输出文件名“{path}”无效")
-    ids = inputs if isinstance(inputs, set) else _input_ids(inputs)
+    ids = inputs if isinstance(inputs, set) else input_ids(inputs)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -100,7 +100,7 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[str | Path] = (
         _write_in_place(path, raw)
         return
     target = Path(os.path.realpath(path))  # replace the file a symlink points to, keep the link
-    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~current_umask()
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".tmp")
     except OSError as exc:
