@@ -64,8 +64,12 @@ def _decision(level: str | None, kind: str | None, reasons: list[str], signal: s
 _ARTICLE_ONE = lazy_regex.compile(r"^\s*第[一1]条")
 
 
+_LINE_CHARS = 1000  # a record line (通过, 令, 文号) is short; a longer line is only looked at this far
+
+
 def head_lines(doc, limit: int = 40) -> list[str]:
-    """The document's opening lines (no web-page chrome), up to its first article."""
+    """The document's opening lines (no web-page chrome), up to its first article, each cut to
+    its first _LINE_CHARS characters so that one huge line costs no more than a short one."""
     out: list[str] = []
     for b in doc.blocks[:limit + 20]:
         if b.index == doc.title_block:
@@ -75,7 +79,7 @@ def head_lines(doc, limit: int = 40) -> list[str]:
             continue
         if _ARTICLE_ONE.match(t) and out:
             break
-        out.append(t)
+        out.append(t[:_LINE_CHARS])
         if len(out) >= limit:
             break
     return out
