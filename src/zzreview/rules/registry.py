@@ -14,13 +14,14 @@ from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
 from zzreview.rules import document_form, expired_reference, legal_basis, meta, validity
 from zzreview.rules import unlisted_certification
-from zzreview.rules import fair_competition, stock
+from zzreview.rules import fair_competition, legislative_scope, stock
 from zzreview.rules.base import Check
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
     meta.CHECK,
     expired_reference.CHECK,
     legal_basis.CHECK,
+    legislative_scope.CHECK,
     validity.CHECK,
     document_form.CHECK,
     unlisted_certification.CHECK,
