@@ -235,6 +235,25 @@ def test_input_files_are_not_modified(tmp_path, cli):
     assert {p.name: p.read_bytes() for p in stock.iterdir()} == before
 
 
+def test_an_output_never_lands_on_a_stock_document_and_follows_the_umask(tmp_path, cli):
+    import os
+    import stat as st_
+
+    stock = write_stock(tmp_path)
+    os.link(stock / "停车.md", stock / "清理情况说明.md")  # a document of the stock under an output's name
+    before = (stock / "停车.md").read_bytes()
+    r = cli("clean", stock, "--as-of", "2026-11-24", "-o", stock, "--force", "--jobs", "1")
+    assert r.exit_code == 2 and "输出文件不能是被审查的输入文件" in r.stderr
+    assert (stock / "停车.md").read_bytes() == before
+    old = os.umask(0o022)
+    try:
+        r = cli("clean", stock, "--as-of", "2026-11-24", "-o", tmp_path / "o", "--jobs", "1")
+    finally:
+        os.umask(old)
+    assert r.exit_code == 0, r.stderr
+    assert st_.S_IMODE((tmp_path / "o" / "清理结果.xlsx").stat().st_mode) == 0o644
+
+
 def _calc() -> bool:
     """soffice with its spreadsheet component (Debian splits it out as libreoffice-calc)."""
     soffice = shutil.which("soffice")

@@ -162,3 +162,25 @@ def test_a_title_line_wrapped_in_book_brackets(cli, tmp_path):
     p = tmp_path / "wrapped.txt"
     p.write_text("《某市交通运输局关于规范城区停车秩序的通告》\n\n一、任何单位和个人不得占用消防通道停车。\n", encoding="utf-8")
     assert run(cli, p)["title"] == "某市交通运输局关于规范城区停车秩序的通告"
+
+
+# ------------------------------------------------------------------ what a city may legislate on
+def test_a_city_rule_outside_the_four_fields_gets_a_scope_question(cli, draft):
+    body = CITY_RULE + BASIS + "第二条 企业应当按季度报送信用信息。" + END
+    credit = run(cli, draft(body, title="某某市企业信用信息管理办法"))
+    assert credit["facts"]["normative"]["level"] == "地方政府规章"
+    scope = [f for f in credit["findings"] if f["code"] == "ZZ321"]
+    assert len(scope) == 1 and scope[0]["severity"] == "info" and "第八十一条" in scope[0]["basis"]
+    parking = run(cli, draft(CITY_RULE + BASIS + "第二条 车辆应当有序停放。" + END, title="某某市停车管理办法"))
+    assert "ZZ321" not in codes(parking)
+
+
+def test_no_scope_question_for_a_province_an_old_rule_or_a_normative_document(cli, draft):
+    body = BASIS + "第二条 企业应当按季度报送信用信息。" + END
+    assert "ZZ321" not in codes(run(cli, draft(PROVINCE_RULE + body, title="某某省企业信用信息管理办法")))
+    old = CITY_RULE.replace("某某市", "厦门市").replace("2027年1月10日", "2012年1月10日")  # a 较大的市 before 2015
+    old_rule = run(cli, draft(old + body, title="厦门市企业信用信息管理办法"))
+    assert old_rule["facts"]["normative"]["level"] == "地方政府规章" and "ZZ321" not in codes(old_rule)
+    new = CITY_RULE.replace("某某市", "厦门市")
+    assert "ZZ321" in codes(run(cli, draft(new + body, title="厦门市企业信用信息管理办法")))
+    assert "ZZ321" not in codes(run(cli, draft(body, title="某某市企业信用信息管理办法")))

@@ -240,3 +240,16 @@ def test_configured_normative_level_still_lets_a_meeting_notice_be_non_normative
     assert level(cli, draft, "定于6月1日召开会议。", "关于召开全市防汛工作会议的通知") == "非规范性文件"
     n = judge(cli, draft, "一、任何单位和个人不得燃放烟花爆竹。", "某市湿地保护办法")["facts"]["normative"]
     assert n["level"] == "行政规范性文件" and n["signal"] == "config"
+
+
+def test_one_huge_opening_line_is_looked_at_only_as_far_as_a_record_line_reaches(tmp_path):
+    """The form-of-issue patterns run on each head line; a line of a million characters with no
+    punctuation is cut, so the classification costs what a short line costs."""
+    from zzreview.analysis.normative import head_lines
+    from zzreview.readers import read_document
+
+    p = tmp_path / "长行.md"
+    p.write_text("# 某县河道保洁管理办法\n\n" + "河道保洁" * 250_000 + "\n\n第一条 为了保持河道整洁，制定本办法。\n",
+                 encoding="utf-8")
+    lines = head_lines(read_document(p))
+    assert lines and lines[0] == ("河道保洁" * 250)[:len(lines[0])] and 0 < len(lines[0]) <= 1000

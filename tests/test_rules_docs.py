@@ -31,6 +31,11 @@ def test_rules_and_explain_commands(cli):
     assert cli("explain", "ZZ999").exit_code == 2
 
 
+def test_explain_knows_the_code_only_clean_reports(cli):
+    e = cli("explain", "ZZ901")
+    assert e.exit_code == 0 and "repealed-in-stock" in e.stdout and "废止" in e.stdout
+
+
 def test_readme_rule_table_is_up_to_date():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split(START, 1)[1].split(END, 1)[0].strip()

@@ -7,8 +7,6 @@ column headers, e.g. 证明名称, 开具单位, 设定依据, 是否告知承�
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -130,10 +128,12 @@ def _aliases(value) -> list[str]:
 
 
 def _load_toml(path: Path) -> CertList:
+    from zzreview.tables import read_table_bytes
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}：无法读取证明事项清单（{exc}）") from None
+        data = tomllib.loads(read_table_bytes(path, "证明事项清单").decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        raise ConfigError(f"{path}：无法读取证明事项清单（{type(exc).__name__}）") from None
     meta = data.get("list", {})
     if not isinstance(meta, dict) or not meta.get("name"):
         raise ConfigError(f"{path}：缺少 [list] 表或其 name（清单名称）")
@@ -170,17 +170,15 @@ def _header_row(rows: list[list[str]]) -> int:
 
 
 def _load_table(path: Path) -> CertList:
-    try:
-        text = _decode(path.read_bytes(), path)
-    except OSError as exc:
-        raise ConfigError(f"{path}：无法读取证明事项清单（{exc.strerror or exc}）") from None
-    lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith("#")]
-    body = "\n".join(lines)
+    from zzreview.tables import parse_rows, read_table_bytes
+
+    text = _decode(read_table_bytes(path, "证明事项清单"), path)
+    body = "\n".join("" if ln.lstrip().startswith("#") else ln for ln in text.splitlines())
     if path.suffix.lower() == ".tsv" or ("\t" in body and body.count("\t") >= body.count(",")):
         delimiter = "\t"
     else:
         delimiter = ","
-    rows = [r for r in csv.reader(io.StringIO(body), delimiter=delimiter)]
+    rows = [r for _, r in parse_rows(body, delimiter, path, "证明事项清单")]
     h = _header_row(rows)
     if h < 0:
         raise ConfigError(f"{path}：找不到表头行（需要“证明名称”列；可用列名见 checks/certifications/README.md）")

@@ -12,7 +12,7 @@ from typing import List, Optional
 import typer
 
 from zzreview import __version__
-from zzreview.errors import ConfigError
+from zzreview.errors import ConfigError, ReadError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="zzreview：行政规范性文件草案合法性预审工具（离线）。")
@@ -67,11 +67,15 @@ def _config(config: Optional[Path], paths: list[str]):
     from zzreview.config import find_config, load_config
 
     if config is not None:
-        if not config.is_file():
+        from zzreview.readers.limits import exists
+
+        if not exists(config):
             _die(f"配置文件 {config} 不存在")
         return load_config(config)
+    from zzreview.readers.limits import exists
+
     start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return load_config(find_config(start if start.exists() else Path.cwd()))
+    return load_config(find_config(start if exists(start) else Path.cwd()))
 
 
 def _progress(i: int, n: int, path: str) -> None:
@@ -116,18 +120,32 @@ def check(
     day = _as_of(as_of, cfg.as_of)
     selection = Selection(select=_split(select), ignore=_split(ignore))
     threshold = fail_on.value if fail_on else cfg.fail_on
+    if output:
+        from zzreview.output import check_target
+
+        try:
+            check_target(output, paths)
+        except ConfigError as exc:
+            _die(str(exc))
 
     try:
         if paths == ["-"]:
             if not stdin_filename:
                 _die("从标准输入读取时需要 --stdin-filename（用于判断格式）")
-            data = sys.stdin.buffer.read()
+            from zzreview.readers.limits import max_file_bytes
+
+            data = sys.stdin.buffer.read(max_file_bytes() + 1)
             errors: list = []
             doc = engine.review_file(stdin_filename, kb, day, selection, data=data, name=stdin_filename,
                                      config=resolver.for_file(stdin_filename), errors=errors)
             result = engine.RunResult(day, kb, [doc], plugin_errors=errors)
         else:
-            files = engine.expand_paths(paths)  # folders are walked once; run() takes files as they are
+            skipped: list = []
+            files = engine.expand_paths(paths, skipped)  # folders are walked once
+            for path, why in skipped:
+                typer.echo(f"{path}: 已跳过：{why}", err=True)
+            if not files:
+                _die(f"{'、'.join(paths)}：没有找到可审查的文件（.docx .md .markdown .txt）")
             show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
             if format in (Format.text, Format.json) and not write_decisions:
                 _check_streamed(files, kb, day, selection, resolver, format.value, output, paths, threshold,
@@ -143,7 +161,10 @@ def check(
     for e in result.plugin_errors:
         typer.echo(f"zzreview: {e}", err=True)
     if write_decisions:
-        _write_decisions(result, resolver, reason.strip(), by)
+        try:
+            _write_decisions(result, resolver, reason.strip(), by, paths)
+        except ConfigError as exc:
+            _die(str(exc))
         raise typer.Exit(2 if result.has_errors else 0)
     text = _render(result, format, tuple(cfg.plugin_paths))
     if output:
@@ -237,7 +258,7 @@ def _render(result, format: "Format", plugin_paths: tuple = ()) -> str:
     return render(result)
 
 
-def _write_decisions(result, resolver, reason: str, by: str) -> None:
+def _write_decisions(result, resolver, reason: str, by: str, inputs: list) -> None:
     from zzreview import decisions
 
     per_file: dict[Path, list] = {}
@@ -252,7 +273,7 @@ def _write_decisions(result, resolver, reason: str, by: str) -> None:
     total = 0
     for file, items in per_file.items():
         if items:
-            decisions.append(file, items)
+            decisions.append(file, items, inputs)
             total += len(items)
             typer.echo(f"已将 {len(items)} 个问题记为已接受：{file}", err=True)
     if not total:
@@ -359,8 +380,14 @@ def report(
         kb = KnowledgeBase.load([*cfg.kb_tables, *(kb_table or [])])
         outcome = make_report(draft, kb, _as_of(as_of, cfg.as_of), resolver, output, annotate, force,
                               tuple(cfg.plugin_paths))
-    except (ConfigError, OSError) as exc:
+    except ConfigError as exc:
         _die(str(exc))
+    except ReadError as exc:
+        _die(f"{draft}: 无法读取：{exc.message}")
+    except OSError as exc:
+        from zzreview.readers.limits import os_reason
+
+        _die(f"{draft}: {os_reason(exc)}")
     r = outcome.document
     if r.error:
         _die(f"{r.path}: 无法读取：{r.error.message}")
@@ -396,10 +423,19 @@ def init(
     from zzreview.output import write_atomic
 
     target = directory / "zzreview.toml"
+    if directory.exists() and not directory.is_dir():
+        _die(f"{directory} 不是目录：init 的参数是写入 zzreview.toml 的目录")
     if target.exists() and not force:
         _die(f"{target} 已存在；如需覆盖请加 --force")
-    directory.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, CONFIG_TEMPLATE)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, CONFIG_TEMPLATE)
+    except ConfigError as exc:
+        _die(str(exc))
+    except OSError as exc:
+        from zzreview.readers.limits import os_reason
+
+        _die(f"{directory}：无法创建目录（{os_reason(exc)}）")
     typer.echo(f"已写入 {target}")
     typer.echo("\n在 .pre-commit-config.yaml 中加入：\n")
     typer.echo(PRE_COMMIT_SNIPPET)
@@ -418,4 +454,16 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def main() -> None:
-    app(prog_name="zzreview")
+    for stream in (sys.stdout, sys.stderr):  # file names that are not valid UTF-8 stay printable
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+    try:
+        app(prog_name="zzreview")
+    except RecursionError:
+        sys.stderr.write("zzreview: 输入嵌套过深，无法处理\n")
+        sys.exit(2)
+    except MemoryError:
+        sys.stderr.write("zzreview: 内存不足：输入过大\n")
+        sys.exit(2)

@@ -111,22 +111,29 @@ def parse_date(value: str, where: str) -> dt.date:
 
 
 def _read(path: Path) -> dict:
+    from zzreview.errors import ReadError
+    from zzreview.readers.limits import read_text_file
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}：无法读取配置文件（{exc}）") from None
+        return tomllib.loads(read_text_file(path, "配置文件"))
+    except ReadError as exc:
+        raise ConfigError(f"{path}：无法读取配置文件（{exc.message}）") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
+    except RecursionError:
+        raise ConfigError(f"{path}：TOML 嵌套过深") from None
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file from ``start`` upwards (pyproject.toml only with [tool.zzreview])."""
+    from zzreview.readers.limits import exists, is_dir
+
     start = start.resolve()
-    first = start if start.is_dir() else start.parent
+    first = start if is_dir(start) else start.parent
     for d in (first, *first.parents):
         for name in FILENAMES:
             p = d / name
-            if p.is_file() and (name != "pyproject.toml" or "zzreview" in _read(p).get("tool", {})):
+            if exists(p) and not is_dir(p) and (name != "pyproject.toml" or "zzreview" in _read(p).get("tool", {})):
                 return p
     return None
 

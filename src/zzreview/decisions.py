@@ -61,11 +61,13 @@ class Decision:
 
 
 def find_file(start: Path) -> Path | None:
+    from zzreview.readers.limits import exists, is_dir
+
     start = start.resolve()
-    first = start if start.is_dir() else start.parent
+    first = start if is_dir(start) else start.parent
     for d in (first, *first.parents):
-        if (d / DEFAULT_RELATIVE).is_file():
-            return d / DEFAULT_RELATIVE
+        if exists(d / DEFAULT_RELATIVE) and not is_dir(d / DEFAULT_RELATIVE):
+            return d / DEFAULT_RELATIVE  # a pipe or device here is refused when read, not skipped
     return None
 
 
@@ -82,16 +84,31 @@ def document_key(decisions_file: Path, document: str | Path) -> str:
         return Path(document).as_posix()
 
 
-def load(path: Path) -> list[Decision]:
+def _read(path: Path) -> dict:
+    from zzreview.errors import ReadError
+    from zzreview.readers.limits import read_text_file
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}：无法读取审核决定文件（{exc}）") from None
+        return tomllib.loads(read_text_file(path, "审核决定文件"))
+    except ReadError as exc:
+        raise ConfigError(f"{path}：无法读取审核决定文件（{exc.message}）") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
+    except RecursionError:
+        raise ConfigError(f"{path}：TOML 嵌套过深") from None
+
+
+def load(path: Path) -> list[Decision]:
+    data = _read(path)
+    items = data.get("decision", [])
+    if not isinstance(items, list) or not all(isinstance(raw, dict) for raw in items):
+        raise ConfigError(f"{path}：decision 应为表数组 [[decision]]")
     out = []
-    for i, raw in enumerate(data.get("decision", []), 1):
+    for i, raw in enumerate(items, 1):
         where = f"{path}：第{i}条决定"
+        wrong = [k for k in raw if k in _KEYS and not isinstance(raw[k], (str, dt.date))]
+        if wrong:
+            raise ConfigError(f"{where}：{'、'.join(sorted(wrong))} 应为字符串")
         unknown = set(raw) - _KEYS
         if unknown:
             raise ConfigError(f"{where}：未知的项 {'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(_KEYS))}）")
@@ -110,20 +127,36 @@ def _toml_string(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
-def append(path: Path, decisions: list[Decision]) -> None:
-    """Add decisions to the file (created with its folder if needed), atomically."""
-    from zzreview.output import write_atomic
+def append(path: Path, decisions: list[Decision], inputs=()) -> None:
+    """Add decisions to the file (created with its folder if needed), atomically; never onto a
+    reviewed input (``inputs``), and only to a file that already reads as decisions."""
+    from zzreview.output import check_target, write_atomic
 
-    existing = path.read_text(encoding="utf-8") if path.is_file() else (
-        "# zzreview 审核决定：每条接受一个问题；按内容匹配（文件、代码、原文），不按行号。\n")
+    from zzreview.readers import SUPPORTED_SUFFIXES
+
+    if path.suffix.lower() in SUPPORTED_SUFFIXES:
+        raise ConfigError(f"{path}：审核决定文件不能是草案（{path.suffix}），应为 .toml 文件")
+    if path.exists():
+        check_target(path, inputs)
+        _read(path)  # a draft or any other non-decisions file is refused, not appended to
+        from zzreview.readers.limits import read_text_file
+
+        existing = read_text_file(path, "审核决定文件")
+    else:
+        existing = "# zzreview 审核决定：每条接受一个问题；按内容匹配（文件、代码、原文），不按行号。\n"
     parts = [existing.rstrip("\n") + "\n"]
     for d in decisions:
         lines = ["", "[[decision]]"]
         for key, value in d.to_dict().items():
             lines.append(f"{key} = {_toml_string(str(value))}")
         parts.append("\n".join(lines) + "\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, "".join(parts))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from zzreview.readers.limits import os_reason
+
+        raise ConfigError(f"{path.parent}：无法创建目录（{os_reason(exc)}）") from None
+    write_atomic(path, "".join(parts), inputs)
 
 
 def new_decision(decisions_file: Path, document: str, f: Finding, reason: str, by: str) -> Decision:

@@ -10,8 +10,9 @@ from typing import Callable, Iterable
 
 from zzreview import decisions as decisions_mod
 from zzreview import suppressions
-from zzreview.analysis.facts import Analysis, analyze, title_location
-from zzreview.analysis.kind import document_kind
+from zzreview.analysis.facts import Analysis, analyze
+from zzreview.analysis.location import title_location
+from zzreview.text.kind import document_kind
 from zzreview.config import Config, find_config, load_config
 from zzreview.document import Document
 from zzreview.errors import PluginError, ReadError
@@ -67,8 +68,10 @@ class ConfigResolver:
     def for_file(self, path: str) -> Config:
         if self.forced is not None:
             return self.forced.for_file(path)
+        from zzreview.readers.limits import exists
+
         p = Path(path)
-        folder = _folder_of(p if p.exists() else Path.cwd())
+        folder = _folder_of(p if exists(p) else Path.cwd())
         if folder not in self._found:
             self._found[folder] = find_config(folder)
         found = self._found[folder]
@@ -78,22 +81,36 @@ class ConfigResolver:
 
 
 def _folder_of(p: Path) -> Path:
+    from zzreview.readers.limits import is_dir
+
     p = p.resolve()
-    return p if p.is_dir() else p.parent
+    return p if is_dir(p) else p.parent
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given; folders searched recursively for supported drafts (sorted)."""
+def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]:
+    """Files as given; folders searched recursively for supported drafts (sorted). Special files
+    (pipes, devices, sockets) in a folder are not opened: they go to ``skipped`` with the reason."""
+    import stat
+
+    from zzreview.readers.limits import is_dir, kind_of
+
     out: list[str] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        if is_dir(path):
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
-                if (f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                        and not any(part.startswith(".") for part in rel)
-                        and not f.name.startswith("~$")):
+                if (f.suffix.lower() not in SUPPORTED_SUFFIXES or any(part.startswith(".") for part in rel)
+                        or f.name.startswith("~$")):
+                    continue
+                try:
+                    mode = f.stat().st_mode
+                except OSError:
+                    continue
+                if stat.S_ISREG(mode):
                     out.append(str(f))
+                elif not stat.S_ISDIR(mode) and skipped is not None:
+                    skipped.append((str(f), f"不是普通文件（是{kind_of(mode)}）"))
         else:
             out.append(p)
     return out
@@ -122,13 +139,16 @@ def check_document(doc: Document, kb: KnowledgeBase, as_of: dt.date, selection: 
                           ignore=config.ignore + (selection.ignore if selection else []))
     findings: list[Finding] = []
     for check in loaded.checks:
+        produced: list[Finding] = []
         try:
-            produced = list(check.run(ctx))
+            produced.extend(check.run(ctx))  # findings made before a failure are kept
+        except PluginError as exc:
+            if errors is not None:
+                errors.append(PluginError(exc.origin, f"审查 {doc.path} 时：{exc.message}"))
         except Exception as exc:  # a crashing check must not stop the others
             if errors is not None:
                 errors.append(PluginError(f"检查 {check.name}",
-                                          f"审查 {doc.path} 时出错：{type(exc).__name__}: {exc}"))
-            continue
+                                          f"审查 {doc.path} 时出错：{type(exc).__name__}: {str(exc)[:200]}"))
         for f in produced:
             severity = _severity(f, names, config.severity)
             if severity is None or not selection.wants(f, names.get(f.code)):
@@ -142,22 +162,29 @@ def check_document(doc: Document, kb: KnowledgeBase, as_of: dt.date, selection: 
 def review_file(path: str, kb: KnowledgeBase, as_of: dt.date, selection: Selection | None = None,
                 data: bytes | None = None, name: str | None = None, config: Config | None = None,
                 errors: list[PluginError] | None = None) -> DocumentResult:
+    from zzreview.readers.limits import os_reason
+
     result = DocumentResult(path=name or path)
     try:
-        if data is None and not Path(path).exists():
-            raise ReadError("not-found", "文件不存在")
-        if data is None and Path(path).is_dir():
+        from zzreview.readers.limits import is_dir
+
+        if data is None and is_dir(path):
             raise ReadError("is-directory", "是目录而不是文件")
         doc = read_document(path, data=data, name=name)
+        result.document = doc
+        result.analysis, findings = check_document(doc, kb, as_of, selection, config, errors)
+        kept, meta = suppressions.apply(doc, findings)
     except ReadError as exc:
-        result.error = exc
+        result.document, result.error = None, exc
         return result
     except OSError as exc:
-        result.error = ReadError("io", f"无法读取文件（{exc.strerror or exc}）")
+        result.document, result.error = None, ReadError("io", f"无法读取文件（{os_reason(exc)}）")
         return result
-    result.document = doc
-    result.analysis, findings = check_document(doc, kb, as_of, selection, config, errors)
-    kept, meta = suppressions.apply(doc, findings)
+    except (RecursionError, MemoryError, ValueError, ArithmeticError, LookupError, TypeError) as exc:
+        # a defect met on hostile input: this file is reported unreviewed, the others go on
+        result.document = None
+        result.error = ReadError("internal", f"审查时出错（{type(exc).__name__}），该文件未审查")
+        return result
     result.findings = sorted(kept + meta, key=lambda f: (f.location.block, f.location.column, f.code))
     return result
 
@@ -187,7 +214,7 @@ class DecisionApplier:
         if file is None:
             return
         if file not in self._loaded:
-            if not file.is_file():
+            if not file.exists():  # a pipe or device here is refused by load()
                 return
             self._loaded[file] = decisions_mod.load(file)
         loaded = self._loaded[file]

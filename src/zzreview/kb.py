@@ -8,9 +8,7 @@ release; see ``load_table``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -445,20 +443,19 @@ def _date(value: str, where: str) -> str | None:
 
 def load_table(path: Path) -> list[Entry]:
     """Entries from a user table (TSV, or CSV by extension); rows of one title are its versions."""
+    from zzreview.tables import parse_rows, read_table_bytes
+
     path = Path(path)
-    try:
-        text = _decode(path.read_bytes())
-    except OSError as exc:
-        raise ConfigError(f"{path}：无法读取知识库补充表（{exc.strerror or exc}）") from None
+    text = _decode(read_table_bytes(path, "知识库补充表"))
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = parse_rows(text, delimiter, path, "知识库补充表")
     if not rows:
         raise ConfigError(f"{path}：知识库补充表为空")
-    header = [_COLUMN_ALIASES.get(h.strip(), h.strip()) for h in rows[0]]
+    header = [_COLUMN_ALIASES.get(h.strip(), h.strip()) for h in rows[0][1]]
     if "title" not in header:
         raise ConfigError(f"{path}：第1行表头缺少 title 列（可用列：{'、'.join(TABLE_COLUMNS)}）")
     by_title: dict[str, Entry] = {}
-    for n, row in enumerate(rows[1:], start=2):
+    for n, row in rows[1:]:
         if not any(c.strip() for c in row):
             continue
         rec = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
@@ -471,8 +468,8 @@ def load_table(path: Path) -> list[Entry]:
             e = by_title[title] = Entry(title=title, origin=str(path))
         e.level = rec.get("level") or e.level
         max_article = rec.get("max_article") or ""
-        if max_article and not max_article.isdigit():
-            raise ConfigError(f"{where}：max_article 应为整数，而不是“{max_article}”")
+        if max_article and not (max_article.isascii() and max_article.isdigit() and len(max_article) <= 5):
+            raise ConfigError(f"{where}：max_article 应为不超过 99999 的整数，而不是“{max_article[:20]}”")
         eff = _date(rec.get("effective_date", ""), where)
         pub = _date(rec.get("publish_date", ""), where)
         if eff or pub or max_article:
@@ -482,7 +479,8 @@ def load_table(path: Path) -> list[Entry]:
         if until:
             e.valid_until = until
             e.repealed = True
-            e.repeal_date = (dt.date.fromisoformat(until) + dt.timedelta(days=1)).isoformat()
+            day_after = dt.date.fromisoformat(until) + dt.timedelta(days=1) if until < "9999-12-31" else None
+            e.repeal_date = day_after.isoformat() if day_after else until
         status = rec.get("status", "")
         if status and status not in ("有效", "已废止", "失效", "已失效", "废止", "已修改", "尚未生效"):
             raise ConfigError(f"{where}：status“{status}”无效，可用：有效、已废止、失效")

@@ -37,17 +37,16 @@ def check_destinations(draft: Path, output: Path | None, annotate: Path | None, 
         raise ConfigError(f"{annotate}：批注副本应为 .docx 文件")
     if output is not None and annotate is not None and output.resolve() == annotate.resolve():
         raise ConfigError("意见书和批注副本不能写到同一个文件")
+    from zzreview.output import check_target, identity
+
     for dest in (output, annotate):
         if dest is None:
             continue
-        if dest.resolve() == src:
+        if dest.resolve() == src or (identity(dest) is not None and identity(dest) == identity(draft)):
             raise ConfigError(f"{dest}：输出文件不能是被审查的草案本身")
-        if dest.is_dir():
-            raise ConfigError(f"{dest} 是目录")
-        if dest.exists() and not force:
+        st = check_target(dest, [str(draft)])
+        if st is not None and not force:
             raise ConfigError(f"{dest} 已存在；如需覆盖请加 --force")
-        if not dest.parent.exists():
-            raise ConfigError(f"{dest.parent} 目录不存在")
 
 
 def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None = None,
@@ -56,7 +55,7 @@ def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None =
     """Run the checks on ``draft`` and write the requested outputs. Raises ConfigError on bad
     destinations; a draft that cannot be read comes back with ``document.error`` set."""
     from zzreview import engine
-    from zzreview.output import write_atomic
+    from zzreview.output import validate_docx, write_atomic
     from zzreview.render import opinion, opinion_docx
 
     start = time.perf_counter()
@@ -67,7 +66,9 @@ def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None =
     if r.error or r.document is None:
         outcome.seconds = time.perf_counter() - start
         return outcome
-    data = draft.read_bytes()
+    from zzreview.readers.limits import read_bounded
+
+    data = read_bounded(draft)
     digest = hashlib.sha256(data).hexdigest()
     op = opinion.build_opinion(r, run, digest, plugin_paths)
     inputs = [str(draft)]
@@ -75,7 +76,7 @@ def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None =
         outcome.markdown = opinion.render_markdown(op)
     if output is not None:
         if output.suffix.lower() == ".docx":
-            write_atomic(output, opinion_docx.render_docx(op), inputs)
+            write_atomic(output, opinion_docx.render_docx(op), inputs, validate=validate_docx)
         else:
             write_atomic(output, opinion.render_markdown(op), inputs)
         outcome.written.append(output)
@@ -83,10 +84,14 @@ def make_report(draft: Path, kb, as_of: dt.date, resolver, output: Path | None =
         from zzreview.render import annotate as annotate_mod
 
         if r.document.format == "docx":
-            copy, missed = annotate_mod.annotate_docx(r.document.converted_docx or data, r.document, r.findings)
+            from zzreview.readers.docx_package import check_members
+
+            source = r.document.converted_docx or data
+            check_members(source)  # the copy keeps every part: each must be within the limit
+            copy, missed = annotate_mod.annotate_docx(source, r.document, r.findings)
         else:
             copy, missed = annotate_mod.annotate_blocks(r.document, r.findings)
-        write_atomic(annotate, copy, inputs)
+        write_atomic(annotate, copy, inputs, validate=validate_docx)
         outcome.written.append(annotate)
         outcome.annotated = annotate
         outcome.unanchored = missed

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -39,8 +40,16 @@ class Suppression:
         return f.location.line > self.line and (self.end_line is None or f.location.line < self.end_line)
 
 
+def _block_after(doc: Document, line: int, lines: list[int]) -> int | None:
+    """Index of the first block whose line is after ``line`` (blocks are in source order)."""
+    i = bisect_right(lines, line)
+    return doc.blocks[i].index if i < len(lines) else None
+
+
 def parse(doc: Document) -> list[Suppression]:
     out: list[Suppression] = []
+    open_ranges: list[Suppression] = []  # disable directives not yet ended by an enable
+    lines = [b.line for b in doc.blocks]
     for line, column, text in doc.directives:
         m = _DIRECTIVE.match(text)
         if not m:
@@ -49,14 +58,19 @@ def parse(doc: Document) -> list[Suppression]:
         codes = [c.strip().upper() if c.strip()[:2].upper() == "ZZ" else c.strip()
                  for c in (m.group(2) or "").split(",") if c.strip() and c.strip().lower() != "all"]
         if kind == "enable":
-            for s in out:
-                if s.kind == "disable" and s.end_line is None and (not codes or set(codes) & set(s.codes)
-                                                                   or not s.codes):
+            still_open = []
+            for s in open_ranges:
+                if not codes or set(codes) & set(s.codes) or not s.codes:
                     s.end_line = line
+                else:
+                    still_open.append(s)
+            open_ranges = still_open
             continue
         s = Suppression(kind, codes, (m.group(3) or "").strip(), line, column)
         if kind == "disable-next":
-            s.block = next((b.index for b in doc.blocks if b.line > line), None)
+            s.block = _block_after(doc, line, lines)
+        else:
+            open_ranges.append(s)
         out.append(s)
     return out
 
@@ -64,16 +78,28 @@ def parse(doc: Document) -> list[Suppression]:
 def apply(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     """(findings that remain, meta findings about the suppressions themselves)."""
     sups = parse(doc)
+    by_block: dict[int | None, list[Suppression]] = {}
+    ranges = []
+    for s in sups:
+        if s.kind == "disable-next":
+            by_block.setdefault(s.block, []).append(s)
+        else:
+            ranges.append(s)
     kept = []
     for f in findings:
-        s = next((s for s in sups if s.covers(f)), None)
+        candidates = [s for s in by_block.get(f.location.block, ()) if s.covers(f)]
+        first_range = next((s for s in ranges if s.line < f.location.line and s.covers(f)), None)
+        if first_range is not None:
+            candidates.append(first_range)
+        s = min(candidates, key=lambda s: (s.line, s.column)) if candidates else None
         if s:
             s.used += 1
         else:
             kept.append(f)
     meta = []
+    lines = [b.line for b in doc.blocks]
     for s in sups:
-        where = _location(doc, s)
+        where = _location(doc, s, lines)
         directive = f"zzreview: {s.kind}={','.join(s.codes) or 'all'}"
         if not s.reason:
             meta.append(Finding("ZZ001", "suppression", "warning",
@@ -89,6 +115,7 @@ def apply(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[F
     return kept, meta
 
 
-def _location(doc: Document, s: Suppression) -> Location:
-    block = next((b.index for b in doc.blocks if b.line >= s.line), len(doc.blocks) - 1)
+def _location(doc: Document, s: Suppression, lines: list[int]) -> Location:
+    i = bisect_left(lines, s.line)
+    block = doc.blocks[i].index if i < len(lines) else len(doc.blocks) - 1
     return Location(block=max(block, 0), line=s.line, column=s.column, article=None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from zzreview import lazy_regex
-from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int
+from zzreview.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
 _S = r"[ \t\u3000]*"  # blanks inside a reference (never a line break)

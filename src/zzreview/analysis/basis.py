@@ -14,20 +14,21 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
+from zzreview.analysis.location import locate
 
 _TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行|为了?实施(?=\s*《))"
 _RESULT = (r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|现就|现将|现作如下|作如下|特作|特此|通告如下|公告如下|"
            r"规定如下|通知如下|决定|结合|特发布|现发布|现予|现提出|提出如下|制定了?本|制定了|印发|转发)")
 # A basis at the head of a clause (为…，根据《…》), not inside a narrative (各部门认真贯彻落实《…》).
-_CLAUSE_START = lazy_regex.cached_compile(r"(?:^|[，,：:；]|为了?|^第[一二三四五六七八九十]+条)\s*(?:根据|依据|依照|按照|遵照|贯彻落实|落实)\s*"
-                              r"(?:[^，。；]{0,20})?《")
-_SENTENCE = lazy_regex.cached_compile(r"[^。！？\n]+[。！？]?")
-_TRIGGER_RE, _RESULT_RE = lazy_regex.cached_compile(_TRIGGER), lazy_regex.cached_compile(_RESULT)
-_ARTICLE_BASIS = lazy_regex.cached_compile(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《")
-_LEGAL_WORDS = lazy_regex.cached_compile(
+_CLAUSE_START = lazy_regex.compile(r"(?:^|[，,：:；]|为了?|^第[一二三四五六七八九十]+条)\s*(?:根据|依据|依照|按照|遵照|贯彻落实|落实)\s*"
+                                   r"(?:[^，。；]{0,20})?《")
+_SENTENCE = lazy_regex.compile(r"[^。！？\n]+[。！？]?")
+_TRIGGER_RE, _RESULT_RE = lazy_regex.compile(_TRIGGER), lazy_regex.compile(_RESULT)
+_ARTICLE_BASIS = lazy_regex.compile(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《")
+_LEGAL_WORDS = lazy_regex.compile(
     r"法律|法规|规章|条例|国家(?:有关)?规定|有关规定|上级(?:有关)?(?:规定|文件|精神)|相关规定|令第?[〇一二三四五六七八九十百\d]+号|号令")
-_SELF = lazy_regex.cached_compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
-                      r"|特制定|特制订")
+_SELF = lazy_regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
+                           r"|特制定|特制订")
 
 
 @dataclass
@@ -63,7 +64,6 @@ def _cites_between(cites: list, start: int, end: int) -> list:
 
 
 def extract_basis(doc, analysis) -> list[BasisClause]:
-    from zzreview.analysis.facts import locate
 
     structure = analysis.structure
     cites_by_block: dict[int, list] = {}

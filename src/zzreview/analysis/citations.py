@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.articles import parse_article_refs
-from zzreview.analysis.numerals import cn_to_int
 from zzreview.document import Document
+from zzreview.text.numerals import cn_to_int
 
 OPEN, CLOSE = "《", "》"
 _BREAK = frozenset("。！？；")  # a title never runs across these (a soft line break may)
@@ -225,7 +225,8 @@ class _SelfNames:
             if x.endswith(k) and len(x) - len(k) <= 20 and not _NOT_ISSUER.search(x[: len(x) - len(k)]):
                 return True
             i = x.find(k)
-            if i >= 0 and (i == 0 or x[i - 1] in "和及、与") and x[i + len(k)] in "和及、与":
+            after = x[i + len(k):i + len(k) + 1]
+            if i >= 0 and (i == 0 or x[i - 1] in "和及、与") and after and after in "和及、与":
                 return True
         m = _ISSUING_TITLE.search(_BLANKS.sub("", title))  # 《关于印发X的通知》 forwarded
         if m and m.group("x") != title:

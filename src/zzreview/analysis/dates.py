@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from zzreview import lazy_regex
-from zzreview.analysis.numerals import cn_to_int
+from zzreview.analysis.location import locate
 from zzreview.readers.metadata import DATE, is_chrome, parse_date
+from zzreview.text.numerals import cn_to_int
 
 _D = r"(?:[0-9０-９〇○零OＯ一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日)"
 _START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过|通告发布)之日|即日|发文即日|发布即日)"
@@ -73,6 +74,8 @@ class DateFacts:
 def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
     m = day.month - 1 + months
     y, m = day.year + years + m // 12, m % 12 + 1
+    if not dt.MINYEAR < y <= dt.MAXYEAR:  # beyond the calendar: never / always over
+        return dt.date.max if y > dt.MAXYEAR else dt.date.min
     try:
         end = dt.date(y, m, day.day)
     except ValueError:
@@ -95,7 +98,6 @@ def _ends_with_date(lines: list[str]) -> bool:
 
 
 def extract_dates(doc, analysis, as_of) -> DateFacts:
-    from zzreview.analysis.facts import locate
 
     facts = DateFacts()
     if doc.title:

@@ -15,6 +15,7 @@ from zzreview.analysis.basis import extract_basis
 from zzreview.analysis.certifications import extract_certifications
 from zzreview.analysis.citations import Citation, extract_citations
 from zzreview.analysis.dates import extract_dates
+from zzreview.analysis.location import locate, title_location  # noqa: F401 (plugin API)
 from zzreview.analysis.measures import extract_measures
 from zzreview.analysis.normative import classify_document
 from zzreview.analysis.structure import Structure, analyze_structure
@@ -41,26 +42,6 @@ class Analysis:
     measures: list = field(default_factory=list)  # analysis.measures.Measure
     certifications: list = field(default_factory=list)  # analysis.certifications.CertificationDemand
     dates: Any = None  # analysis.dates.DateFacts (effective date, validity)
-
-
-def locate(doc: Document, structure: Structure, block: int, offset: int) -> Location:
-    """Location of ``offset`` in block ``block``: source line/column and article."""
-    b = doc.blocks[block]
-    line, column = b.locate(offset)
-    return Location(block=block, line=line, column=column, article=structure.article_at(block),
-                    page=b.page_at(offset))
-
-
-def title_location(doc: Document) -> tuple[str, Location]:
-    """Quote and location for a finding about the whole document: the title in its block."""
-    idx = doc.title_block if doc.title_block is not None else 0
-    if not doc.blocks:
-        return "", Location(block=0, line=1, column=1)
-    block = doc.blocks[idx]
-    quote = doc.title if doc.title and doc.title in block.text else block.text
-    offset = max(block.text.find(quote), 0)
-    line, column = block.locate(offset)
-    return quote, Location(block=idx, line=line, column=column, article=None, page=block.page_at(offset))
 
 
 def document_year(doc: Document) -> int | None:

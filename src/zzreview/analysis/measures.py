@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zzreview import lazy_regex
+from zzreview.analysis.location import locate
 from zzreview.model import Location
 
 _SENTENCE = lazy_regex.cached_compile(r"[^。；;！？\n]+[。；;！？]?")
@@ -90,18 +91,20 @@ def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
 
 
 def extract_measures(doc, analysis) -> list[Measure]:
-    from zzreview.analysis.facts import locate
 
     structure = analysis.structure
     by_article = _article_blocks(doc, structure)
     cited_blocks = {rc.citation.block for rc in analysis.citations if not rc.citation.repeal_context}
     out: list[Measure] = []
+    refers: dict[str, bool] = {}  # per article, computed once (linear in the article's length)
     for b in doc.blocks:
         if b.index == doc.title_block:
             continue
         article = structure.article_at(b.index)
-        article_refers = article is not None and any(
-            i in cited_blocks and _REFERRED.search(doc.blocks[i].text) for i in by_article.get(article, []))
+        if article is not None and article not in refers:
+            refers[article] = any(i in cited_blocks and _REFERRED.search(doc.blocks[i].text)
+                                  for i in by_article.get(article, []))
+        article_refers = article is not None and refers[article]
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
             body = _NUMBERING.sub("", sentence)

@@ -26,9 +26,9 @@ from dataclasses import asdict, dataclass, field
 import regex
 
 from zzreview import lazy_regex
-from zzreview.analysis.kind import document_kind, strip_notes
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
+from zzreview.text.kind import document_kind, strip_notes
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
 HIGHER = LEVELS[:5]
@@ -64,8 +64,12 @@ def _decision(level: str | None, kind: str | None, reasons: list[str], signal: s
 _ARTICLE_ONE = lazy_regex.compile(r"^\s*第[一1]条")
 
 
+_LINE_CHARS = 1000  # a record line (通过, 令, 文号) is short; a longer line is only looked at this far
+
+
 def head_lines(doc, limit: int = 40) -> list[str]:
-    """The document's opening lines (no web-page chrome), up to its first article."""
+    """The document's opening lines (no web-page chrome), up to its first article, each cut to
+    its first _LINE_CHARS characters so that one huge line costs no more than a short one."""
     out: list[str] = []
     for b in doc.blocks[:limit + 20]:
         if b.index == doc.title_block:
@@ -75,7 +79,7 @@ def head_lines(doc, limit: int = 40) -> list[str]:
             continue
         if _ARTICLE_ONE.match(t) and out:
             break
-        out.append(t)
+        out.append(t[:_LINE_CHARS])
         if len(out) >= limit:
             break
     return out
@@ -228,8 +232,10 @@ def _kb_signal(doc, lines: list[str], kb, as_of, kind) -> NormativeDecision | No
 
 # ------------------------------------------------------------------------ title kind and content
 # (pattern on the title, reason) — each names a class of non-normative text.
+_DRAFT_FOR_COMMENT = "征求意见的通知或公告（草案不约束任何人）"
+_INTERNAL_RULES = "机关内部工作制度"
 _NOT_NORMATIVE = (
-    (r"征求[^，。]{0,80}意见(?:的)?(?:通知|公告|函|公示)?$|公开征求|意见征集|意见建议的", "征求意见的通知或公告（草案不约束任何人）"),
+    (r"征求[^，。]{0,80}意见(?:的)?(?:通知|公告|函|公示)?$|公开征求|意见征集|意见建议的", _DRAFT_FOR_COMMENT),
     (r"召开[^，。]{0,40}会议?|会议的通知$|举办[^，。]{0,30}(?:培训|会议|活动|比赛|论坛)|培训班|活动方案$|活动的通知$",
      "会议、培训或活动的通知、方案"),
     (r"表彰|嘉奖|表扬|授予[^，。]{0,30}称号|奖励[^，。]{0,30}的决定|先进(?:集体|个人)|命名[^，。]{0,20}为", "表彰、奖励决定"),
@@ -252,13 +258,13 @@ _NOT_NORMATIVE = (
      "规划、计划、信息发布或解读"),
     (r"职能配置|内设机构|机构编制|职责分工", "机构职能与编制"),
     (r"机关内部|内部管理|机关[^，。]{0,10}(?:考勤|财务)(?:管理)?(?:制度|办法|规定)|公文处理|工作规则|议事规则",
-     "机关内部工作制度"),
+     _INTERNAL_RULES),
 )
-_NOT_NORMATIVE_RE = [(lazy_regex.cached_compile(p), why) for p, why in _NOT_NORMATIVE]
+_NOT_NORMATIVE_RE = [(lazy_regex.compile(p), why) for p, why in _NOT_NORMATIVE]
 # A title of a rule-like kind (…奖励办法, …招聘办法, …应急预案管理规定) names its subject, not its act:
 # only these classes still apply to it.
 _RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
-_APPLY_TO_RULE_KINDS = ("征求意见的通知或公告（草案不约束任何人）", "机关内部工作制度")
+_APPLY_TO_RULE_KINDS = (_DRAFT_FOR_COMMENT, _INTERNAL_RULES)
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
 _SENTENCE = lazy_regex.compile(r"[^。；！？\n]+")
 _PUBLIC = lazy_regex.compile(
@@ -343,9 +349,9 @@ def _by_government(doc, lines: list[str]) -> bool:
 
 # What the text itself does, where the title does not say it.
 _TEXT_CLASSES = (
-    (lazy_regex.cached_compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
+    (regex.compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
                    r"[^。；]{0,40}?收悉"), "答复一个申请人或来文单位（“{}”）"),
-    (lazy_regex.cached_compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
+    (regex.compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
      "征求对草案的意见（“{}”），草案不约束任何人"),
 )
 _CHAPTERS = lazy_regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from zzreview import lazy_regex
-from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int
 from zzreview.document import Document
+from zzreview.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
 # An article heading at the start of a block: "第十二条", "第12条", "第十条之一"

@@ -19,6 +19,7 @@ def run_clean_command(paths: list[str], as_of: dt.date, output_dir: Path, topic_
     from zzreview.clean.run import CleanOptions, clean
     from zzreview.clean.topic import resolve_topic
     from zzreview.kb import KnowledgeBase
+    from zzreview.output import check_target, input_ids
 
     rules = load_rules(rules_file)
     kb = KnowledgeBase.load(kb_tables)
@@ -33,9 +34,10 @@ def run_clean_command(paths: list[str], as_of: dt.date, output_dir: Path, topic_
     existing = [output_dir / n for n in NAMES.values() if (output_dir / n).exists()]
     if existing and not force:
         raise ConfigError(f"{existing[0]} 已存在；如需覆盖请加 --force")
-    inputs = {Path(f).resolve() for f in files}
-    if any((output_dir / n).resolve() in inputs for n in NAMES.values()):
-        raise ConfigError("输出文件不能是被清理的输入文件")
+    if output_dir.is_dir():  # by device and inode: a link or another name of an input is refused too
+        ids = input_ids(files)
+        for name in NAMES.values():
+            check_target(output_dir / name, ids)
     settings = Settings(as_of, tuple(str(t) for t in kb_tables), str(config_path) if config_path else None)
     out = Outputs(output_dir, as_of, rules.order, topic.title if topic else None, kb.version)
     errors: list[str] = []

@@ -1,5 +1,6 @@
 """Findings only a whole stock can give: a citation of a repealed or expired stock
-document, and a document another stock document repealed."""
+document, and a document another stock document repealed (ZZ901, documented in
+rules/stock.py)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,8 @@ import datetime as dt
 
 from zzreview.clean.decide import weakest
 from zzreview.clean.stock import StockIndex
-from zzreview.model import Finding, Location, RuleInfo
+from zzreview.model import Finding, Location
 
-RULES = (
-    RuleInfo("ZZ901", "clean", "repealed-in-stock", "info",
-             "本文件已被清理范围内的另一文件废止",
-             "检查什么：清理范围内另一文件写明废止本文件（“《…》同时废止”“…自本办法施行之日起废止”）。\n"
-             "为什么：已被废止的文件不再有效，应宣布失效而不是作为现行文件审查。\n"
-             "法律依据：废止本文件的那份文件的废止条款。\n"
-             "修改：在清理结果中宣布失效。"),
-)
 _BASIS_37 = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from zzreview import __version__
 from zzreview.clean.sheet import SheetWriter
 from zzreview.clean.summary import Summary
+from zzreview.output import current_umask
 
 NAMES = {"xlsx": "清理结果.xlsx", "markdown": "清理情况说明.md", "docx": "清理情况说明.docx", "json": "清理结果.json"}
 
@@ -73,8 +74,10 @@ class Outputs:
         self._tmp["markdown"].write_text(self.summary.markdown(), encoding="utf-8")
         self.summary.write_docx(self._tmp["docx"])
         final = {}
+        mode = 0o666 & ~current_umask()  # mkstemp makes 0600; the outputs are ordinary files
         for kind, tmp in self._tmp.items():
             final[kind] = self.dir / NAMES[kind]
+            os.chmod(tmp, mode)
             os.replace(tmp, final[kind])
         return final
 

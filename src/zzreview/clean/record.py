@@ -87,7 +87,7 @@ def _implements(title: str | None, kb, as_of: dt.date) -> dict | None:
 def _own_title_repeals(doc, a) -> list[dict]:
     """“（2015年印发的）《本文件同名标题》同时废止”: an earlier version with the same title."""
     from zzreview.analysis.citations import find_title_spans
-    from zzreview.analysis.facts import locate
+    from zzreview.analysis.location import locate
 
     own = stock_key(doc.title or "")
     out = []
@@ -106,7 +106,7 @@ def _own_title_repeals(doc, a) -> list[dict]:
 def _number_refs(doc, a) -> list[dict]:
     """文号 written in the body (not this document's own): a reference to, or the repeal of,
     the stock document that bears it."""
-    from zzreview.analysis.facts import locate
+    from zzreview.analysis.location import locate
     from zzreview.readers.metadata import DOC_NUMBER
 
     own = number_key(doc.doc_number) if doc.doc_number else None
@@ -130,7 +130,7 @@ def review(task: tuple[int, str, Settings]) -> dict:
     """Review one file of the stock; never raises for a bad file (the error is recorded)."""
     index, path, s = task
     from zzreview import engine
-    from zzreview.analysis.facts import title_location
+    from zzreview.analysis.location import title_location
 
     kb, resolver = _kb_and_resolver(s)
     errors: list = []

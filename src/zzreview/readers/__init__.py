@@ -26,7 +26,14 @@ def read_document(path: str | Path, data: bytes | None = None, name: str | None 
         raise ReadError("unsupported", f"不支持的文件类型“{suffix or '无扩展名'}”"
                                        "（支持 .docx、.doc、.wps、.rtf、.odt、.pdf、.md、.markdown、.txt）")
     if data is None:
-        data = Path(path).read_bytes()
+        from zzreview.readers.limits import read_bounded
+
+        data = read_bounded(path)
+    else:
+        from zzreview.readers.limits import max_file_bytes, too_large
+
+        if len(data) > max_file_bytes():
+            raise too_large(max_file_bytes(), "ZZREVIEW_MAX_FILE_MB")
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ReadError("empty", "文件为空")
     kind = _kind(data, suffix)

@@ -73,8 +73,11 @@ def read_docx(data: bytes, name: str) -> Document:
     _check_package(data)
     import docx  # heavy: only when a .docx is read
 
+    from zzreview.readers.docx_package import slim_package
+
+    slim = slim_package(data)  # bounded: only the parts a review reads
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(slim))
     except Exception as exc:  # python-docx raises many kinds for broken packages
         raise ReadError("corrupt", f"文件已损坏，无法作为 .docx 打开（{type(exc).__name__}）") from None
     styles = _style_names(document)

@@ -7,9 +7,9 @@ import datetime as dt
 import regex
 
 from zzreview import lazy_regex
-from zzreview.analysis.kind import strip_notes
-from zzreview.analysis.numerals import cn_to_int
 from zzreview.document import Document
+from zzreview.text.kind import strip_notes
+from zzreview.text.numerals import cn_to_int
 
 DOC_NUMBER = lazy_regex.compile(
     r"[\p{Han}]{1,12}\s*[〔\[［【(（]\s*((?:19|20)\d\d)\s*[〕\]］】)）]\s*\d{1,4}\s*号")

@@ -69,9 +69,9 @@ def artifact_uri(path: str, root: Path | None = None) -> tuple[str, str | None]:
         try:
             p = p.resolve().relative_to(root)
         except ValueError:
-            return p.resolve().as_uri(), None
+            return "file://" + url_quote(os.fsencode(p.resolve().as_posix()), safe="/"), None
     posix = PurePosixPath(*p.parts).as_posix() if p.parts else path
-    return url_quote(posix, safe="/"), SRCROOT
+    return url_quote(os.fsencode(posix), safe="/"), SRCROOT  # bytes: names that are not UTF-8 too
 
 
 def _end(r: DocumentResult, f: Finding) -> tuple[int, int] | None:
@@ -98,7 +98,7 @@ def _end(r: DocumentResult, f: Finding) -> tuple[int, int] | None:
 
 def _fingerprint(path: str, f: Finding) -> str:
     key = "\0".join((path, f.code, f.quote, f.location.article or ""))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _result(r: DocumentResult, f: Finding, index: dict[str, int], artifact: int, uri: str,

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Protocol
 
-from zzreview.analysis.facts import Analysis, title_location
+from zzreview.analysis.facts import Analysis
+from zzreview.analysis.location import title_location
 from zzreview.config import Config
 from zzreview.document import Document
 from zzreview.kb import KnowledgeBase
@@ -32,6 +33,20 @@ class Context:
         """The document's level (法律 … 行政规范性文件, 非规范性文件), or None when not judged."""
         n = self.analysis.normative
         return getattr(n, "level", None) if n is not None else None
+
+    @property
+    def review_level(self) -> str:
+        """The level the checks review by: the judged level, else normative or not."""
+        return self.level or ("行政规范性文件" if self.is_normative else "非规范性文件")
+
+    @property
+    def level_rules(self) -> dict:
+        """What a document of the review level must state (checks/authority/measures.toml
+        [document_levels]): basis clause, validity, dates, fair-competition review …"""
+        from zzreview.resources import data_toml
+
+        table = data_toml("authority/measures.toml")["document_levels"]
+        return table.get(self.review_level, table["行政规范性文件"])
 
     def title_location(self) -> tuple[str, Location]:
         """Quote and location for a finding about the whole document (the title block)."""

@@ -14,8 +14,9 @@ from typing import Iterable
 import regex
 
 from zzreview import lazy_regex
-from zzreview.analysis.facts import locate
+from zzreview.analysis.location import locate
 from zzreview.errors import PluginError
+from zzreview.readers.limits import pattern_timeout
 from zzreview.model import SEVERITIES, Finding, RuleInfo
 from zzreview.resources import tomllib
 from zzreview.rules.base import Context
@@ -26,6 +27,9 @@ _REQUIRED_KEYS = ("code", "name", "kind", "severity", "title", "message", "basis
 _OPTIONAL_KEYS = ("check", "suggestion", "doc", "pattern", "unless", "scope", "terms", "if", "then",
                   "normative-only", "confidence", "since")
 _SENTENCE_END = lazy_regex.cached_compile(r"[。！？；!?;\n]")
+_SENTENCE_MAX = 1000  # characters either side of a match that a sentence scope may span
+_SENTENCE_END_BEFORE = lazy_regex.cached_compile(r"[。！？；!?;\n]", regex.REVERSE)
+_FIELD = lazy_regex.cached_compile(r"\{\{|\}\}|\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
 @dataclass
@@ -99,11 +103,11 @@ def parse_rule(raw: dict, where: str) -> DeclarativeRule:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    s = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        s = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return s, (m.end() if m else len(text))
+    low = max(start - _SENTENCE_MAX, 0)  # a "sentence" without an end is cut, not rescanned
+    m = _SENTENCE_END_BEFORE.search(text, low, start)
+    s = m.end() if m else low
+    m = _SENTENCE_END.search(text, end, end + _SENTENCE_MAX)
+    return s, (m.end() if m else min(end + _SENTENCE_MAX, len(text)))
 
 
 class DeclarativeCheck:
@@ -114,6 +118,7 @@ class DeclarativeCheck:
         self.origin = origin
         self._rules = rules
         self.rules = tuple(r.info for r in rules)
+        self._articles: tuple = (None, None)  # (context, article label -> text), built lazily
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         from zzreview.analysis.facts import document_year
@@ -121,17 +126,26 @@ class DeclarativeCheck:
         normative = getattr(ctx.analysis.normative, "is_normative", True)
         year = document_year(ctx.doc)
         dated = ctx.doc.date or (f"{year}-12-31" if year else None)  # the 文号 year when undated
+        self._articles = (ctx, None)
+        timed_out = []
         for rule in self._rules:
             if rule.normative_only and normative is False:
                 continue
             if rule.since and dated and dated < rule.since:
                 continue
-            yield from getattr(self, f"_run_{rule.kind}")(ctx, rule)
+            try:  # a pattern that backtracks without end stops this rule only
+                yield from list(getattr(self, f"_run_{rule.kind}")(ctx, rule))
+            except TimeoutError:
+                timed_out.append(rule.info.code)
+        if timed_out:
+            raise PluginError(self.origin, f"规则 {'、'.join(timed_out)} 的正则表达式匹配超时（单次超过 "
+                                           f"{pattern_timeout():g} 秒，可用环境变量 ZZREVIEW_PATTERN_TIMEOUT 调高），"
+                                           "该规则未完成")
 
     def _finding(self, ctx: Context, rule: DeclarativeRule, block: int, start: int, quote: str,
                  **fmt) -> Finding:
         fmt.setdefault("match", quote)
-        text = lambda s: s.format_map(_Defaults(fmt))  # noqa: E731
+        text = lambda s: fill(s, fmt)  # noqa: E731
         return Finding(code=rule.info.code, check=rule.info.check, severity=rule.info.severity,
                        message=text(rule.message), quote=quote,
                        location=locate(ctx.doc, ctx.analysis.structure, block, start),
@@ -142,15 +156,21 @@ class DeclarativeCheck:
         article = ctx.analysis.structure.article_at(block)
         if not article:
             return ctx.doc.blocks[block].text
-        return "\n".join(b.text for b in ctx.doc.blocks
-                         if ctx.analysis.structure.article_at(b.index) == article)
+        if self._articles[0] is not ctx or self._articles[1] is None:  # joined once per document
+            parts: dict[str, list[str]] = {}
+            for b in ctx.doc.blocks:
+                label = ctx.analysis.structure.article_at(b.index)
+                if label:
+                    parts.setdefault(label, []).append(b.text)
+            self._articles = (ctx, {label: "\n".join(texts) for label, texts in parts.items()})
+        return self._articles[1][article]
 
     def _blocks(self, ctx: Context):
         return [b for b in ctx.doc.blocks if b.index != ctx.doc.title_block]
 
     def _run_pattern(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
         for b in self._blocks(ctx):
-            for m in rule.pattern.finditer(b.text):
+            for m in rule.pattern.finditer(b.text, timeout=pattern_timeout()):
                 if not m.group(0):
                     continue
                 if rule.unless is not None:
@@ -161,50 +181,62 @@ class DeclarativeCheck:
                         context = b.text
                     else:
                         context = self._article_text(ctx, b.index)
-                    if rule.unless.search(context):
+                    if rule.unless.search(context, timeout=pattern_timeout()):
                         continue
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
     def _run_terms(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
         for b in self._blocks(ctx):
-            for m in rule.pattern.finditer(b.text):
+            for m in rule.pattern.finditer(b.text, timeout=pattern_timeout()):
                 if rule.unless is not None:
                     s, e = _sentence(b.text, m.start(), m.end())
-                    if rule.unless.search(b.text[s:e]):
+                    if rule.unless.search(b.text[s:e], timeout=pattern_timeout()):
                         continue
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0),
                                     replacement=rule.terms[m.group(0)])
 
     def _run_required(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
-        if any(rule.pattern.search(b.text) for b in self._blocks(ctx)):
+        if any(rule.pattern.search(b.text, timeout=pattern_timeout()) for b in self._blocks(ctx)):
             return
         quote, loc = ctx.title_location()
         yield Finding(code=rule.info.code, check=rule.info.check, severity=rule.info.severity,
-                      message=rule.message.format_map(_Defaults({"match": quote})), quote=quote,
+                      message=fill(rule.message, {"match": quote}), quote=quote,
                       location=loc, basis=rule.basis, suggestion=rule.suggestion,
                       confidence=rule.confidence)
 
     def _run_conditional(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
         for b in self._blocks(ctx):
-            m = rule.pattern.search(b.text)
-            if m and not rule.then.search(self._article_text(ctx, b.index)):
+            m = rule.pattern.search(b.text, timeout=pattern_timeout())
+            if m and not rule.then.search(self._article_text(ctx, b.index), timeout=pattern_timeout()):
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
 
-class _Defaults(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def fill(template: str, values: dict) -> str:
+    """``{name}`` fields of a message replaced by their values; format specs and conversions are
+    ignored (a width of two billion must not allocate), unknown fields kept as written."""
+    def one(m) -> str:
+        if m.group(0) in ("{{", "}}"):
+            return m.group(0)[0]
+        name = m.group(1)
+        return str(values[name]) if name in values else m.group(0)
+
+    return _FIELD.sub(one, str(template))
 
 
 def load_file(path: Path) -> list[DeclarativeCheck]:
     """The check families defined in one TOML file; PluginError names the file on any problem."""
+    from zzreview.errors import ReadError
+    from zzreview.readers.limits import read_text_file
+
     origin = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PluginError(origin, f"无法读取（{exc}）") from None
+        data = tomllib.loads(read_text_file(path, "检查定义文件"))
+    except ReadError as exc:
+        raise PluginError(origin, f"无法读取（{exc.message}）") from None
     except tomllib.TOMLDecodeError as exc:
         raise PluginError(origin, f"TOML 格式错误（{exc}）") from None
+    except RecursionError:
+        raise PluginError(origin, "TOML 嵌套过深") from None
     unknown = set(data) - {"rule"}
     if unknown:
         raise PluginError(origin, f"未知的顶层项：{'、'.join(sorted(unknown))}（应为 [[rule]]）")
@@ -215,7 +247,20 @@ def load_file(path: Path) -> list[DeclarativeCheck]:
     return [DeclarativeCheck(name, rules, origin) for name, rules in families.items()]
 
 
-def load_dir(directory: Path) -> list[DeclarativeCheck]:
+def load_dir(directory: Path, errors: list | None = None) -> list[DeclarativeCheck]:
     if not directory.is_dir():
         raise PluginError(str(directory), "声明式检查目录不存在")
-    return [c for f in sorted(directory.glob("*.toml")) for c in load_file(f)]
+    import stat
+
+    from zzreview.readers.limits import kind_of
+
+    checks, skipped = [], []
+    for f in sorted(directory.glob("*.toml")):
+        mode = f.stat().st_mode if f.exists() else 0
+        if not stat.S_ISREG(mode):  # a pipe or a device is never opened
+            skipped.append(f"{f.name}（{kind_of(mode)}）")
+            continue
+        checks.extend(load_file(f))
+    if skipped and errors is not None:
+        errors.append(PluginError(str(directory), f"已跳过不是普通文件的检查定义：{'、'.join(skipped)}"))
+    return checks

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from zzreview import lazy_regex
-from zzreview.analysis.facts import locate
-from zzreview.analysis.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+from zzreview.analysis.location import locate
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
+from zzreview.text.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
 
 CHECK_NAME = "document-form"
 _NAMES_BASIS = ("《中华人民共和国立法法》关于法律、行政法规、地方性法规名称的规定；《规章制定程序条例》第七条"
@@ -120,7 +120,7 @@ class DocumentForm:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if level == "非规范性文件":
             return
         yield from _reserved_name(ctx, level)

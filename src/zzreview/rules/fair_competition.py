@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable
 
 from zzreview import lazy_regex
+from zzreview.analysis.location import locate
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.resources import data_toml
@@ -129,31 +130,9 @@ class PatternSet:
 _META = set("\\[](){}.*+?^$|")
 
 
-def _split_top(src: str) -> list[str] | None:
-    """``src`` split at its top-level ``|``; None when the brackets do not balance."""
-    parts, depth, cls, i, last = [], 0, False, 0, 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(src[last:i])
-            last = i + 1
-        i += 1
-    return None if depth or cls else parts + [src[last:]]
-
-
-def _group_end(src: str, start: int) -> int:
-    """Index just past the group that opens at ``src[start]``."""
+def _brackets(src: str, start: int = 0):
+    """Each ``(``, ``)`` and ``|`` outside escapes and [classes] from ``start``, as (index, char, depth
+    after it); last (len, "", final depth), the depth -1 when a class stays open."""
     depth, cls, i = 0, False, start
     while i < len(src):
         c = src[i]
@@ -164,13 +143,28 @@ def _group_end(src: str, start: int) -> int:
             cls = c != "]"
         elif c == "[":
             cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        elif c in "()|":
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
         i += 1
+    yield len(src), "", -1 if cls else depth
+
+
+def _split_top(src: str) -> list[str] | None:
+    """``src`` split at its top-level ``|``; None when the brackets do not balance."""
+    parts, last, depth = [], 0, 0
+    for i, c, depth in _brackets(src):
+        if c == "|" and depth == 0:
+            parts.append(src[last:i])
+            last = i + 1
+    return None if depth else parts + [src[last:]]
+
+
+def _group_end(src: str, start: int) -> int:
+    """Index just past the group that opens at ``src[start]``."""
+    for i, c, depth in _brackets(src, start):
+        if c == ")" and depth == 0:
+            return i + 1
     return -1
 
 
@@ -342,11 +336,7 @@ class FairCompetition:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a, doc = ctx.analysis, ctx.doc
-        from zzreview.analysis.facts import locate
-        from zzreview.rules.legal_basis import level_rules
-
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
-        if not level_rules(level).get("fair_competition_review"):  # checks/authority/measures.toml
+        if not ctx.level_rules.get("fair_competition_review"):  # checks/authority/measures.toml
             return
 
         every = patterns()

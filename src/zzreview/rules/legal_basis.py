@@ -33,12 +33,6 @@ def authority() -> dict:
     return data_toml("authority/measures.toml")
 
 
-def level_rules(level: str | None) -> dict:
-    """What a document of ``level`` must state (checks/authority/measures.toml [document_levels])."""
-    table = authority()["document_levels"]
-    return table.get(level or "行政规范性文件", table["行政规范性文件"])
-
-
 def may_set(level: str | None, kind: str, quote: str, provincial: bool | None = None) -> bool:
     """Whether a document of ``level`` may itself set the measure ``quote`` of ``kind``."""
     spec = authority()["measures"][kind].get("may_set", {}).get(level or "")
@@ -145,12 +139,12 @@ class MissingLegalBasis:
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         a = ctx.analysis
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if level == "非规范性文件":
             return
         doc_level = [b for b in a.basis if b.scope == "document"]
         title = ctx.doc.title or "本文件"
-        rules = level_rules(level)
+        rules = ctx.level_rules
         required = rules.get("basis_clause_required", True)
         guide = _GUIDE if level == "行政规范性文件" else rules.get("basis", _GUIDE)
         if required and not doc_level:

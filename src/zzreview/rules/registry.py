@@ -14,17 +14,19 @@ from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
 from zzreview.rules import document_form, expired_reference, legal_basis, meta, validity
 from zzreview.rules import unlisted_certification
-from zzreview.rules import fair_competition
+from zzreview.rules import fair_competition, legislative_scope, stock
 from zzreview.rules.base import Check
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
     meta.CHECK,
     expired_reference.CHECK,
     legal_basis.CHECK,
+    legislative_scope.CHECK,
     validity.CHECK,
     document_form.CHECK,
     unlisted_certification.CHECK,
     fair_competition.CHECK,
+    stock.CHECK,
 )
 
 
@@ -114,7 +116,7 @@ def load_checks(plugin_paths: tuple[Path, ...] = ()) -> LoadedChecks:
     out = LoadedChecks(checks=list(BUILTIN_CHECKS))
     for directory in (_builtin_toml_dir(), *plugin_paths):
         try:
-            out.checks.extend(declarative.load_dir(Path(directory)))
+            out.checks.extend(declarative.load_dir(Path(directory), out.errors))
         except PluginError as exc:
             out.errors.append(exc)
     _entry_point_checks(out)

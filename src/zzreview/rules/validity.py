@@ -18,6 +18,7 @@ from typing import Iterable
 import regex
 
 from zzreview import lazy_regex
+from zzreview.analysis.location import locate
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
@@ -98,14 +99,12 @@ class Validity:
     rules = RULES
 
     def run(self, ctx: Context) -> Iterable[Finding]:
-        from zzreview.rules.legal_basis import level_rules
-
         a, doc = ctx.analysis, ctx.doc
-        level = ctx.level or ("行政规范性文件" if ctx.is_normative else "非规范性文件")
+        level = ctx.review_level
         if level == "非规范性文件" or a.dates is None:
             return
         normative = level == "行政规范性文件"
-        needs = level_rules(level)  # checks/authority/measures.toml [document_levels]
+        needs = ctx.level_rules  # checks/authority/measures.toml [document_levels]
         d = a.dates
         pname, rules = province_rules(ctx.config.province)
         basis = rules.get("basis", _BASIS) if normative else needs.get("basis", _BASIS)
@@ -146,8 +145,6 @@ class Validity:
             elif _is_draft(doc.title) and eff < ctx.as_of:
                 yield _doc_finding(ctx, "ZZ504", f"草案写明的施行日期{d.effective_date}已早于审查日{ctx.as_of.isoformat()}",
                                    basis, "改为公布之日起30日后的日期", quote=quote, location=loc)
-        from zzreview.analysis.facts import locate
-
         for b in doc.blocks:
             m = _RETRO.search(b.text)
             if m and not _FAVOURABLE.search(b.text):

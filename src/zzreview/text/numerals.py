@@ -14,7 +14,7 @@ CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "万"
 def cn_to_int(s: str) -> int | None:
     """Parse 一千二百六十 / 二十三 / 十 / 1260 / 二〇二一 (digit by digit). None if not a number."""
     s = s.strip().translate(_FULLWIDTH)
-    if not s:
+    if not s or len(s) > 20:  # no article, year or count is written that long
         return None
     if s.isdigit():
         return int(s)

@@ -1,0 +1,1 @@
+"""Plain-text helpers shared by readers, analysis and checks (no dependency on either)."""
