@@ -12,25 +12,16 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench_cli import median_seconds  # the same timing as the start-up benchmark
 from zzreview.readers.convert import convert
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = next((ROOT / "samples").glob("*.docx"))
-
-
-def median_seconds(cmd: list[str], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
