@@ -52,6 +52,28 @@ def test_a_verb_inside_the_item_is_part_of_it(draft):
     assert [d.text for d in ds] == ["能够证明其林木系合法采伐的证明材料"]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a verb marked 已/未 or with a complement (交回, 转出) inside the modifier, under a list header
+    ("第三条 退役士兵申请安置补助，应当提交下列材料：\n\n（一）原部队已交回军人证件的证明；\n\n"
+     "（二）采伐迹地未交还林场的证明材料。", ["原部队已交回军人证件的证明", "采伐迹地未交还林场的证明材料"]),
+    # the same with the demand verb in the sentence
+    ("第四条 申请渔船更新的，须出示旧船已交出捕捞许可证的证明。", ["旧船已交出捕捞许可证的证明"]),
+    ("第五条 转入学生应当提交原校已经领取学籍档案的证明。", ["原校已经领取学籍档案的证明"]),
+    # a marked verb with a verb of its own between it and 的 still governs
+    ("第六条 申请人应当提交已取得村民委员会出具的林木权属证明。", ["村民委员会出具的林木权属证明"]),
+])
+def test_a_marked_verb_inside_the_modifier_keeps_the_whole_phrase(draft, body, expected):
+    assert texts(draft, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "第七条 申请人未取得林木采伐许可证明的，不予办理运输手续。",
+    "第七条 渔船未提交船籍港所在地的检验证明的，不得出海。",
+])
+def test_a_marked_verb_before_a_condition_is_no_demand(draft, body):
+    assert texts(draft, body) == []
+
+
 @pytest.mark.parametrize("body", [
     "第五条 有证据证明渔船擅自出海的，依法处理。",
     "第六条 检疫结果足以证明该批动物健康的，准予调运。",

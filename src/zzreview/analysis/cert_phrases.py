@@ -119,8 +119,30 @@ def governing_verb(text: str, lo: int, start: int):
             continue
         if _NOUN_AFTER_VERB.match(text, m.end()):
             continue  # 资格审查表, 核查结果: a noun, not a verb
+        if _in_modifier(text, lo, m, start):
+            continue  # 已交回集体的证明: the verb of a relative clause on the head
         last = m
     return last
+
+
+# a verb marked for aspect or negation (已交, 未取得) or with a resultative/directional complement
+# (交回, 交出) describes a state: when its own 的 follows before the head, it sits in the modifier
+_ASPECT_BEFORE = lazy_regex.compile(r"(?:已经?|曾经?|未|不|没有|没)$")
+_COMPLEMENT_AFTER = lazy_regex.compile(r"[回出还清完掉走]")
+_HEAD_THEN_DE = lazy_regex.compile(r"证明(?:材料|文件|文书|书|信|函)?的")
+
+
+def _in_modifier(text: str, lo: int, m, start: int) -> bool:
+    """The verb ``m`` is inside a relative clause ending in 的 before the head at ``start``: it is
+    marked (已交回, 未取得) and no other verb stands between it and that 的. A head followed by 的
+    (未取得…证明的) is a condition, left to the circumstance check."""
+    if not (_ASPECT_BEFORE.search(text, max(lo, m.start() - 2), m.start())
+            or _COMPLEMENT_AFTER.match(text, m.end())):
+        return False
+    de = text.find("的", m.end(), start)
+    if de < 0 or _HEAD_THEN_DE.match(text, start):
+        return False
+    return _VERBS.search(text, m.end(), de) is None
 
 
 _IN_RELATION = lazy_regex.compile(r"(?:有关|相关)的")
