@@ -20,14 +20,20 @@ _ITEMS = ["一、县图书馆每周开放时间不少于五十六小时。", "�
           "三、读者凭身份证件免费办理借阅证。"]
 
 
-def _both(markdown: str, tmp_path) -> tuple[list, list]:
-    md = tmp_path / "draft.md"
-    md.write_text(markdown, encoding="utf-8")
+def _word_copy(md) -> bytes:
+    """The Markdown draft as a Word file with one paragraph per line as typed."""
     word = docx.Document()
     for _, text in read_document(str(md)).typed_lines():
         word.add_paragraph(text)
     buf = io.BytesIO()
     word.save(buf)
+    return buf.getvalue()
+
+
+def _both(markdown: str, tmp_path) -> tuple[list, list]:
+    md = tmp_path / "draft.md"
+    md.write_text(markdown, encoding="utf-8")
+    buf = io.BytesIO(_word_copy(md))
     config = load_config(None)
     kb = KnowledgeBase.load(config.kb_tables)
     out = []
@@ -52,3 +58,30 @@ def test_a_basis_clause_after_the_opening_paragraphs_is_not_the_documents_basis_
     md, word = _both(text, tmp_path)
     assert md == word
     assert "ZZ301" in {code for code, _ in md}
+
+
+_SIGNERS = ["县文化和旅游局", "县财政局", "县教育局"]
+
+
+def _dates(markdown: str, tmp_path) -> tuple[tuple, tuple]:
+    md = tmp_path / "signed.md"
+    md.write_text(markdown, encoding="utf-8")
+    word = tmp_path / "signed.docx"
+    word.write_bytes(_word_copy(md))
+    return tuple((d.date, d.issuer) for d in (read_document(str(md)), read_document(str(word))))
+
+
+def test_a_signature_of_several_issuers_typed_without_blank_lines_dates_the_draft_in_both_formats(tmp_path):
+    text = (f"# {_TITLE}\n\n" + _BASIS + "\n\n" + "\n\n".join(_ITEMS) + "\n\n"
+            + "\n".join(_SIGNERS) + "\n2025年4月18日\n")
+    md, word = _dates(text, tmp_path)
+    assert md == word == ("2025-04-18", "县教育局")
+    assert _both(text, tmp_path)[0] == _both(text, tmp_path)[1]
+
+
+def test_a_closing_effective_date_is_not_the_signature_date_in_either_format(tmp_path):
+    text = (f"# {_TITLE}\n\n" + _BASIS + "\n\n" + "\n".join(_ITEMS)
+            + "\n四、本通知自2025年5月1日起施行。\n")
+    md, word = _dates(text, tmp_path)
+    assert md == word
+    assert md[0] is None
