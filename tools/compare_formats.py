@@ -6,6 +6,10 @@ reviewed both ways. Prints, for each file whose findings differ (code, quote, ar
 side found, and the count of those that agree. Needs LibreOffice.
 
     .venv/bin/python tools/compare_formats.py samples/ ../shared/corpus/dev/docs [--config samples/zzreview.toml]
+
+With --word the other side is a Word file with one paragraph per line as the author typed it
+(``Document.typed_lines``), read directly: no LibreOffice, and it tests that windows counted at the
+start or end of a draft do not depend on how lines were grouped into paragraphs.
 """
 
 from __future__ import annotations
@@ -58,6 +62,18 @@ def printed_pdf(doc, header: bool = False) -> bytes:
     return convert(buf.getvalue(), "docx", "pdf")
 
 
+def word_copy(doc) -> bytes:
+    """The draft as a Word file, one paragraph per typed line."""
+    import docx
+
+    word = docx.Document()
+    for _, text in doc.typed_lines():
+        word.add_paragraph(text)
+    buf = io.BytesIO()
+    word.save(buf)
+    return buf.getvalue()
+
+
 def findings(path: str, data: bytes | None, kb, config) -> list | str:
     r = engine.review_file(path, kb, AS_OF, data=data, name=path, config=config.for_file(path))
     if r.error:
@@ -70,6 +86,7 @@ def main() -> int:
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--config")
     ap.add_argument("--header", action="store_true", help="a running header with the title on every page")
+    ap.add_argument("--word", action="store_true", help="compare with a Word file, one paragraph per typed line")
     a = ap.parse_args()
     from zzreview.readers import read_document
 
@@ -77,17 +94,21 @@ def main() -> int:
     kb = KnowledgeBase.load(config.kb_tables)
     files = [str(p) for p in engine.expand_paths(a.paths) if p.endswith(".md")]
     same = 0
+    other = " Word" if a.word else " PDF"
     for path in files:
         want = findings(path, None, kb, config)
-        pdf_name = str(Path(path).with_suffix(".pdf"))
-        got = findings(pdf_name, printed_pdf(read_document(path), a.header), kb, config)
+        doc = read_document(path)
+        if a.word:
+            got = findings(str(Path(path).with_suffix(".docx")), word_copy(doc), kb, config)
+        else:
+            got = findings(str(Path(path).with_suffix(".pdf")), printed_pdf(doc, a.header), kb, config)
         if got == want:
             same += 1
             continue
         print(f"不同：{path}")
         if isinstance(want, list) and isinstance(got, list):
             w, g = collections.Counter(want), collections.Counter(got)
-            print(f"  只在 Markdown：{list((w - g).elements())}\n  只在 PDF：{list((g - w).elements())}")
+            print(f"  只在 Markdown：{list((w - g).elements())}\n  只在{other}：{list((g - w).elements())}")
         else:
             print(f"  Markdown：{want}\n  PDF：{got}")
     print(f"{same}/{len(files)} 个文件的问题相同")

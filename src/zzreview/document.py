@@ -77,10 +77,23 @@ class Document:
                 out.append((b.index, b.text))
                 continue
             start = 0
-            for k in range(1, len(b.text) + 1):
-                if k == len(b.text) or b.positions[k][0] != b.positions[k - 1][0]:
-                    piece = b.text[start:k].strip()
-                    if piece:
-                        out.append((b.index, piece))
-                    start = k
+            for k in _line_breaks(b.positions, len(b.text)):
+                piece = b.text[start:k].strip()
+                if piece:
+                    out.append((b.index, piece))
+                start = k
         return out
+
+
+def _line_breaks(positions, length: int) -> list[int]:
+    """Offsets where the source line changes, then ``length``: from the runs when the positions
+    are stored as runs (Markdown), else character by character."""
+    starts, lines = getattr(positions, "starts", None), getattr(positions, "lines", None)
+    if starts is None or lines is None:
+        return [k for k in range(1, length + 1) if k == length or positions[k][0] != positions[k - 1][0]]
+    out = []
+    for j in range(1, len(starts)):
+        if 0 < starts[j] < length and lines[j] != lines[j - 1]:
+            out.append(starts[j])
+    out.append(length)
+    return out

@@ -46,10 +46,26 @@ class BasisClause:
                 "vague": self.vague, "location": self.location}
 
 
+_OPENING_SENTENCES = 6
+_SHORT_LINE = 40
+_ENDS_CLAUSE = lazy_regex.compile(r"[。！？：:；]\s*$")
+_NUMBERED = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+
+
 def _opening_blocks(doc, structure) -> set[int]:
-    """The blocks where a document states its basis: the first body blocks and 第一条/第二条."""
-    body = [b.index for b in doc.blocks if b.index != doc.title_block]
-    opening = set(body[:6])
+    """The blocks where a document states its basis: 第一条/第二条 and the body's opening lines, up
+    to its sixth paragraph or numbered heading. Counted in typed lines, not blocks, so a draft has
+    the same opening as Markdown (lines joined into one paragraph) and as Word (a paragraph per
+    line); short unnumbered lines (文号, dates, a subtitle) do not use up the window."""
+    opening: set[int] = set()
+    sentences = 0
+    for index, text in doc.typed_lines():
+        if index == doc.title_block:
+            continue
+        opening.add(index)
+        sentences += len(text) > _SHORT_LINE or bool(_ENDS_CLAUSE.search(text) or _NUMBERED.match(text))
+        if sentences >= _OPENING_SENTENCES:
+            break
     for a in structure.articles:
         if a.number <= 2:
             opening.add(a.block)

@@ -109,25 +109,27 @@ def fill_metadata(doc: Document) -> None:
     if not doc.blocks:
         return
     doc.title, doc.title_block = _find_title(doc)
-    head = [b for b in doc.blocks[:40] if not is_chrome(b.text)][:12]
-    for b in head:
-        m = DOC_NUMBER.search(b.text)
-        if m and len(b.text) < 60:
+    # Windows at the start and end count lines as typed, not blocks: the same in every format.
+    lines = doc.typed_lines()
+    head = [text for _, text in lines[:40] if not is_chrome(text)][:12]
+    for text in head:
+        m = DOC_NUMBER.search(text)
+        if m and len(text) < 60:
             doc.doc_number = regex.sub(r"\s+", "", m.group(0))
             break
     # The date and issuer of the signature block (落款) near the end.
-    tail = [b for b in doc.blocks[-16:] if not is_chrome(b.text)][-6:]  # web pages end in chrome too
+    tail = [text for _, text in lines[-16:] if not is_chrome(text)][-6:]  # web pages end in chrome too
     for k in range(len(tail) - 1, -1, -1):
-        b = tail[k]
-        if len(b.text) <= 20 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text):
-            doc.date = parse_date(b.text)
-            if k > 0 and _ISSUER.match(tail[k - 1].text.strip()):
-                doc.issuer = tail[k - 1].text.strip()
+        text = tail[k]
+        if len(text) <= 20 and parse_date(text) and not _EFFECTIVE_WORDS.search(text):
+            doc.date = parse_date(text)
+            if k > 0 and _ISSUER.match(tail[k - 1].strip()):
+                doc.issuer = tail[k - 1].strip()
             break
     if doc.date is None:  # no signature date at the end: a date line near the top (转发 notices)
-        for b in head:
-            if len(b.text) <= 40 and parse_date(b.text) and not _EFFECTIVE_WORDS.search(b.text):
-                doc.date = parse_date(b.text)
+        for text in head:
+            if len(text) <= 40 and parse_date(text) and not _EFFECTIVE_WORDS.search(text):
+                doc.date = parse_date(text)
                 break
     if doc.issuer is None and doc.title:
         m = _ISSUER_IN_TITLE.match(doc.title)
