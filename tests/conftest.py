@@ -54,3 +54,23 @@ def draft(tmp_path):
         p.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
         return p
     return write
+
+
+def certification_demands(path: Path) -> list:
+    """The certification demands of a draft, every quote checked to be exact in its block: the
+    first place's text and phrase, and the text of every place."""
+    from types import SimpleNamespace
+
+    from zzreview.analysis.certifications import extract_certifications
+    from zzreview.analysis.structure import analyze_structure
+    from zzreview.readers import read_document
+
+    doc = read_document(str(path))
+    out = extract_certifications(doc, SimpleNamespace(structure=analyze_structure(doc)))
+    for d in out:
+        block = doc.blocks[d.block].text
+        assert block[d.start:d.start + len(d.text)] == d.text
+        assert block[d.phrase_start:d.phrase_start + len(d.phrase)] == d.phrase
+        for o in d.occurrences:
+            assert doc.blocks[o.block].text[o.start:o.start + len(o.text)] == o.text
+    return out

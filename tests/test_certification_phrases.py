@@ -10,25 +10,13 @@ import gc
 import time
 
 import pytest
+from conftest import certification_demands
 
 from zzreview.analysis.cert_clauses import line_demands as _line_demands
-from zzreview.analysis.certifications import extract_certifications
-from zzreview.analysis.structure import analyze_structure
-from zzreview.readers import read_document
-
-
-class _A:
-    def __init__(self, structure):
-        self.structure = structure
 
 
 def demands(draft, body: str):
-    doc = read_document(str(draft(body)))
-    out = extract_certifications(doc, _A(analyze_structure(doc)))
-    for d in out:  # every place quotes an exact substring of its block
-        for o in d.occurrences:
-            assert doc.blocks[o.block].text[o.start:o.start + len(o.text)] == o.text
-    return out
+    return certification_demands(draft(body))
 
 
 def texts(draft, body: str) -> list[str]:
@@ -139,9 +127,8 @@ def test_a_materials_section_lasts_to_the_next_heading(draft):
 
 def test_a_title_naming_materials_opens_the_list(draft):
     body = "1.渔船检验证明；\n\n2.渔民身份证复印件；\n\n3.休渔期停港证明。"
-    doc = read_document(str(draft(body, title="休渔补助申请材料")))
-    assert [d.text for d in extract_certifications(doc, _A(analyze_structure(doc)))] == [
-        "渔船检验证明", "休渔期停港证明"]
+    titled = certification_demands(draft(body, title="休渔补助申请材料"))
+    assert [d.text for d in titled] == ["渔船检验证明", "休渔期停港证明"]
     assert texts(draft, body) == []  # an ordinary title opens nothing
 
 

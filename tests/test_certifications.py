@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import certification_demands
 
 from zzreview import certlists
-from zzreview.analysis.certifications import extract_certifications
-from zzreview.analysis.structure import analyze_structure
 from zzreview.errors import ConfigError
-from zzreview.readers import read_document
 
 AS_OF = "2026-11-24"
 
 
-class _A:
-    def __init__(self, structure):
-        self.structure = structure
-
-
 def demands(draft, body: str):
-    doc = read_document(str(draft(body)))
-    out = extract_certifications(doc, _A(analyze_structure(doc)))
-    for d in out:  # text and phrase are exact substrings of their block
-        assert doc.blocks[d.block].text[d.start:d.start + len(d.text)] == d.text
-        assert doc.blocks[d.block].text[d.phrase_start:d.phrase_start + len(d.phrase)] == d.phrase
-    return out
+    return certification_demands(draft(body))
 
 
 def texts(draft, body: str) -> list[str]:

@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
-
+from zzreview.analysis.location import locate
 from zzreview.model import Location
+
 
 @dataclass
 class Occurrence:
@@ -109,16 +110,7 @@ def tokenizer():
     return _JIEBA
 
 
-# --- text units ----------------------------------------------------------------------------------def _locate(doc, structure, block: int, offset: int) -> Location:
-    from zzreview.analysis.facts import locate
-
-    return locate(doc, structure, block, offset)
-
-
-def _locate(doc, structure, block: int, offset: int) -> Location:
-    from zzreview.analysis.facts import locate
-
-    return locate(doc, structure, block, offset)
+# --- text units ----------------------------------------------------------------------------------
 
 
 _PUNCT = lazy_regex.compile(r"[\p{P}\s]")
@@ -157,7 +149,7 @@ def extract_certifications(doc, analysis) -> list[CertificationDemand]:
         if carry:
             state = (state[0], carry)
         for f in sorted(found, key=lambda f: f.start):
-            loc = _locate(doc, structure, b.index, off + f.start)
+            loc = locate(doc, structure, b.index, off + f.start)
             occ = Occurrence(text=f.text, block=b.index, start=off + f.start, location=loc,
                              phrase=ln[f.phrase_start:f.start + len(f.text)], phrase_start=off + f.phrase_start)
             key = _PUNCT.sub("", f.text)
@@ -169,7 +161,7 @@ def extract_certifications(doc, analysis) -> list[CertificationDemand]:
                 continue
             d = CertificationDemand(
                 text=f.text, phrase=occ.phrase, block=b.index, start=occ.start, phrase_start=occ.phrase_start,
-                location=loc, phrase_location=_locate(doc, structure, b.index, occ.phrase_start),
+                location=loc, phrase_location=locate(doc, structure, b.index, occ.phrase_start),
                 issuer=f.issuer, catch_all=f.catch_all, bounded=f.bounded, promise=f.promise,
                 occurrences=[occ])
             by_key[key] = d
