@@ -417,6 +417,7 @@ _COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level"
                    "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases",
                    "文号": "doc_no", "出处": "evidence_url", "可信度": "confidence"}
 _DATE = lazy_regex.cached_compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_ALIAS_SEP = lazy_regex.compile(r"[、;；,，]")  # aliases in a user table cell
 
 
 def _decode(data: bytes) -> str:
@@ -502,7 +503,7 @@ def load_table(path: Path) -> list[Entry]:
             e.repealed, e.repeal_date, e.valid_until, e.verified = False, None, None, None
         elif conf:
             e.confidence = conf
-        for alias in regex.split(r"[、;；,，]", rec.get("aliases", "")):
+        for alias in _ALIAS_SEP.split(rec.get("aliases", "")):
             if alias.strip():
                 e.aliases.append(alias.strip())
     for e in by_title.values():

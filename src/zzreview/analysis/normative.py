@@ -267,6 +267,9 @@ _RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "�
 _APPLY_TO_RULE_KINDS = (_DRAFT_FOR_COMMENT, _INTERNAL_RULES)
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
 _SENTENCE = lazy_regex.compile(r"[^。；！？\n]+")
+_ITEM_NUMBER = lazy_regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
+_MADE_HERE = lazy_regex.compile(r"制定本(?:办法|规定|细则)")
+_BLANK = lazy_regex.compile(r"\s")
 _PUBLIC = lazy_regex.compile(
     r"公民|法人|其他组织|单位和个人|任何单位|任何人|个人|市民|居民|村民|农户|群众|经营者|企业|申请人|当事人|纳税人|"
     r"职工|用人单位|车辆|驾驶人|养殖户|商户|业主|用户|旅客|乘客|消费者|从业人员|家庭|对象|户籍|人员|学生|商家|摊贩")
@@ -287,7 +290,7 @@ def _binding_sentences(text: str, public_notice: bool = False) -> int:
     n = 0
     for m in _SENTENCE.finditer(text):
         s = m.group(0).strip()
-        s = regex.sub(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*", "", s)
+        s = _ITEM_NUMBER.sub("", s)
         if _AGENCY_SUBJECT.search(s):
             continue
         if _PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s):
@@ -344,7 +347,7 @@ def _by_government(doc, lines: list[str]) -> bool:
         return True
     if regex.search(r"[（(][^）)]*(?:政府|局|委|办)[^）)]*(?:稿|草案)[）)]", doc.title or ""):
         return True
-    return any(regex.search(r"制定本(?:办法|规定|细则)", t) for t in lines[:10])
+    return any(_MADE_HERE.search(t) for t in lines[:10])
 
 
 # What the text itself does, where the title does not say it.
@@ -369,7 +372,7 @@ def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:
 
 def _structure_note(doc) -> str | None:
     """章节、法律责任一章、附则: the form of laws, regulations and rules, worth saying when judged below them."""
-    names = [regex.sub(r"\s", "", m.group("name")) for b in doc.blocks if (m := _CHAPTERS.match(b.text))]
+    names = [_BLANK.sub("", m.group("name")) for b in doc.blocks if (m := _CHAPTERS.match(b.text))]
     if "法律责任" in names or "罚则" in names:
         return "设有“法律责任”一章和附则等法规、规章的体例，但未见法规、规章的公布形式"
     return None

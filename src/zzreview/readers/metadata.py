@@ -48,7 +48,7 @@ def is_chrome(text: str) -> bool:
     if not t or len(t) >= 200:
         return False
     items = t.split()
-    menu = len(items) >= 4 and all(len(i) <= 6 for i in items) and not regex.search(r"[。，；：]", t)
+    menu = len(items) >= 4 and all(len(i) <= 6 for i in items) and not _SENTENCE_MARK.search(t)
     return menu or bool(_CHROME.search(t))
 
 
@@ -72,6 +72,7 @@ def _looks_like_title(text: str) -> bool:
 
 
 _TAG = lazy_regex.compile(r"^【[^】]{1,12}】\s*")
+_SENTENCE_MARK = lazy_regex.compile(r"[。，；：]")
 _WRAPPED = lazy_regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$|^《([^《》]+)》$")
 
 
