@@ -170,37 +170,46 @@ def _cited(t: str, m) -> bool:
     return any(c.start() + start > 1 or c.group(0) != "根据" for c in _CITING.finditer(t[start:m.start()]))
 
 
+_RECORDS = (_NPC, _STATE_COUNCIL, _AMENDED_BY_STATE_COUNCIL, _LOCAL_CONGRESS)
+
+
 def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision | None:
-    """Level from the issuer and the form of issue printed in the document's head."""
+    """Level from the issuer and the form of issue printed in the document's head. Each kind of
+    form is looked for line by line only when its trigger words occur in the head at all."""
+    head = "\n".join(lines)
     legislative_kind = kind in (None, "条例", "办法", "规定", "细则", "实施办法", "实施细则", "规则", "法", "决定")
-    issuing = any(_ISSUING.search(t) for t in lines)
-    for t in lines:
-        record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
-        if not record:
-            continue
-        m = _NPC.search(t)
-        if m and legislative_kind and not _cited(t, m):
-            return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
-        m = _STATE_COUNCIL.search(t)
-        if m and legislative_kind and not _cited(t, m):
-            return _decision("行政法规", kind, [f"由国务院令发布或经国务院常务会议通过（“{m.group(0)}”）"], "form")
-        m = _AMENDED_BY_STATE_COUNCIL.search(t)
-        if m and strip_notes(doc.title or "").endswith(m.group("t")):
-            return _decision("行政法规", kind, [f"由国务院决定修订（“{m.group(0)}”）"], "form")
-        m = _LOCAL_CONGRESS.search(t)
-        if m and legislative_kind and "全国" not in m.group("place") and not issuing and not _cited(t, m):
-            provincial = bool(_PROVINCIAL_PLACE.search(t[:m.end()])) and "市第" not in t
-            return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
-                             provincial=provincial)
-    # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
-    joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
-    for t in joined:
-        m = _DEPT_ORDER.search(t)
-        if m and not _cited(t, m):
-            organ = m.group("organ") or m.group("organ2") or ""
-            if _LOCAL_ORGAN.search(organ.replace("中华人民共和国", "")):
+    issuing = _ISSUING.occurs(head) and any(_ISSUING.search(t) for t in lines)
+    if any(p.occurs(head) for p in _RECORDS):
+        for t in lines:
+            record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
+            if not record:
                 continue
-            return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
+            m = _NPC.search(t)
+            if m and legislative_kind and not _cited(t, m):
+                return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
+            m = _STATE_COUNCIL.search(t)
+            if m and legislative_kind and not _cited(t, m):
+                return _decision("行政法规", kind, [f"由国务院令发布或经国务院常务会议通过（“{m.group(0)}”）"], "form")
+            m = _AMENDED_BY_STATE_COUNCIL.search(t)
+            if m and strip_notes(doc.title or "").endswith(m.group("t")):
+                return _decision("行政法规", kind, [f"由国务院决定修订（“{m.group(0)}”）"], "form")
+            m = _LOCAL_CONGRESS.search(t)
+            if m and legislative_kind and "全国" not in m.group("place") and not issuing and not _cited(t, m):
+                provincial = bool(_PROVINCIAL_PLACE.search(t[:m.end()])) and "市第" not in t
+                return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
+                                 provincial=provincial)
+    if _DEPT_ORDER.occurs(head):
+        # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
+        joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
+        for t in joined:
+            m = _DEPT_ORDER.search(t)
+            if m and not _cited(t, m):
+                organ = m.group("organ") or m.group("organ2") or ""
+                if _LOCAL_ORGAN.search(organ.replace("中华人民共和国", "")):
+                    continue
+                return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
+    if not (_GOV_ORDER.occurs(head) or _PROMULGATED.occurs(head)):
+        return None
     for i, t in enumerate(lines):
         m = _GOV_ORDER.search(t)
         signed = _PROMULGATED.search(t) and any(_SIGNED_BY_HEAD.match(x) for x in lines[i + 1:i + 4])
@@ -294,11 +303,9 @@ _PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
     n = 0
     for m in _SENTENCE.finditer(text):
-        s = m.group(0).strip()
-        s = _ITEM_NUMBER.sub("", s)
-        if _AGENCY_SUBJECT.search(s):
-            continue
-        if _PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s):
+        s = _ITEM_NUMBER.sub("", m.group(0).strip())
+        if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
+                and not _AGENCY_SUBJECT.search(s):  # the costlier test last
             n += 1
     return n
 
@@ -379,7 +386,7 @@ def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:
 
 def _structure_note(doc) -> str | None:
     """章节、法律责任一章、附则: the form of laws, regulations and rules, worth saying when judged below them."""
-    names = [_BLANK.sub("", m.group("name")) for b in doc.blocks if (m := _CHAPTERS.match(b.text))]
+    names = [_BLANK.sub("", m.group("name")) for b in doc.blocks if "章" in b.text and (m := _CHAPTERS.match(b.text))]
     if "法律责任" in names or "罚则" in names:
         return "设有“法律责任”一章和附则等法规、规章的体例，但未见法规、规章的公布形式"
     return None

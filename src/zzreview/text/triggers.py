@@ -25,10 +25,15 @@ class Gated:
 
     def occurs(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether a trigger occurs in text[pos:endpos] (where a match could be)."""
-        if endpos is None:
-            return any(w in text for w in self.triggers) if pos == 0 else \
-                any(text.find(w, pos) >= 0 for w in self.triggers)
-        return any(text.find(w, pos, endpos) >= 0 for w in self.triggers)
+        if pos == 0 and endpos is None:
+            for w in self.triggers:
+                if w in text:
+                    return True
+            return False
+        for w in self.triggers:
+            if text.find(w, pos, len(text) if endpos is None else endpos) >= 0:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         if not self.occurs(text, pos, endpos):
