@@ -17,17 +17,28 @@ from conftest import ROOT, SAMPLES
 
 
 def _gated_patterns() -> dict[str, Gated]:
+    """Every Gated pattern held by a module of the analysis or the checks (also in tuples, lists
+    and dicts), once."""
     found: dict[str, Gated] = {}
+    seen: set[int] = set()
+
+    def visit(name: str, value, depth: int = 0) -> None:
+        if isinstance(value, Gated):
+            if id(value) not in seen:
+                seen.add(id(value))
+                found[name] = value
+        elif depth < 3 and isinstance(value, (tuple, list)):
+            for k, v in enumerate(value):
+                visit(f"{name}[{k}]", v, depth + 1)
+        elif depth < 3 and isinstance(value, dict):
+            for k, v in value.items():
+                visit(f"{name}[{k!r}]", v, depth + 1)
+
     for package in (zzreview.analysis, zzreview.rules):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for name, value in vars(module).items():
-                values = value if isinstance(value, (tuple, list)) else (value,)
-                for k, v in enumerate(values):
-                    items = v if isinstance(v, tuple) else (v,)
-                    for item in items:
-                        if isinstance(item, Gated):
-                            found[f"{module.__name__}.{name}[{k}]"] = item
+                visit(f"{module.__name__}.{name}", value)
     return found
 
 
