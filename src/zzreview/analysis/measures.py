@@ -102,7 +102,8 @@ def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
 
 def extract_measures(doc, analysis) -> list[Measure]:
 
-    words = tuple(w for w in _MEASURE_WORDS if w in doc.text)  # a sentence without one sets no measure
+    text = doc.text
+    words = tuple(w for w in _MEASURE_WORDS if w in text)  # a sentence without one sets no measure
     if not words:
         return []
     structure = analysis.structure
