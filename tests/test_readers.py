@@ -44,6 +44,41 @@ def test_markdown_code_html_excluded_and_comments_become_directives():
     assert cell.line == 11
 
 
+def test_markdown_positions_are_exact_through_escapes_and_entities():
+    src = "# 标题办法\n\n第一条 根据\\*通知\\*和&amp;《中华人民共和国合同法》&#x5236;定本办法。\n"
+    doc = read_document("d.md", data=src.encode())
+    b = doc.blocks[1]
+    assert b.text == "第一条 根据*通知*和&《中华人民共和国合同法》制定本办法。"
+    line = src.splitlines()[2]
+    assert b.locate(b.text.index("《")) == (3, line.index("《") + 1)
+    assert b.locate(b.text.index("通知")) == (3, line.index("通知") + 1)
+    assert b.locate(b.text.index("&")) == (3, line.index("&amp;") + 1)  # an entity: where it starts
+    assert b.locate(b.text.index("定本")) == (3, line.index("定本") + 1)
+
+
+def test_markdown_table_cells_and_comments_keep_their_own_columns():
+    src = "# 某办法\n\n| 依据 | 依据 |\n|---|---|\n| 登记 | 登记 |\n\n> <!-- zzreview: disable=ZZ201 理由：引用 -->\n> 第一条 正文。\n"
+    doc = read_document("d.md", data=src.encode())
+    cells = [(b.text, b.line, b.column) for b in doc.blocks if b.kind == "table_cell"]
+    assert cells == [("依据", 3, 3), ("依据", 3, 8), ("登记", 5, 3), ("登记", 5, 8)]
+    assert doc.directives == [(7, 3, "zzreview: disable=ZZ201 理由：引用")]
+
+
+def test_markdown_images_code_and_html_are_not_text_links_are():
+    src = ("# 某办法\n\n第一条 见![图《中华人民共和国担保法》](a.png)[《中华人民共和国合同法》](http://x)和`代码`。\n\n"
+           "<div>\n《中华人民共和国物权法》\n</div>\n\n    缩进的代码\n")
+    doc = read_document("d.md", data=src.encode())
+    assert [b.text for b in doc.blocks[1:]] == ["第一条 见《中华人民共和国合同法》和代码。"]
+    b = doc.blocks[1]
+    assert b.locate(b.text.index("代码")) == (3, src.splitlines()[2].index("代码") + 1)
+
+
+def test_markdown_typed_lines_are_computed_once():
+    doc = read_document("d.md", data=BODY.encode())
+    assert doc.typed_lines() is doc.typed_lines()
+    assert [text for _, text in doc.typed_lines()] == ["某市养犬管理办法", "第一条 根据《中华人民共和国合同法》，制定本办法。"]
+
+
 def _docx_bytes(build) -> bytes:
     d = docx.Document()
     build(d)
