@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -108,6 +109,45 @@ def test_docx_reading_order_tables_split_runs_and_metadata():
     assert texts[3:5] == ["依据", "《中华人民共和国担保法》"]
     assert [b.line for b in doc.blocks[2:5]] == [3, 5, 6]  # empty paragraph 4 is counted
     assert doc.blocks[3].kind == "table_cell"
+
+
+def test_docx_run_text_counts_tabs_breaks_and_hyphens_as_word_shows_them():
+    pieces = ('<w:r><w:t>甲</w:t><w:tab/><w:noBreakHyphen/><w:ptab w:relativeTo="margin" w:alignment="left" '
+              'w:leader="none"/><w:cr/><w:br/><w:br w:type="page"/><w:br w:type="column"/><w:br w:type="textWrapping"/>'
+              '<w:delText>删</w:delText><w:instrText>PAGE</w:instrText><w:t xml:space="preserve"> 乙 </w:t></w:r>'
+              '<w:del><w:r><w:t>删除</w:t></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins>')
+
+    def build(d):
+        d.add_paragraph("某市养犬管理办法", style="Title")
+        d.add_paragraph("第一章 总则", style="Heading 2")
+        d.add_paragraph("正文")
+
+    base = _docx_bytes(build)
+    z = zipfile.ZipFile(io.BytesIO(base))
+    body = z.read("word/document.xml").decode().replace("<w:r><w:t>正文</w:t></w:r>", pieces)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            out.writestr(info.filename, body.encode() if info.filename == "word/document.xml" else z.read(info))
+    doc = read_document("d.docx", data=buf.getvalue())
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("paragraph", 0)]
+    assert doc.blocks[2].text == "甲\t-\t\n\n\n 乙 插入"
+
+
+def test_a_docx_without_a_body_is_corrupt():
+    def build(d):
+        d.add_paragraph("某市养犬管理办法")
+
+    base = _docx_bytes(build)
+    z = zipfile.ZipFile(io.BytesIO(base))
+    buf = io.BytesIO()
+    empty = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            out.writestr(info.filename, empty if info.filename == "word/document.xml" else z.read(info))
+    with pytest.raises(ReadError) as e:
+        read_document("d.docx", data=buf.getvalue())
+    assert e.value.code == "corrupt" and "没有正文" in e.value.message
 
 
 @pytest.mark.parametrize("name,data,code", [

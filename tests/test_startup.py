@@ -39,6 +39,17 @@ def test_checking_a_markdown_draft_loads_no_heavy_library(tmp_path):
     assert _loaded("check", str(p), "--as-of", "2026-11-24") == []
 
 
+def test_checking_a_word_draft_loads_lxml_not_python_docx(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县山林防火办法（征求意见稿）")
+    d.add_paragraph("第一条 进山人员不得携带火种。")
+    p = tmp_path / "草案.docx"
+    d.save(p)
+    assert _loaded("check", str(p), "--as-of", "2026-11-24") == ["lxml"]
+
+
 def test_plugin_lookup_without_plugins_needs_no_importlib_metadata(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "path", [str(tmp_path)])
     assert registry._may_declare_plugins() is False

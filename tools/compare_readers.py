@@ -54,6 +54,9 @@ def dump(paths: list[str]) -> dict[str, dict]:
         except ReadError as e:
             out[path] = {"error": e.code}
             continue
+        except Exception as e:  # a reader that crashes: recorded, so the other side is still compared
+            out[path] = {"error": f"crash: {type(e).__name__}"}
+            continue
         out[path] = {
             "format": doc.format, "title": doc.title, "title_block": doc.title_block,
             "doc_number": doc.doc_number, "issuer": doc.issuer, "date": doc.date, "encoding": doc.encoding,
@@ -143,6 +146,74 @@ def generate_cases(folder: Path) -> None:
         cases[f"nest-hr-{depth}"] = "# 某办法\n\n" + "> " * depth + "***\n"
     for name, text in cases.items():
         (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    for name, data in _docx_cases().items():
+        (folder / f"{name}.docx").write_bytes(data)
+
+
+def _rezip(base: bytes, replace: dict[str, bytes | None]) -> bytes:
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(base))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = replace.get(info.filename, src.read(info.filename))
+            if data is not None:
+                z.writestr(info.filename, data)
+        for name, data in replace.items():
+            if name not in src.namelist() and data is not None:
+                z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _docx_cases() -> dict[str, bytes]:
+    """Word packages, sound and broken, that the two readers must read (or refuse) alike."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    d.add_paragraph("某市养犬管理办法", style="Title")
+    d.add_paragraph("第一章 总则", style="Heading 1")
+    p = d.add_paragraph()
+    r = p.add_run("第一条 根据《中华人民共和国合同法》")
+    r.add_tab()
+    r.add_break()
+    r.add_break(WD_BREAK.PAGE)
+    p.add_run("，制定本办法。").bold = True
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "依据", "依据"
+    buf = io.BytesIO()
+    d.save(buf)
+    base = buf.getvalue()
+    z = zipfile.ZipFile(io.BytesIO(base))
+    body, styles, types = (z.read(n).decode() for n in ("word/document.xml", "word/styles.xml", "[Content_Types].xml"))
+    rels = z.read("_rels/.rels").decode()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    run_pieces = ('<w:r><w:t>甲</w:t><w:noBreakHyphen/><w:ptab w:relativeTo="margin" w:alignment="left" '
+                  'w:leader="none"/><w:cr/><w:br w:type="column"/><w:sym w:font="Wingdings" w:char="F0FC"/>'
+                  '<w:delText>删</w:delText><w:t xml:space="preserve"> 乙 </w:t></w:r>'
+                  '<w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins>')
+    return {
+        "docx-sound": base,
+        "docx-run-pieces": _rezip(base, {"word/document.xml": body.replace("<w:body>", f"<w:body><w:p>{run_pieces}</w:p>", 1).encode()}),
+        "docx-no-content-types": _rezip(base, {"[Content_Types].xml": None}),
+        "docx-macro-main-type": _rezip(base, {"[Content_Types].xml": types.replace(
+            "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml").encode()}),
+        "docx-no-body": _rezip(base, {"word/document.xml": f'<?xml version="1.0"?><w:document {w}/>'.encode()}),
+        "docx-broken-body-xml": _rezip(base, {"word/document.xml": body[:len(body) // 2].encode()}),
+        "docx-style-without-type": _rezip(base, {"word/styles.xml": styles.replace(' w:type="paragraph"', "", 1).encode()}),
+        "docx-style-name-without-value": _rezip(base, {"word/styles.xml": styles.replace('<w:name w:val="Title"/>', "<w:name/>", 1).encode()}),
+        "docx-broken-styles-xml": _rezip(base, {"word/styles.xml": styles[:len(styles) // 2].encode()}),
+        "docx-styles-not-declared": _rezip(base, {"[Content_Types].xml": types.replace(
+            '<Override PartName="/word/styles.xml"', '<Override PartName="/word/other.xml"').encode()}),
+        "docx-doctype": _rezip(base, {"word/document.xml": body.replace("?>", "?><!DOCTYPE w:document>", 1).encode()}),
+        "docx-no-main-relationship": _rezip(base, {"_rels/.rels": rels.replace("officeDocument\"", "other\"").encode()}),
+        "docx-main-relationship-dangling": _rezip(base, {"word/document.xml": None}),
+    }
 
 
 _ATOMS = ("第一条", "根据", "《中华人民共和国合同法》", "。", "，", "：", "\n", "\n\n", "\n\n", "- ", "1. ", "> ", "# ",

@@ -12,6 +12,7 @@ break after a sentence, a colon or a date, or before a heading (第X条, 一、)
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 import pyromark
 import regex
@@ -85,12 +86,8 @@ class _Source:
     def __init__(self, text: str):
         self.data = data = text.encode("utf-8")
         self.ascii = len(data) == len(text)
-        starts = [0]
-        k = data.find(b"\n")
-        while k >= 0:
-            starts.append(k + 1)
-            k = data.find(b"\n", k + 1)
-        self.starts = starts
+        # byte offset where each line starts: the lengths of the lines before it, newlines included
+        self.starts = list(accumulate(map((1).__add__, map(len, data.split(b"\n"))), initial=0))
         self.line = 0  # index of the line of the last offset looked up
         self.offset = self.col = 0  # that offset and its 0-based column
 
@@ -106,6 +103,11 @@ class _Source:
         self.col += len(self.data[self.offset:offset].decode("utf-8", "replace"))
         self.offset = offset
         return i + 1, self.col + 1
+
+    def same(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text`` is exactly what the source holds from byte ``start`` to ``end``."""
+        raw = text.encode("utf-8")
+        return end - start == len(raw) and self.data.startswith(raw, start)
 
     def raw(self, start: int, end: int) -> str:
         return self.data[start:end].decode("utf-8", "replace")
@@ -130,6 +132,11 @@ class _Inline:
 
     def build(self, src: _Source) -> tuple[str, Anchors, list[int]]:
         pieces = self.pieces
+        if len(pieces) == 1 and pieces[0][0] == "text":  # most headings and one-line paragraphs
+            _, s, start, end = pieces[0]
+            pos = Anchors(len(s))
+            pos.add(0, *src.at(start), step=1 if src.same(s, start, end) else 0)
+            return s, pos, []
         following = [""] * (len(pieces) + 1)  # the first non-empty text after each piece
         for i in range(len(pieces) - 1, -1, -1):
             t, s = pieces[i][0], pieces[i][1]
@@ -143,8 +150,7 @@ class _Inline:
             if t == "text" or t == "code":
                 if s:
                     line, col = src.at(start)
-                    raw = s.encode("utf-8")
-                    if end - start == len(raw) and src.data.startswith(raw, start):
+                    if src.same(s, start, end):
                         pos.add(length, line, col)
                     else:  # entities, code spans: the text differs from its source
                         k = src.raw(start, end).find(s) if t == "code" else -1
