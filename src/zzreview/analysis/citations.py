@@ -26,6 +26,7 @@ from zzreview.text.numerals import cn_to_int
 
 OPEN, CLOSE = "《", "》"
 _BREAK = frozenset("。！？；")  # a title never runs across these (a soft line break may)
+_TITLE_MARKS = lazy_regex.compile("[《》。！？；]")
 _MAX_TITLE = 200
 
 # ---------------------------------------------------------------- patterns
@@ -133,7 +134,8 @@ def find_title_spans(text: str) -> list[tuple[int, int]]:
         while stack:
             spans.extend(stack.pop()[1])
 
-    for i, ch in enumerate(text):
+    for m in _TITLE_MARKS.finditer(text):  # only the marks matter: one step per mark, not per character
+        i, ch = m.start(), m.group(0)
         if ch == OPEN:
             stack.append((i, []))
         elif ch == CLOSE and stack:
