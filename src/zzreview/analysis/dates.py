@@ -50,6 +50,7 @@ _TERM = gated(("行期", "施期", "效期"), rf"(?:执行|实施|试行|有效|
 _ONE_OFF = gated(("调整为", "提高到", "提高至", "调整到", "增加到", "上调", "下调", "停止", "暂停", "放假", "调休"),
                  rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
                          r"上调|下调|停止|暂停|放假|调休)")
+_PERIODS = (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN))  # in this order of preference
 # Titles whose text governs one period: a year or a span of years.
 PERIOD_TITLE = lazy_regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
@@ -122,10 +123,14 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         m = PERIOD_TITLE.search(doc.title)
         if m:
             facts.period_in_title = m.group(0)
+    whole = doc.text  # a pattern whose words the document lacks is looked for in no block
+    effective = EFFECTIVE.occurs(whole)
+    periods = tuple((kind, p) for kind, p in _PERIODS if p.occurs(whole))
+    validity = VALIDITY.occurs(whole)
     for b in doc.blocks:
         if b.index == doc.title_block:
             continue
-        if facts.effective_text is None:
+        if effective and facts.effective_text is None:
             m = EFFECTIVE.search(b.text)
             if m:
                 facts.effective_text = m.group(0)
@@ -135,14 +140,14 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                 else:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
-        if facts.period is None:
-            for kind, pattern in (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN)):
+        if periods and facts.period is None:
+            for kind, pattern in periods:
                 m = pattern.search(b.text)
                 if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
                     facts.period = {"text": m.group(0), "kind": kind,
                                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
                     break
-        if facts.validity is None:
+        if validity and facts.validity is None:
             m = VALIDITY.search(b.text)
             if m:
                 years = cn_to_int(m.group("years") or m.group("years2") or "")
@@ -163,7 +168,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
     last_blocks = {i for i, _ in lines[-3:]}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    length = len("".join(doc.text.split()))  # not counting blanks and breaks, which vary by format
+    length = len("".join(whole.split()))  # not counting blanks and breaks, which vary by format
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date

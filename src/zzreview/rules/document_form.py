@@ -108,6 +108,8 @@ def _dangling(ctx: Context) -> Iterable[Finding]:
     if not articles or any(a.number == 1 for a in articles[1:]):
         return  # no articles, or several instruments in one file
     last = max(a.number for a in articles)
+    if not _CROSS_REF.occurs(ctx.doc.text):
+        return
     for b in ctx.doc.blocks:
         for m in _CROSS_REF.finditer(b.text):
             n = cn_to_int(m.group(1))
@@ -130,6 +132,8 @@ class DocumentForm:
             return  # laws and regulations in force: their form is not for this review
         yield from _numbering(ctx)
         yield from _dangling(ctx)
+        if not _INTERPRET.occurs(ctx.doc.text):
+            return
         for b in ctx.doc.blocks:
             m = _INTERPRET.search(b.text)
             if m:
