@@ -434,10 +434,14 @@ def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeD
                 return title_says
         return _decision(level, kind, [f"配置 level = {level_cfg}（{level}）"], "config", forced=True,
                          provincial=bool(_place(doc.title) and _PROVINCE.search(_place(doc.title) or "")))
-    return (_kb_signal(doc, lines, kb, as_of, kind)
-            or _title_signal_first(doc, kind, lines)
-            or _form_signal(doc, lines, kind)
-            or _title_signal(doc, kind, lines)
+    by_kb = _kb_signal(doc, lines, kb, as_of, kind)
+    if by_kb is not None:
+        return by_kb
+    by_title = _title_signal(doc, kind, lines)  # read once: a non-normative class outranks the form
+    if by_title is not None and by_title.level == NON_NORMATIVE:
+        return by_title
+    return (_form_signal(doc, lines, kind)
+            or by_title
             or _content_class(doc, kind, lines)
             or _content_signal(doc, structure, kind))
 
