@@ -94,3 +94,28 @@ def test_init_writes_commented_config_and_prints_hook_snippet(cli, tmp_path):
     assert (tmp_path / "zzreview.toml").read_text(encoding="utf-8").startswith("# zzreview")
     assert cli("init", tmp_path).exit_code == 2  # exists, no --force
     assert cli("config", tmp_path).exit_code == 0  # the template itself is a valid config
+
+
+def test_a_folder_is_resolved_once_and_a_linked_draft_takes_its_targets_config(cli, tmp_path, monkeypatch):
+    """Files of one folder share its configuration; a symbolic link is followed to the folder of
+    the file it names, whose configuration applies (as ``Path.resolve`` gives)."""
+    from zzreview.engine import ConfigResolver
+
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    elsewhere.mkdir()
+    (home / "zzreview.toml").write_text('ignore = ["ZZ201"]\n', encoding="utf-8")
+    (elsewhere / "zzreview.toml").write_text('ignore = ["ZZ202"]\n', encoding="utf-8")
+    real = elsewhere / "real.md"
+    real.write_text("# 某办法\n\n" + EXPIRED, encoding="utf-8")
+    (home / "linked.md").symlink_to(real)
+    for name in ("a.md", "b.md"):
+        (home / name).write_text("# 某办法\n\n" + EXPIRED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    resolver = ConfigResolver()
+    assert resolver.for_file(str(home / "a.md")).path == home / "zzreview.toml"
+    assert resolver.for_file(str(home / "b.md")) is resolver.for_file(str(home / "a.md"))
+    assert resolver.for_file(str(home / "linked.md")).path == elsewhere / "zzreview.toml"
+    assert resolver.for_file(str(home / "missing.md")).path is None  # names nothing: the working folder's
+    assert codes(cli, home / "linked.md") == ["ZZ201"]
+    assert codes(cli, home / "a.md") == ["ZZ202"]

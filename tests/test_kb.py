@@ -122,3 +122,50 @@ def test_user_table_is_a_source_with_its_newest_fact_and_low_confidence_is_a_not
     assert kb.resolve("某县农机补贴办法", D("2026-11-24")).doc_no == "某政发〔2019〕4号"
     r = kb.resolve("某县渔船管理办法", D("2026-11-24"))
     assert r.status == "有效" and "未经核实" in r.notes[0].text
+
+
+def test_shipped_file_is_json_whose_index_line_finds_every_instrument():
+    """The index is written with the reader's own title_key: every instrument is found under its
+    key, in file order, and a short name leads to its instrument."""
+    import json
+
+    from zzreview.resources import data_dir
+
+    path = data_dir() / "kb" / "laws.json"
+    whole = json.loads(path.read_text(encoding="utf-8"))
+    assert whole["format"] == 3 and len(whole["instruments"]) == whole["meta"]["counts"]["instruments"]
+    assert path.read_bytes().count(b"\n") == len(whole["instruments"]) + 2  # index line, one each, "]}"
+    fresh = KnowledgeBase.load(path=path, extra_tables=[])
+    KnowledgeBase._cache.clear()
+    keys = [title_key(d["title"]) for d in whole["instruments"]]
+    assert list(fresh._by_key) == list(dict.fromkeys(keys))
+    assert [e.title for e in fresh.instruments()] == [
+        d["title"] for k in dict.fromkeys(keys) for d in whole["instruments"] if title_key(d["title"]) == k]
+    assert all(targets and all(t in fresh._by_key for t in targets) for targets in whole["aliases"].values())
+
+
+def test_encoded_base_round_trip(tmp_path):
+    from zzreview.kb import encode_base
+
+    instruments = [
+        {"title": "中华人民共和国果园管理法", "level": "法律",
+         "versions": [{"label": "2001年公布", "publish_date": "2001-03-01", "effective_date": "2001-07-01",
+                       "max_article": 40}], "repeal": None},
+        {"title": "某省果园条例", "level": "地方性法规", "versions": [], "repeal": {"date": "2020-01-01",
+                                                                             "successor": "某省果园管理条例"}},
+        {"title": "某省果园条例", "level": "地方性法规",
+         "versions": [{"label": "2021年公布", "publish_date": "2021-01-01", "effective_date": "2021-01-01"}],
+         "repeal": None},
+    ]
+    path = tmp_path / "laws.json"
+    path.write_bytes(encode_base({"version": "t1", "counts": {"laws": 3}}, instruments, [("果园法", "中华人民共和国果园管理法")]))
+    kb = KnowledgeBase.load(path=path)
+    KnowledgeBase._cache.clear()
+    r = kb.resolve("《果园法》", D("2026-11-24"))
+    assert r.known and r.title == "中华人民共和国果园管理法" and r.max_article == 40 and r.matched_by == "alias"
+    assert kb.resolve("某省果园条例", D("2019-06-01"), year_hint=2019).status == "有效"
+    assert kb.resolve("某省果园条例", D("2026-11-24")).same_title  # both instruments under one key
+    assert kb.version == "t1" and kb.counts() == {"laws": 3}
+    path.write_text('{"format":2,"meta":{},"instruments":[],"aliases":[]}', encoding="utf-8")
+    with pytest.raises(ValueError):
+        KnowledgeBase.load(path=path)

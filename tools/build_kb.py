@@ -9,7 +9,8 @@ snapshot (read by kb_updates.py), each fact with its evidence URL and
 confidence. Only facts are kept: titles, levels, dates, status, article
 counts, successors, short names, 文号; no legal text. Earlier versions that
 only the amendment history records are kept with their dates (article
-count unknown).
+count unknown). The file is laid out by ``zzreview.kb.encode_base``: an index line first, then one
+instrument a line, so that a run reads only what its lookups need.
 
     python3 tools/build_kb.py SOURCE_DIR [--updates DIR] [--out checks/kb/laws.json]
         [--source "LawRefBook/Laws …"] [--source-date 2025-04-19]
@@ -26,7 +27,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-FORMAT = 2
+try:
+    from zzreview.kb import encode_base  # the file format and its title keys are the reader's own
+except ImportError:  # run from a checkout without an install
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from zzreview.kb import encode_base
+
 PRC = "中华人民共和国"
 DEFAULT_SOURCE = ("LawRefBook/Laws（国家法律法规数据库 flk.npc.gov.cn 的公开镜像），"
                   "仅取标题、日期、效力、条数、替代关系等事实")
@@ -235,7 +241,6 @@ def build(src: Path, source: str, source_date: str, updates: Path | None = None)
                             "newest_fact": max(happened) if happened else None, "rows": len(mine),
                             "low_confidence": sum(1 for f in mine if f.confidence == "low")})
     return {
-        "format": FORMAT,
         "meta": {
             "name": "zzreview 法律法规知识库",
             "version": f"{source_date.replace('-', '.')}+{today.replace('-', '')}",
@@ -365,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     kb = build(args.source_dir, args.source, args.source_date, args.updates or args.source_dir / "updates")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(kb, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    tmp.write_bytes(encode_base(kb["meta"], kb["instruments"], kb["aliases"]))
     tmp.replace(args.out)
     print(f"{args.out}: {kb['meta']['counts']}", file=sys.stderr)
     return 0

@@ -126,7 +126,7 @@ class _Job:
         r = engine.review_file(path, self.kb, self.as_of, self.selection, config=config, errors=errors)
         if self.decisions is None:
             self.decisions = engine.DecisionApplier(self.resolver)
-        self.decisions.apply(r)
+        self.decisions.apply(r, config)
         loading = load_checks(tuple(config.plugin_paths)).errors
         return Outcome(
             path=r.path,
@@ -158,7 +158,7 @@ def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
         return
     import multiprocessing
 
-    _warm_up()
+    _warm_up(files, job)
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(8, len(files) // (jobs * 8)))
@@ -166,12 +166,13 @@ def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
         yield from pool.imap(_review_in_worker, items, chunksize=chunk)
 
 
-def _warm_up() -> None:
-    """Load jieba's dictionary once in the parent, so forked workers share it instead of each
-    loading it again."""
-    from zzreview.analysis.certifications import tokenizer
+def _warm_up(files: list[str], job: _Job) -> None:
+    """Load jieba's dictionary once in the parent when a certification list will need it, so forked
+    workers share it instead of each loading it again."""
+    if any(job.resolver.for_file(f).certification_lists for f in files):
+        from zzreview.analysis.certifications import tokenizer
 
-    tokenizer()
+        tokenizer()
 
 
 def run(files: list[str], kb: KnowledgeBase, as_of: dt.date, selection: Selection,

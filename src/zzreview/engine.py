@@ -4,12 +4,12 @@ reviewer decisions. Renderers format the result; the engine special-cases no che
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from zzreview import decisions as decisions_mod
-from zzreview import suppressions
 from zzreview.analysis.facts import Analysis, analyze
 from zzreview.analysis.location import title_location
 from zzreview.text.kind import document_kind
@@ -23,6 +23,9 @@ from zzreview.rules.base import Context
 from zzreview.rules.registry import load_checks
 from zzreview.selection import Selection
 
+if TYPE_CHECKING:
+    from zzreview.decisions import Decision
+
 
 @dataclass
 class DocumentResult:
@@ -30,7 +33,7 @@ class DocumentResult:
     document: Document | None = None
     analysis: Analysis | None = None
     findings: list[Finding] = field(default_factory=list)
-    accepted: list[tuple[Finding, decisions_mod.Decision]] = field(default_factory=list)
+    accepted: list[tuple[Finding, Decision]] = field(default_factory=list)
     error: ReadError | None = None
 
     @property
@@ -64,14 +67,30 @@ class ConfigResolver:
         self.forced = forced
         self._cache: dict[Path | None, Config] = {}
         self._found: dict[Path, Path | None] = {}  # folder → its config file: one upward walk per folder
+        self._folders: dict[str, Path] = {}  # a folder as written → resolved: one resolve per folder
+
+    def folder_of(self, path: str | Path) -> Path:
+        """The resolved folder of ``path`` (``path`` itself when it is a folder; the working folder
+        when it names nothing). A regular file that is not a symbolic link shares its folder's
+        resolution with its siblings; anything else is resolved on its own."""
+        from zzreview.readers.limits import exists
+
+        head, tail = os.path.split(str(path))
+        try:
+            plain = tail not in ("", ".", "..") and stat.S_ISREG(os.lstat(path).st_mode)
+        except (OSError, ValueError):
+            plain = False
+        if not plain:
+            return _folder_of(Path(path) if exists(path) else Path.cwd())
+        folder = self._folders.get(head)
+        if folder is None:
+            folder = self._folders[head] = Path(head or ".").resolve()
+        return folder
 
     def for_file(self, path: str) -> Config:
         if self.forced is not None:
             return self.forced.for_file(path)
-        from zzreview.readers.limits import exists
-
-        p = Path(path)
-        folder = _folder_of(p if exists(p) else Path.cwd())
+        folder = self.folder_of(path)
         if folder not in self._found:
             self._found[folder] = find_config(folder)
         found = self._found[folder]
@@ -90,8 +109,6 @@ def _folder_of(p: Path) -> Path:
 def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]:
     """Files as given; folders searched recursively for supported drafts (sorted). Special files
     (pipes, devices, sockets) in a folder are not opened: they go to ``skipped`` with the reason."""
-    import stat
-
     from zzreview.readers.limits import is_dir, kind_of
 
     out: list[str] = []
@@ -173,7 +190,11 @@ def review_file(path: str, kb: KnowledgeBase, as_of: dt.date, selection: Selecti
         doc = read_document(path, data=data, name=name)
         result.document = doc
         result.analysis, findings = check_document(doc, kb, as_of, selection, config, errors)
-        kept, meta = suppressions.apply(doc, findings)
+        kept, meta = findings, []
+        if doc.directives:  # suppression comments: only a document that has one pays for them
+            from zzreview import suppressions
+
+            kept, meta = suppressions.apply(doc, findings)
     except ReadError as exc:
         result.document, result.error = None, exc
         return result
@@ -195,24 +216,28 @@ class DecisionApplier:
 
     def __init__(self, resolver: ConfigResolver):
         self.resolver = resolver
-        self._loaded: dict[Path, list[decisions_mod.Decision]] = {}
+        self._loaded: dict[Path, list[Decision]] = {}
         self._found: dict[Path, Path | None] = {}
 
-    def _file(self, path: str) -> Path | None:
-        config = self.resolver.for_file(path)
+    def _file(self, path: str, config: Config) -> Path | None:
         if config.decisions:
             return config.decisions
-        folder = _folder_of(Path(path))
+        folder = self.resolver.folder_of(path)
         if folder not in self._found:
-            self._found[folder] = decisions_mod.find_file(folder)
+            from zzreview.decisions import find_file
+
+            self._found[folder] = find_file(folder)
         return self._found[folder]
 
-    def apply(self, r: DocumentResult) -> None:
+    def apply(self, r: DocumentResult, config: Config | None = None) -> None:
+        """``config``: the file's configuration when the caller has it already."""
         if r.document is None:
             return
-        file = self._file(r.path)
+        file = self._file(r.path, config or self.resolver.for_file(r.path))
         if file is None:
             return
+        from zzreview import decisions as decisions_mod
+
         if file not in self._loaded:
             if not file.exists():  # a pipe or device here is refused by load()
                 return

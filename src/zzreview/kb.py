@@ -4,6 +4,10 @@ The shipped base is ``checks/kb/laws.json`` (built by tools/build_kb.py from
 fact tables; it records its source and date). Users add or override entries
 with their own tables (TSV or CSV, e.g. a spreadsheet export) without a new
 release; see ``load_table``.
+
+The file is one JSON object laid out for a quick start (``encode_base``): its first line holds
+the metadata and an index of title keys and short names, each later line one instrument. A run
+reads the first line only and an instrument's line when a lookup first needs it.
 """
 
 from __future__ import annotations
@@ -141,6 +145,32 @@ class Resolution:
         return asdict(self)
 
 
+FORMAT = 3
+_HEAD_END = b',"instruments":['
+
+
+def encode_base(meta: dict, instruments: list[dict], aliases: list[tuple[str, str]]) -> bytes:
+    """The knowledge-base file: one JSON object ``{"format", "meta", "titles", "aliases",
+    "instruments"}`` whose first line is everything before the instruments and whose every
+    later line is one instrument. ``titles`` maps each title key (``title_key``) to the
+    [offset, length] of its instruments' JSON after the first line; ``aliases`` maps a short
+    name's key to the title keys it names. ``load`` reads the first line only."""
+    lines = [json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for e in instruments]
+    titles: dict[str, list[list[int]]] = {}
+    at = 0
+    for e, line in zip(instruments, lines):
+        titles.setdefault(title_key(e["title"]), []).append([at, len(line)])
+        at += len(line) + 2  # the comma (a newline after the last one) and the newline
+    alias_keys: dict[str, set[str]] = {}
+    for alias, title in aliases:
+        alias_keys.setdefault(title_key(alias), set()).add(title_key(title))
+    head = json.dumps({"format": FORMAT, "meta": meta, "titles": titles,
+                       "aliases": {k: sorted(v) for k, v in alias_keys.items()}},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = b",\n".join(lines) + (b"\n" if lines else b"")
+    return head[:-1] + _HEAD_END + b"\n" + body + b"]}\n"
+
+
 def _version_year(note: str | None) -> int | None:
     if not note:
         return None
@@ -151,21 +181,19 @@ def _version_year(note: str | None) -> int | None:
 class KnowledgeBase:
     _cache: dict[tuple, "KnowledgeBase"] = {}
 
-    def __init__(self, meta: dict, entries: list[Entry | dict], aliases: list[tuple[str, str]],
-                 extra_tables: list[str] | None = None):
+    def __init__(self, meta: dict, by_key: dict[str, list], aliases: dict[str, list[str] | set[str]],
+                 extra_tables: list[str] | None = None, data: bytes = b"", base: int = 0):
         self.meta = meta
         self.version = meta.get("version", "")
         self.source = meta.get("source", "")
         self.built = meta.get("built")
         self.extra_tables = extra_tables or []
         self.table_sources: list[dict] = []
-        # An entry of the shipped base stays a JSON dict until a lookup needs it (see _entries).
-        self._by_key: dict[str, list[Entry | dict]] = {}
-        for e in entries:
-            self._by_key.setdefault(title_key(e.title if isinstance(e, Entry) else e["title"]), []).append(e)
-        self._aliases: dict[str, set[str]] = {}
-        for alias, title in aliases:
-            self._aliases.setdefault(title_key(alias), set()).add(title_key(title))
+        # title key → entries; an entry of the shipped base stays [offset, length] of its line in
+        # ``data`` (from ``base``) until a lookup needs it (see _entries)
+        self._by_key: dict[str, list] = by_key
+        self._aliases = aliases  # short name's key → title keys
+        self._data, self._base = data, base
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -179,8 +207,12 @@ class KnowledgeBase:
         sig = (str(path), *((str(t), t.stat().st_mtime if t.is_file() else None) for t in tables))
         if sig in cls._cache:
             return cls._cache[sig]
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        kb = cls(raw["meta"], raw["instruments"], [tuple(a) for a in raw.get("aliases", [])], [str(t) for t in tables])
+        data = Path(path).read_bytes()
+        end = data.index(b"\n")
+        if not data[:end].endswith(_HEAD_END):
+            raise ValueError(f"{path}: not a knowledge base of format {FORMAT} (rebuild it with tools/build_kb.py)")
+        head = json.loads(data[:end - len(_HEAD_END)] + b"}")
+        kb = cls(head["meta"], head["titles"], head["aliases"], [str(t) for t in tables], data, end + 1)
         for table in tables:
             added = load_table(table)
             kb.add_entries(added)
@@ -202,7 +234,8 @@ class KnowledgeBase:
             else:
                 self._by_key[key] = [e]
             for alias in e.aliases:
-                self._aliases.setdefault(title_key(alias), set()).add(key)
+                akey = title_key(alias)
+                self._aliases[akey] = {*self._aliases.get(akey, ()), key}
 
     def counts(self) -> dict:
         return dict(self.meta.get("counts", {}))
@@ -229,11 +262,15 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------ lookup
     def _entries(self, key: str) -> list[Entry]:
-        """The entries of a title key, read from their JSON on first use."""
+        """The entries of a title key, read from their lines on first use."""
         found = self._by_key.get(key, [])
-        if any(isinstance(e, dict) for e in found):
-            found = self._by_key[key] = [e if isinstance(e, Entry) else _entry_from_json(e) for e in found]
+        if any(not isinstance(e, Entry) for e in found):
+            found = self._by_key[key] = [e if isinstance(e, Entry) else self._read_entry(e) for e in found]
         return found
+
+    def _read_entry(self, span: list[int]) -> Entry:
+        start = self._base + span[0]
+        return _entry_from_json(json.loads(self._data[start:start + span[1]]))
 
     def _candidates(self, key: str) -> tuple[list[Entry], str | None]:
         if key in self._by_key:
