@@ -17,11 +17,12 @@ instrument this document itself issues or forwards (印发《X》的通知 → �
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.articles import parse_article_refs
 from zzreview.document import Document
+from zzreview.plain import as_plain
 from zzreview.text.numerals import cn_to_int
 
 OPEN, CLOSE = "《", "》"
@@ -120,7 +121,7 @@ class Citation:
     repeal_context: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 # ---------------------------------------------------------------- bracket matching

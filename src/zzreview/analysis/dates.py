@@ -9,10 +9,11 @@ Dates are computed where the text allows: 有效期5年 from a 施行 date gives
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
+from zzreview.plain import as_plain
 from zzreview.readers.metadata import DATE, is_chrome, parse_date
 from zzreview.text.numerals import cn_to_int
 from zzreview.text.triggers import gated
@@ -75,7 +76,7 @@ class DateFacts:
     looks_complete: bool = False  # an ending (date, 特此通告, 施行 clause) or a full-length text
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:

@@ -21,10 +21,11 @@ Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by th
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 from zzreview import lazy_regex
+from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
@@ -52,7 +53,7 @@ class NormativeDecision:
     provincial: bool | None = None  # a rule or regulation of a province-level body (vs. a city's)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 def _decision(level: str | None, kind: str | None, reasons: list[str], signal: str, forced: bool = False,
