@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
@@ -310,11 +309,14 @@ _PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放
 
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
     n = 0
-    for m in _SENTENCE.finditer(text):
-        s = _ITEM_NUMBER.sub("", m.group(0).strip())
-        if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
-                and not _AGENCY_SUBJECT.search(s):  # the costlier test last
-            n += 1
+    for line in text.split("\n"):  # no sentence runs across a line
+        if not (_PUBLIC.search(line) or public_notice and _PUBLIC_ORDER.search(line)):
+            continue  # none of its sentences names the public or gives an order
+        for m in _SENTENCE.finditer(line):
+            s = _ITEM_NUMBER.sub("", m.group(0).strip())
+            if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
+                    and not _AGENCY_SUBJECT.search(s):  # the costlier test last
+                n += 1
     return n
 
 
