@@ -225,6 +225,15 @@ def test_the_trigger_scan_never_drops_a_pattern_that_matches(text):
             assert p.id in wanted
 
 
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_the_document_scan_finds_exactly_the_trigger_words_in_the_text(text):
+    every = patterns()
+    assert every.present(text) == tuple(w for w in every.words if w in text)
+    wanted = {p.id for p in every.wanted(text, every.present(text))}
+    assert wanted == {p.id for p in every.wanted(text)}
+
+
 def _old_after_lead(before: str) -> bool:
     """The definition: the last lead-in before the match, with no new sentence after it."""
     leads = list(_PROHIBIT_LEAD.finditer(before))

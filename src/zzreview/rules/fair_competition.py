@@ -119,8 +119,15 @@ class PatternSet:
         return iter(self.patterns)
 
     def present(self, text: str) -> tuple[str, ...]:
-        """The trigger words that occur in ``text`` (a whole document): its blocks hold no others."""
-        return tuple(w for w in self.words if w in text)
+        """The trigger words that occur in ``text`` (a whole document): its blocks hold no others.
+        A word whose characters are not all in the text is skipped without searching for it."""
+        chars = frozenset(text)
+        return tuple(w for w, need in self.word_chars if need <= chars and w in text)
+
+    @cached_property
+    def word_chars(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each trigger word with the set of its characters."""
+        return tuple((w, frozenset(w)) for w in self.words)
 
     def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a trigger word in it. ``words``, when
