@@ -190,7 +190,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from zzreview.rules.fair_competition import (  # noqa: E402
-    _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words)
+    _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words, tail_words)
 
 
 def test_head_words_are_the_literal_starts_of_each_alternative():
@@ -206,11 +206,32 @@ def test_no_head_words_when_a_match_may_start_anywhere():
     assert head_words("甲?乙") is None
 
 
+def test_tail_words_are_the_literal_ends_of_each_alternative():
+    assert tail_words("(?:甲乙|丙)丁") == {"丁"}
+    assert tail_words("甲(?:乙|丙(?:丁|戊))|(?<!辛)壬癸") == {"乙", "丁", "戊", "壬癸"}
+    assert tail_words("甲\\d乙") == {"乙"}
+
+
+def test_no_tail_words_when_a_match_may_end_anywhere():
+    assert tail_words("甲(?:乙|丙)?") is None
+    assert tail_words("甲[乙丙]") is None
+    assert tail_words("甲\\d|乙") is None
+    assert tail_words("甲(?=乙)") is None
+    assert tail_words("甲乙?") is None
+
+
+def test_every_flagged_quote_ends_with_a_tail_word_of_its_pattern():
+    by_id = {p.id: p for p in patterns()}
+    for _, pid, _, quote in FLAGGED:
+        tails = by_id[pid].tails
+        assert tails is None or any(quote.endswith(w) for w in tails), pid
+
+
 # words and marks the patterns are made of, to build sentences that touch many of them
 _PIECES = ["指定", "限定", "的", "供应商", "公司", "有限公司", "购买", "使用", "到", "由", "在", "向", "对",
            "本地", "本市", "外地", "企业", "产品", "优先", "统一", "价格", "不得", "低于", "销售", "奖励",
            "税收", "返还", "纳入", "名录", "方可", "承接", "注册资本", "万元", "授予", "特许经营权", "协会",
-           "下列", "以下", "：", "（一）", "1.", "，", "。", "；", "《", "》", "须", "独家", "提供", "减免",
+           "下列", "以下", "：", "补贴", "补助", "采购", "供应", "供货", "配送", "投标", "入围", "检测", "限制", "（一）", "1.", "，", "。", "；", "《", "》", "须", "独家", "提供", "减免",
            "行政事业性收费", "一事一议", "补贴", "迁出", "应当", "设立", "分支机构", "集团", "须经", "批准"]
 _text = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
@@ -230,8 +251,9 @@ def test_the_trigger_scan_never_drops_a_pattern_that_matches(text):
 def test_the_document_scan_finds_exactly_the_trigger_words_in_the_text(text):
     every = patterns()
     assert every.present(text) == tuple(w for w in every.words if w in text)
-    wanted = {p.id for p in every.wanted(text, every.present(text))}
-    assert wanted == {p.id for p in every.wanted(text)}
+    wanted = {p.id for p in every.wanted(text)}
+    assert {p.id for p in every.wanted(text, every.present(text))} == wanted
+    assert {p.id for p in every.wanted(text, every.narrow(every.present(text)))} == wanted
 
 
 def _old_after_lead(before: str) -> bool:

@@ -106,14 +106,17 @@ class Pattern:
     message: str
     suggestion: str
     triggers: frozenset[str] | None  # every match starts with one of these; None: no prefilter
+    tails: frozenset[str] | None  # every match ends with one of these; None: no prefilter
 
 
 @dataclass(frozen=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
-    words: tuple[str, ...]  # every trigger word
+    words: tuple[str, ...]  # every trigger word (starts and ends of matches)
     by_word: dict[str, frozenset[int]]  # a trigger word → the patterns that may start with it
     always: frozenset[int]  # the patterns without trigger words: run on every block
+    by_tail: dict[str, frozenset[int]]  # a trigger word → the patterns that may end with it
+    any_tail: frozenset[int]  # the patterns without end words
 
     def __iter__(self):
         return iter(self.patterns)
@@ -124,19 +127,32 @@ class PatternSet:
         chars = frozenset(text)
         return tuple(w for w, need in self.word_chars if need <= chars and w in text)
 
+    def narrow(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Of ``words`` (those of a document), the ones of the patterns that can match in it: those
+        with a word that starts a match and one that ends it among ``words``."""
+        none: frozenset[int] = frozenset()
+        starts, ends = set(self.always), set(self.any_tail)
+        for w in words:
+            starts |= self.by_word.get(w, none)
+            ends |= self.by_tail.get(w, none)
+        live = starts & ends
+        return tuple(w for w in words if (self.by_word.get(w, none) | self.by_tail.get(w, none)) & live)
+
     @cached_property
     def word_chars(self) -> tuple[tuple[str, frozenset[str]], ...]:
         """Each trigger word with the set of its characters."""
         return tuple((w, frozenset(w)) for w in self.words)
 
     def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
-        """The patterns that can match in ``text``: those with a trigger word in it. ``words``, when
-        given, are the only trigger words to look for (those of the document)."""
-        found = set(self.always)
+        """The patterns that can match in ``text``: those with a word that starts a match and a word
+        that ends one in it. ``words``, when given, are the only trigger words to look for (those
+        of the document)."""
+        starts, ends = set(self.always), set(self.any_tail)
         for w in self.words if words is None else words:
             if w in text:
-                found |= self.by_word[w]
-        return [self.patterns[i] for i in sorted(found)]
+                starts |= self.by_word.get(w, frozenset())
+                ends |= self.by_tail.get(w, frozenset())
+        return [self.patterns[i] for i in sorted(starts & ends)]
 
 
 _META = set("\\[](){}.*+?^$|")
@@ -217,6 +233,41 @@ def head_words(src: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def tail_words(src: str) -> frozenset[str] | None:
+    """Literal words one of which ends every match of ``src``, read from the last atom of each
+    alternative (a plain run of letters, or a group read the same way); None when a last atom is
+    anything else (a class, a quantifier, a look-around): then no prefilter on the end."""
+    alternatives = _split_top(src)
+    if alternatives is None:
+        return None
+    words: set[str] = set()
+    for alt in alternatives:
+        if alt.endswith(")"):
+            opens = [i for i, c, depth in _brackets(alt) if c == "(" and depth == 1]
+            if not opens or _group_end(alt, opens[-1]) != len(alt):
+                return None
+            start = opens[-1]
+            if alt.startswith("(?:", start):
+                inner = tail_words(alt[start + 3:-1])
+            elif alt.startswith("(?", start):
+                return None  # a look-around or a named group: not read
+            else:
+                inner = tail_words(alt[start + 1:-1])
+            if inner is None:
+                return None
+            words |= inner
+            continue
+        n = len(alt)
+        while n > 0 and alt[n - 1] not in _META:
+            n -= 1
+        if n > 0 and alt[n - 1] == "\\":
+            n += 1  # an escape (\d): its letter is no literal
+        if n >= len(alt):
+            return None
+        words.add(alt[n:])
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1)
 def patterns() -> PatternSet:
     data = data_toml("fair_competition/patterns.toml")
@@ -239,11 +290,14 @@ def patterns() -> PatternSet:
             p["code"], p["id"], p["standard"], p["article"], p.get("confidence", "medium"),
             lazy(p["pattern"]), common + tuple(lazy(u) for u in p.get("unless", [])),
             tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
-            head_words(expand(p["pattern"]))))
-    every = {w for p in out for w in (p.triggers or ())}
-    by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in every}
+            head_words(expand(p["pattern"])), tail_words(expand(p["pattern"]))))
+    heads = {w for p in out for w in (p.triggers or ())}
+    by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in heads}
     always = frozenset(i for i, p in enumerate(out) if p.triggers is None)
-    return PatternSet(tuple(out), tuple(sorted(every)), by_word, always)
+    tails = {w for p in out for w in (p.tails or ())}
+    by_tail = {w: frozenset(i for i, p in enumerate(out) if p.tails and w in p.tails) for w in tails}
+    any_tail = frozenset(i for i, p in enumerate(out) if p.tails is None)
+    return PatternSet(tuple(out), tuple(sorted(heads | tails)), by_word, always, by_tail, any_tail)
 
 
 def _positions(text: str, char: str) -> list[int]:
@@ -348,7 +402,8 @@ class FairCompetition:
             return
 
         every = patterns()
-        words = every.present(doc.text)  # one look per trigger word for the document, then per block only these
+        words = every.narrow(every.present(doc.text))  # one look per trigger word for the document,
+        # then per block only those of the patterns that can match in the document
         for b in doc.blocks:
             if b.index == doc.title_block:
                 continue
