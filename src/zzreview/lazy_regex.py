@@ -45,15 +45,11 @@ class _Recorder:
 
 
 def _cache_file() -> Path | None:
-    where = os.environ.get("ZZREVIEW_CACHE_DIR")
-    if where == "off":
-        return None
-    try:
-        base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zzreview"
-    except (RuntimeError, KeyError):  # no home directory to be found: no cache
-        return None
+    from zzreview.runcache import cache_dir
+
+    base = cache_dir()
     tag = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return base / f"regex-{tag}.marshal"
+    return base / f"regex-{tag}.marshal" if base else None
 
 
 def _read() -> dict:
