@@ -150,20 +150,24 @@ def _review_in_worker(item: tuple[int, str]) -> Outcome:
 
 
 def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1."""
+    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1. The parent
+    reviews the first file itself before the workers are forked, so that they start with the
+    readers, patterns and data a review loads on first use already in memory."""
     items = list(enumerate(files))
-    if jobs <= 1 or len(files) <= 1:
+    if jobs <= 1 or len(files) <= 2:
         for item in items:
             yield job.review(item)
         return
     import multiprocessing
 
     _warm_up(files, job)
+    yield job.review(items[0])
+    rest = items[1:]
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(8, len(files) // (jobs * 8)))
-    with ctx.Pool(min(jobs, len(files)), initializer=_init_worker, initargs=(job,)) as pool:
-        yield from pool.imap(_review_in_worker, items, chunksize=chunk)
+    chunk = max(1, min(8, len(rest) // (jobs * 8)))
+    with ctx.Pool(min(jobs, len(rest)), initializer=_init_worker, initargs=(job,)) as pool:
+        yield from pool.imap(_review_in_worker, rest, chunksize=chunk)
 
 
 def _warm_up(files: list[str], job: _Job) -> None:
