@@ -316,3 +316,36 @@ def test_a_clipped_name_is_not_called_unlisted(tmp_path):
     assert certlists.partial_match("核酸检测阴性证明", lists) is not None
     assert certlists.partial_match("无核酸检测阴性证明", lists) is None
     assert certlists.partial_match("渔船证明", lists) is None
+
+
+# --- the bracket mask is computed from the brackets alone -----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zzreview.analysis.cert_clauses import _depth_mask, line_demands  # noqa: E402
+
+
+def _depth_by_character(text: str) -> list[int]:
+    """The definition: the depth in （）/() at each character, an opening bracket inside, a closing one too."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        out.append(depth)
+        if ch in "）)" and depth:
+            depth -= 1
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="（()）证明，；：材料其他", max_size=40))
+def test_bracket_mask_agrees_with_the_character_by_character_definition(text):
+    assert _depth_mask(text) == _depth_by_character(text)
+
+
+def test_a_line_without_certification_words_demands_nothing_and_carries_only_a_header():
+    assert line_demands("申请人应当按时办理。", 1) == ([], 0)
+    assert line_demands("申请人应当提交下列材料：", 0)[1] == 1  # a list header carries on
+    found, _ = line_demands("申请人应当提交居住证明（原件）。", 0)
+    assert [f.text for f in found] == ["居住证明"]

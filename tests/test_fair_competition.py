@@ -184,7 +184,7 @@ def test_sentences_that_describe_the_prohibited_conduct_are_quiet(cli, draft):
         assert findings(cli, draft, s, name=f"{i}.md") == []
 
 
-# --- one trigger scan per block; positions computed once per block --------------------------
+# --- trigger words looked for once per document, then per block; positions computed once per block ---
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

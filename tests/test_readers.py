@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -44,6 +45,41 @@ def test_markdown_code_html_excluded_and_comments_become_directives():
     assert cell.line == 11
 
 
+def test_markdown_positions_are_exact_through_escapes_and_entities():
+    src = "# 标题办法\n\n第一条 根据\\*通知\\*和&amp;《中华人民共和国合同法》&#x5236;定本办法。\n"
+    doc = read_document("d.md", data=src.encode())
+    b = doc.blocks[1]
+    assert b.text == "第一条 根据*通知*和&《中华人民共和国合同法》制定本办法。"
+    line = src.splitlines()[2]
+    assert b.locate(b.text.index("《")) == (3, line.index("《") + 1)
+    assert b.locate(b.text.index("通知")) == (3, line.index("通知") + 1)
+    assert b.locate(b.text.index("&")) == (3, line.index("&amp;") + 1)  # an entity: where it starts
+    assert b.locate(b.text.index("定本")) == (3, line.index("定本") + 1)
+
+
+def test_markdown_table_cells_and_comments_keep_their_own_columns():
+    src = "# 某办法\n\n| 依据 | 依据 |\n|---|---|\n| 登记 | 登记 |\n\n> <!-- zzreview: disable=ZZ201 理由：引用 -->\n> 第一条 正文。\n"
+    doc = read_document("d.md", data=src.encode())
+    cells = [(b.text, b.line, b.column) for b in doc.blocks if b.kind == "table_cell"]
+    assert cells == [("依据", 3, 3), ("依据", 3, 8), ("登记", 5, 3), ("登记", 5, 8)]
+    assert doc.directives == [(7, 3, "zzreview: disable=ZZ201 理由：引用")]
+
+
+def test_markdown_images_code_and_html_are_not_text_links_are():
+    src = ("# 某办法\n\n第一条 见![图《中华人民共和国担保法》](a.png)[《中华人民共和国合同法》](http://x)和`代码`。\n\n"
+           "<div>\n《中华人民共和国物权法》\n</div>\n\n    缩进的代码\n")
+    doc = read_document("d.md", data=src.encode())
+    assert [b.text for b in doc.blocks[1:]] == ["第一条 见《中华人民共和国合同法》和代码。"]
+    b = doc.blocks[1]
+    assert b.locate(b.text.index("代码")) == (3, src.splitlines()[2].index("代码") + 1)
+
+
+def test_markdown_typed_lines_are_computed_once():
+    doc = read_document("d.md", data=BODY.encode())
+    assert doc.typed_lines() is doc.typed_lines()
+    assert [text for _, text in doc.typed_lines()] == ["某市养犬管理办法", "第一条 根据《中华人民共和国合同法》，制定本办法。"]
+
+
 def _docx_bytes(build) -> bytes:
     d = docx.Document()
     build(d)
@@ -73,6 +109,45 @@ def test_docx_reading_order_tables_split_runs_and_metadata():
     assert texts[3:5] == ["依据", "《中华人民共和国担保法》"]
     assert [b.line for b in doc.blocks[2:5]] == [3, 5, 6]  # empty paragraph 4 is counted
     assert doc.blocks[3].kind == "table_cell"
+
+
+def test_docx_run_text_counts_tabs_breaks_and_hyphens_as_word_shows_them():
+    pieces = ('<w:r><w:t>甲</w:t><w:tab/><w:noBreakHyphen/><w:ptab w:relativeTo="margin" w:alignment="left" '
+              'w:leader="none"/><w:cr/><w:br/><w:br w:type="page"/><w:br w:type="column"/><w:br w:type="textWrapping"/>'
+              '<w:delText>删</w:delText><w:instrText>PAGE</w:instrText><w:t xml:space="preserve"> 乙 </w:t></w:r>'
+              '<w:del><w:r><w:t>删除</w:t></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins>')
+
+    def build(d):
+        d.add_paragraph("某市养犬管理办法", style="Title")
+        d.add_paragraph("第一章 总则", style="Heading 2")
+        d.add_paragraph("正文")
+
+    base = _docx_bytes(build)
+    z = zipfile.ZipFile(io.BytesIO(base))
+    body = z.read("word/document.xml").decode().replace("<w:r><w:t>正文</w:t></w:r>", pieces)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            out.writestr(info.filename, body.encode() if info.filename == "word/document.xml" else z.read(info))
+    doc = read_document("d.docx", data=buf.getvalue())
+    assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("paragraph", 0)]
+    assert doc.blocks[2].text == "甲\t-\t\n\n\n 乙 插入"
+
+
+def test_a_docx_without_a_body_is_corrupt():
+    def build(d):
+        d.add_paragraph("某市养犬管理办法")
+
+    base = _docx_bytes(build)
+    z = zipfile.ZipFile(io.BytesIO(base))
+    buf = io.BytesIO()
+    empty = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            out.writestr(info.filename, empty if info.filename == "word/document.xml" else z.read(info))
+    with pytest.raises(ReadError) as e:
+        read_document("d.docx", data=buf.getvalue())
+    assert e.value.code == "corrupt" and "没有正文" in e.value.message
 
 
 @pytest.mark.parametrize("name,data,code", [

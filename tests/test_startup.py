@@ -33,10 +33,21 @@ def test_version_loads_no_heavy_library():
     assert _loaded("--version") == []
 
 
-def test_checking_a_markdown_draft_loads_markdown_it_only(tmp_path):
+def test_checking_a_markdown_draft_loads_no_heavy_library(tmp_path):
     p = tmp_path / "草案.md"
     p.write_text("# 某县山林防火办法（征求意见稿）\n\n第一条 进山人员不得携带火种。\n", encoding="utf-8")
-    assert _loaded("check", str(p), "--as-of", "2026-11-24") == ["markdown_it"]
+    assert _loaded("check", str(p), "--as-of", "2026-11-24") == []
+
+
+def test_checking_a_word_draft_loads_lxml_not_python_docx(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某县山林防火办法（征求意见稿）")
+    d.add_paragraph("第一条 进山人员不得携带火种。")
+    p = tmp_path / "草案.docx"
+    d.save(p)
+    assert _loaded("check", str(p), "--as-of", "2026-11-24") == ["lxml"]
 
 
 def test_suppressions_and_decisions_load_only_for_a_draft_that_has_them(tmp_path):

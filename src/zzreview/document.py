@@ -61,6 +61,7 @@ class Document:
     # Markdown HTML comments (line, column, inner text): not document text, but they carry
     # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
     directives: list[tuple[int, int, str]] = field(default_factory=list)
+    _typed_lines: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -70,7 +71,12 @@ class Document:
         """(block index, text) of every paragraph as its author typed it: a paragraph of a Word
         file or PDF, a line of Markdown or plain text (the Markdown reader joins lines into one
         block). Windows at the start or end of a document counted in these are the same for the
-        same text in every format."""
+        same text in every format. Computed once: a Document's blocks do not change once read."""
+        if self._typed_lines is None:
+            self._typed_lines = self._split_typed_lines()
+        return self._typed_lines
+
+    def _split_typed_lines(self) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
         for b in self.blocks:
             if self.format != "markdown" or not b.positions:

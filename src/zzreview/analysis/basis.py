@@ -52,14 +52,14 @@ _ENDS_CLAUSE = lazy_regex.compile(r"[。！？：:；]\s*$")
 _NUMBERED = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 
 
-def _opening_blocks(doc, structure) -> set[int]:
+def _opening_blocks(doc, structure, lines: list[tuple[int, str]]) -> set[int]:
     """The blocks where a document states its basis: 第一条/第二条 and the body's opening lines, up
     to its sixth paragraph or numbered heading. Counted in typed lines, not blocks, so a draft has
     the same opening as Markdown (lines joined into one paragraph) and as Word (a paragraph per
     line); short unnumbered lines (文号, dates, a subtitle) do not use up the window."""
     opening: set[int] = set()
     sentences = 0
-    for index, text in doc.typed_lines():
+    for index, text in lines:
         if index == doc.title_block:
             continue
         opening.add(index)
@@ -87,7 +87,7 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
         cites_by_block.setdefault(rc.citation.block, []).append(rc)
     for cites in cites_by_block.values():
         cites.sort(key=lambda rc: rc.citation.start)  # stable: already in text order
-    opening = _opening_blocks(doc, structure)
+    opening = _opening_blocks(doc, structure, analysis.typed_lines)
     out: list[BasisClause] = []
     for b in doc.blocks:
         if b.index == doc.title_block:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from zzreview import lazy_regex
 
 from zzreview.analysis import cert_phrases as cp
+from zzreview.text.triggers import gated
 
 
 SENTENCE_END = lazy_regex.compile(r"[。！？!?]")
 _CLAUSE_END = lazy_regex.compile(r"[，,；;：:]")
-_PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")
+_PROMISE = gated("承诺", r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")
 _STRONG_NEGATION = lazy_regex.compile(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
     r"代替|替代|杜绝|防止|已取消")
@@ -24,12 +25,12 @@ _CIRCUMSTANCE = lazy_regex.compile(
     r"(?:提交|提供|取得|出具|持有|附具|报送|查验|登记)?[、和]?(?:登记)?$")
 _LEAD = lazy_regex.compile(r"(?:[\s　]|如|例如|包括|除|应当|应|须|必须|并且|并|还应|还需|还|另需|另|均|需|请|可|以及|和|及|或者|、|等|由|"
                       r"一律|同时|一并)+")
-OPEN_MATERIALS = lazy_regex.compile(
-    r"(?:(?:有关|相关|主管|审批|审核|受理|登记)?(?:部门|机关|单位|工作人员)?(?:认为)?(?:要求|需要)(?:提供|提交|补充)?的)"
+OPEN_MATERIALS = gated(
+    "其他", r"(?:(?:有关|相关|主管|审批|审核|受理|登记)?(?:部门|机关|单位|工作人员)?(?:认为)?(?:要求|需要)(?:提供|提交|补充)?的)"
     r"其他(?:相关|有关|必要的?)?(?:材料|资料|文件)|其他(?:相关|有关|必要的?)(?:材料|资料)"
     r"|其他(?:需要|需|应当|应)(?:提供|提交|补充)的(?:材料|资料|文件)")
-_JING = lazy_regex.compile(
-    rf"经(?:过)?([^，,；;。：:经由]{{2,24}}?{cp.ORG})(?:出具|盖章)?证明(?=[，,；;。：:\s]|$|[后并即])")
+_JING = gated(
+    "证明", rf"经(?:过)?([^，,；;。：:经由]{{2,24}}?{cp.ORG})(?:出具|盖章)?证明(?=[，,；;。：:\s]|$|[后并即])")
 HEADER_LINE = lazy_regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|清单|目录)?|(?:所需|需提交的|需提供的|申请)证明)[\s　:：]*$")
 _FORWARDED = lazy_regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
 _SECTION = lazy_regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
@@ -54,15 +55,27 @@ _CLAUSE_MARK = lazy_regex.compile(r"[，,；;：:]")
 _INQUIRY = lazy_regex.compile(r"调查|核实|查证|审查")
 
 
+_BRACKET = lazy_regex.compile(r"[（()）]")
+
+
 def _depth_mask(text: str) -> list[int]:
-    """Nesting depth in （）/() at each offset (clause marks inside brackets do not split)."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in "（(":
+    """Nesting depth in （）/() at each offset (clause marks inside brackets do not split); an
+    opening bracket counts inside, a closing one too. Work in the number of brackets, not characters."""
+    out = [0] * len(text)
+    depth, last = 0, 0
+    for m in _BRACKET.finditer(text):
+        i = m.start()
+        if depth:
+            out[last:i] = [depth] * (i - last)
+        if text[i] in "（(":
             depth += 1
-        out.append(depth)
-        if ch in "）)" and depth:
-            depth -= 1
+            out[i] = depth
+        else:
+            out[i] = depth
+            depth -= 1 if depth else 0
+        last = i + 1
+    if depth:
+        out[last:] = [depth] * (len(text) - last)
     return out
 
 
@@ -296,6 +309,8 @@ def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise:
 def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     """Demands in one line; ``governing`` is the polarity of an open list header above it.
     Returns the demands and the polarity for the lines that follow (a header ending this line)."""
+    if "证明" not in line and "其他" not in line and not line.rstrip().endswith(("：", ":")):
+        return [], 0  # every demand names 证明 or 其他; only a header ending the line carries on
     found: list[_Found] = []
     depth = _depth_mask(line)
     s0 = 0

@@ -97,6 +97,18 @@ def _ends_with_date(lines: list[str]) -> bool:
     return False
 
 
+def _last_lines(lines: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
+    """The last ``n`` typed lines that are not web-page chrome, in order."""
+    out: list[tuple[int, str]] = []
+    for line in reversed(lines):
+        if not is_chrome(line[1]):
+            out.append(line)
+            if len(out) == n:
+                break
+    out.reverse()
+    return out
+
+
 def extract_dates(doc, analysis, as_of) -> DateFacts:
 
     facts = DateFacts()
@@ -138,14 +150,14 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict(),
                 }
     # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
-    lines = [(i, text) for i, text in doc.typed_lines() if not is_chrome(text)]
+    lines = _last_lines(analysis.typed_lines, 8)
     tail = [text for _, text in lines[-2:]]
     facts.ends_with_date = _ends_with_date([text for _, text in lines])
     # The effective clause counts as an ending only where a document ends (its last lines); an
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
     last_blocks = {i for i, _ in lines[-3:]}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    length = sum(1 for ch in doc.text if not ch.isspace())  # not counting breaks, which vary by format
+    length = len("".join(doc.text.split()))  # not counting blanks and breaks, which vary by format
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date

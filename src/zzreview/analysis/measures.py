@@ -15,21 +15,30 @@ from dataclasses import dataclass
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.model import Location
+from zzreview.text.triggers import gated
 
 _SENTENCE = lazy_regex.cached_compile(r"[^。；;！？\n]+[。；;！？]?")
 _NUMBERING = lazy_regex.cached_compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
 _REPEALING = lazy_regex.cached_compile(r"废止|停止执行|不再执行")
+# kind -> pattern, with the words one of which every match holds
 PATTERNS = {
-    "penalty": lazy_regex.cached_compile(
+    "penalty": gated(
+        ("罚款", "没收", "吊销", "暂扣", "责令停产停业", "责令关闭", "行政拘留", "降低资质等级", "限制从业"),
         r"(?:处|并处|予以|给予|可处)[^。；，,]{0,24}?罚款|罚款[0-9０-９一二三四五六七八九十百千万]+元?"
         r"|没收(?:违法所得|非法财物|工具)|吊销[^。；，,]{0,12}(?:执照|许可证|证件|证书)|暂扣[^。；，,]{0,12}(?:执照|许可证|证件)"
         r"|责令停产停业|责令关闭|行政拘留|降低资质等级|限制从业"),
-    "licence": lazy_regex.cached_compile(
+    "licence": gated(
+        ("批准", "审批", "许可", "核准", "同意"),
         r"(?:须|必须|应当|应)(?:事先|先行)?(?:经|报经|报请|取得)[^。；，,]{0,20}?(?:批准|审批|许可|核准|同意)"
         r"|未经[^。；，,]{0,20}?(?:批准|许可|审批|核准)"),
-    "coercion": lazy_regex.cached_compile(r"查封|扣押|冻结[^。；，,]{0,8}(?:存款|汇款|资金|账户)|强制拆除|代履行|加处罚款|滞纳金|强制清除"),
-    "fee": lazy_regex.cached_compile(r"(?:缴纳|交纳|缴存|交存|预交|预存)[^。；，,]{0,15}?(?:费|保证金|押金|风险金|违约金)"),
-    "duty": lazy_regex.cached_compile(
+    "coercion": gated(
+        ("查封", "扣押", "冻结", "强制拆除", "代履行", "加处罚款", "滞纳金", "强制清除"),
+        r"查封|扣押|冻结[^。；，,]{0,8}(?:存款|汇款|资金|账户)|强制拆除|代履行|加处罚款|滞纳金|强制清除"),
+    "fee": gated(
+        ("缴纳", "交纳", "缴存", "交存", "预交", "预存"),
+        r"(?:缴纳|交纳|缴存|交存|预交|预存)[^。；，,]{0,15}?(?:费|保证金|押金|风险金|违约金)"),
+    "duty": gated(
+        ("全面", "一律", "列入", "取消", "限制"),
         r"全面(?:关停|关闭|取缔|停止)|一律(?:关停|关闭|取缔|不予|不得|禁止|拆除)|列入[^。；，,]{0,12}(?:黑名单|失信(?:名单|惩戒对象))"
         r"|取消[^。；，,]{0,15}资格|限制[^。；，,]{0,10}(?:参加|参与|进入)"),
 }
@@ -39,6 +48,7 @@ _STATUTORY = (
     (lazy_regex.cached_compile(r"住房公积金"), "《住房公积金管理条例》"),
     (lazy_regex.cached_compile(r"税款?|税费|(?:个人所得|增值|企业所得|消费|印花|契)税"), "税收法律（《中华人民共和国税收征收管理法》等）"),
 )
+_MEASURE_WORDS = tuple(dict.fromkeys(w for p in PATTERNS.values() for w in p.triggers))
 KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
               "duty": "新增义务或限制"}
 # Sentences that refer the measure to upper law.
@@ -92,13 +102,17 @@ def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
 
 def extract_measures(doc, analysis) -> list[Measure]:
 
+    text = doc.text
+    words = tuple(w for w in _MEASURE_WORDS if w in text)  # a sentence without one sets no measure
+    if not words:
+        return []
     structure = analysis.structure
     by_article = _article_blocks(doc, structure)
     cited_blocks = {rc.citation.block for rc in analysis.citations if not rc.citation.repeal_context}
     out: list[Measure] = []
     refers: dict[str, bool] = {}  # per article, computed once (linear in the article's length)
     for b in doc.blocks:
-        if b.index == doc.title_block:
+        if b.index == doc.title_block or not any(w in b.text for w in words):
             continue
         article = structure.article_at(b.index)
         if article is not None and article not in refers:
@@ -107,6 +121,8 @@ def extract_measures(doc, analysis) -> list[Measure]:
         article_refers = article is not None and refers[article]
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
+            if not any(w in sentence for w in words):
+                continue
             body = _NUMBERING.sub("", sentence)
             if _AGENCY.search(body) or not _PUBLIC.search(sentence):
                 continue

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-import regex
 
 from zzreview import lazy_regex
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
+from zzreview.text.triggers import gated
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
 HIGHER = LEVELS[:5]
@@ -89,25 +89,30 @@ def head_lines(doc, limit: int = 40) -> list[str]:
 _N = r"[\p{Han}\d０-９]{1,10}"
 _STARTS_AS_RECORD = lazy_regex.compile(r"^[\s（(]*(?:\d{4}|[〇○零一二][〇○零OＯ一二三四五六七八九]{3}|根据|经|中华人民共和国|第)"
                                   r"|^《[^》]{2,80}》\s*已(?:由|经|于)")  # 《…》已由…会议通过，现予公布
-_NPC = lazy_regex.compile(rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
+_NPC = gated(("人民代表大会", "主席令"), rf"全国人民代表大会(?:常务委员会)?第{_N}次(?:全体)?会议(?!的《)[^。；\n]{{0,80}}?(?:通过|修正|修订|批准)(?!的)"
                      rf"|中华人民共和国主席令")
-_LOCAL_CONGRESS = lazy_regex.compile(
-    rf"(?P<place>[\p{{Han}}]{{2,12}}?)(?:第{_N}届)?人民代表大会(?:常务委员会)?(?:第{_N}次(?:全体)?会议)?[^。；\n]{{0,60}}?(?:通过|批准|公告(?:第{_N}号)?公布)(?!的)")
-_STATE_COUNCIL = lazy_regex.compile(
-    rf"国务院令|国令第\s*\d+\s*号|国务院第{_N}次常务会议(?:审议)?通过|政务院(?:第{_N}次政务会议)?(?:发布|公布|批准|通过)"
+_LOCAL_CONGRESS = gated(
+    "人民代表大会", rf"(?P<place>[\p{{Han}}]{{2,12}}?)(?:第{_N}届)?人民代表大会(?:常务委员会)?(?:第{_N}次(?:全体)?会议)?[^。；\n]{{0,60}}?(?:通过|批准|公告(?:第{_N}号)?公布)(?!的)")
+_STATE_COUNCIL = gated(
+    ("国务院", "国令", "政务院"), rf"国务院令|国令第\s*\d+\s*号|国务院第{_N}次常务会议(?:审议)?通过|政务院(?:第{_N}次政务会议)?(?:发布|公布|批准|通过)"
     r"|日\s*国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")  # a dated record line, not 经国务院批准，现将…
-_AMENDED_BY_STATE_COUNCIL = lazy_regex.compile(r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
-_DEPT_ORDER = lazy_regex.compile(
-    r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
+_AMENDED_BY_STATE_COUNCIL = gated("国务院关于修改", r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
+_DEPT_ORDER = gated(
+    ("令", "务会议"), r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
     r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)"
     rf"|(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过")
-_GOV_ORDER = lazy_regex.compile(
-    r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
+_GOV_ORDER = gated(
+    ("令", "常务会议"), r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
     r"|(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)")
-_PROMULGATED = lazy_regex.compile(r"现予(?:公布|发布|颁布)")
+_PROMULGATED = gated("现予", r"现予(?:公布|发布|颁布)")
 _SIGNED_BY_HEAD = lazy_regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
-_ISSUING = lazy_regex.compile(r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
+_ISSUING = gated(("印发", "转发给你们"), r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
 _PLACE = lazy_regex.compile(r"^(?P<place>[\p{Han}]{2,8}?(?:省|自治区|自治州|市|县|旗|盟|地区))")
+_PLACE_SUFFIX = lazy_regex.compile(r"(?:省|自治区|市|自治州|县|旗|盟|地区)$")
+_PROVINCE = lazy_regex.compile(r"省|自治区")
+_PROVINCIAL_PLACE = lazy_regex.compile(r"省|自治区|北京市|天津市|上海市|重庆市")
+_LOCAL_ORGAN = lazy_regex.compile(r"[省县]|市(?!场)|自治区|自治州|区(?!域)")
+_BEFORE_PLACE = lazy_regex.compile(r"^.*[日年月号）)\s]")  # a date or number run into the place name
 
 
 def _rulemaking() -> dict:
@@ -139,7 +144,7 @@ def _power(place: str | None, year: int | None) -> tuple[bool, bool, str]:
     table = _rulemaking()
     if not place:
         return True, False, "制定机关不明，按规章形式认定"
-    name = regex.sub(r"(?:省|自治区|市|自治州|县|旗|盟|地区)$", "", place)
+    name = _PLACE_SUFFIX.sub("", place)
     if place.endswith(("县", "旗", "盟", "地区")):
         return False, False, f"{place}的人民政府或行政公署没有规章制定权（{table['basis']}），以政府令形式发布的也只是行政规范性文件"
     if place.endswith(("省", "自治区")) or name in table["provincial"]:
@@ -165,37 +170,46 @@ def _cited(t: str, m) -> bool:
     return any(c.start() + start > 1 or c.group(0) != "根据" for c in _CITING.finditer(t[start:m.start()]))
 
 
+_RECORDS = (_NPC, _STATE_COUNCIL, _AMENDED_BY_STATE_COUNCIL, _LOCAL_CONGRESS)
+
+
 def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision | None:
-    """Level from the issuer and the form of issue printed in the document's head."""
+    """Level from the issuer and the form of issue printed in the document's head. Each kind of
+    form is looked for line by line only when its trigger words occur in the head at all."""
+    head = "\n".join(lines)
     legislative_kind = kind in (None, "条例", "办法", "规定", "细则", "实施办法", "实施细则", "规则", "法", "决定")
-    issuing = any(_ISSUING.search(t) for t in lines)
-    for t in lines:
-        record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
-        if not record:
-            continue
-        m = _NPC.search(t)
-        if m and legislative_kind and not _cited(t, m):
-            return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
-        m = _STATE_COUNCIL.search(t)
-        if m and legislative_kind and not _cited(t, m):
-            return _decision("行政法规", kind, [f"由国务院令发布或经国务院常务会议通过（“{m.group(0)}”）"], "form")
-        m = _AMENDED_BY_STATE_COUNCIL.search(t)
-        if m and strip_notes(doc.title or "").endswith(m.group("t")):
-            return _decision("行政法规", kind, [f"由国务院决定修订（“{m.group(0)}”）"], "form")
-        m = _LOCAL_CONGRESS.search(t)
-        if m and legislative_kind and "全国" not in m.group("place") and not issuing and not _cited(t, m):
-            provincial = bool(regex.search(r"省|自治区|北京市|天津市|上海市|重庆市", t[:m.end()])) and "市第" not in t
-            return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
-                             provincial=provincial)
-    # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
-    joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
-    for t in joined:
-        m = _DEPT_ORDER.search(t)
-        if m and not _cited(t, m):
-            organ = m.group("organ") or m.group("organ2") or ""
-            if regex.search(r"[省县]|市(?!场)|自治区|自治州|区(?!域)", organ.replace("中华人民共和国", "")):
+    issuing = _ISSUING.occurs(head) and any(_ISSUING.search(t) for t in lines)
+    if any(p.occurs(head) for p in _RECORDS):
+        for t in lines:
+            record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
+            if not record:
                 continue
-            return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
+            m = _NPC.search(t)
+            if m and legislative_kind and not _cited(t, m):
+                return _decision("法律", kind, [f"由全国人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form")
+            m = _STATE_COUNCIL.search(t)
+            if m and legislative_kind and not _cited(t, m):
+                return _decision("行政法规", kind, [f"由国务院令发布或经国务院常务会议通过（“{m.group(0)}”）"], "form")
+            m = _AMENDED_BY_STATE_COUNCIL.search(t)
+            if m and strip_notes(doc.title or "").endswith(m.group("t")):
+                return _decision("行政法规", kind, [f"由国务院决定修订（“{m.group(0)}”）"], "form")
+            m = _LOCAL_CONGRESS.search(t)
+            if m and legislative_kind and "全国" not in m.group("place") and not issuing and not _cited(t, m):
+                provincial = bool(_PROVINCIAL_PLACE.search(t[:m.end()])) and "市第" not in t
+                return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
+                                 provincial=provincial)
+    if _DEPT_ORDER.occurs(head):
+        # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
+        joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
+        for t in joined:
+            m = _DEPT_ORDER.search(t)
+            if m and not _cited(t, m):
+                organ = m.group("organ") or m.group("organ2") or ""
+                if _LOCAL_ORGAN.search(organ.replace("中华人民共和国", "")):
+                    continue
+                return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
+    if not (_GOV_ORDER.occurs(head) or _PROMULGATED.occurs(head)):
+        return None
     for i, t in enumerate(lines):
         m = _GOV_ORDER.search(t)
         signed = _PROMULGATED.search(t) and any(_SIGNED_BY_HEAD.match(x) for x in lines[i + 1:i + 4])
@@ -205,7 +219,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
             continue  # "关于…人民政府令", "根据…令" name another order
         quote = m.group(0) if m else _PROMULGATED.search(t).group(0)
         place = (m.groupdict().get("place") or m.groupdict().get("place2")) if m else None
-        place = _place(regex.sub(r"^.*[日年月号）)\s]", "", place or "") or None, doc.issuer, doc.title, *lines[:8])
+        place = _place(_BEFORE_PLACE.sub("", place or "") or None, doc.issuer, doc.title, *lines[:8])
         year = _year(doc, lines)
         power, provincial, why = _power(place, year)
         if power:
@@ -289,11 +303,9 @@ _PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
     n = 0
     for m in _SENTENCE.finditer(text):
-        s = m.group(0).strip()
-        s = _ITEM_NUMBER.sub("", s)
-        if _AGENCY_SUBJECT.search(s):
-            continue
-        if _PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s):
+        s = _ITEM_NUMBER.sub("", m.group(0).strip())
+        if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
+                and not _AGENCY_SUBJECT.search(s):  # the costlier test last
             n += 1
     return n
 
@@ -339,22 +351,24 @@ def _title_signal(doc, kind: str | None, lines: list[str]) -> NormativeDecision 
 
 
 _GOVERNMENT = lazy_regex.compile(r"人民政府|政府|办公室|办公厅|局|委员会$|厅$|市政府|县政府")
+_CONGRESS = lazy_regex.compile(r"人民代表大会|人大")
+_GOVERNMENT_DRAFT = lazy_regex.compile(r"[（(][^）)]*(?:政府|局|委|办)[^）)]*(?:稿|草案)[）)]")
 
 
 def _by_government(doc, lines: list[str]) -> bool:
     """The text shows an administrative organ as its author (signature, title note, 本办法)."""
-    if doc.issuer and _GOVERNMENT.search(doc.issuer) and not regex.search(r"人民代表大会|人大", doc.issuer):
+    if doc.issuer and _GOVERNMENT.search(doc.issuer) and not _CONGRESS.search(doc.issuer):
         return True
-    if regex.search(r"[（(][^）)]*(?:政府|局|委|办)[^）)]*(?:稿|草案)[）)]", doc.title or ""):
+    if _GOVERNMENT_DRAFT.search(doc.title or ""):
         return True
     return any(_MADE_HERE.search(t) for t in lines[:10])
 
 
 # What the text itself does, where the title does not say it.
 _TEXT_CLASSES = (
-    (regex.compile(r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
+    (gated("收悉", r"你(?:们)?(?:局|公司|单位|省|市|县|区|厅|委|办|院|校|部|会|处|站|所)?[^。；]{0,60}?(?:请示|报告|函|来文|申请|建议|提案|来信)"
                    r"[^。；]{0,40}?收悉"), "答复一个申请人或来文单位（“{}”）"),
-    (regex.compile(r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
+    (gated("征求", r"(?:公开|广泛|现)[^。；]{0,40}征求[^。；]{0,20}意见[^。]{0,80}?(?:反馈|截止|电子邮箱|邮箱|传真|邮寄)"),
      "征求对草案的意见（“{}”），草案不约束任何人"),
 )
 _CHAPTERS = lazy_regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")
@@ -372,7 +386,7 @@ def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:
 
 def _structure_note(doc) -> str | None:
     """章节、法律责任一章、附则: the form of laws, regulations and rules, worth saying when judged below them."""
-    names = [_BLANK.sub("", m.group("name")) for b in doc.blocks if (m := _CHAPTERS.match(b.text))]
+    names = [_BLANK.sub("", m.group("name")) for b in doc.blocks if "章" in b.text and (m := _CHAPTERS.match(b.text))]
     if "法律责任" in names or "罚则" in names:
         return "设有“法律责任”一章和附则等法规、规章的体例，但未见法规、规章的公布形式"
     return None
@@ -412,7 +426,7 @@ def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeD
             if title_says is not None:
                 return title_says
         return _decision(level, kind, [f"配置 level = {level_cfg}（{level}）"], "config", forced=True,
-                         provincial=bool(_place(doc.title) and regex.search(r"省|自治区", _place(doc.title) or "")))
+                         provincial=bool(_place(doc.title) and _PROVINCE.search(_place(doc.title) or "")))
     return (_kb_signal(doc, lines, kb, as_of, kind)
             or _title_signal_first(doc, kind, lines)
             or _form_signal(doc, lines, kind)

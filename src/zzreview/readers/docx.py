@@ -1,4 +1,4 @@
-"""Word (.docx) drafts via python-docx: what a reader of the printed draft reads, in reading order.
+"""Word (.docx) drafts, read with lxml and zipfile: what a reader of the printed draft reads, in reading order.
 
 Read: body paragraphs; table cells row by row; text boxes and shapes right after the paragraph
 they are anchored in; footnotes and endnotes right after the paragraph that refers to them.
@@ -19,6 +19,8 @@ import zipfile
 
 from zzreview.document import Block, Document
 from zzreview.errors import ReadError
+from zzreview.readers.docx_package import (ENDNOTES, FOOTNOTES, MAIN_TYPE, OFFICE_DOCUMENT, STYLES, STYLES_TYPE,
+                                          DocxPackage, corrupt)
 from zzreview.readers.docx_xml import _w, note_references, paragraph_text, reading_order
 
 _CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -41,11 +43,32 @@ def _check_package(data: bytes) -> None:
         raise ReadError("no-body", "zip 包中没有 word/document.xml，不是 Word 文档")
 
 
-def _style_names(document) -> dict[str, str]:
-    try:
-        return {s.style_id: (s.name or "") for s in document.styles}
-    except Exception:  # a broken styles part does not stop the review
+_STYLE_TYPES = ("paragraph", "character", "table", "numbering")
+
+
+def _style_names(package: DocxPackage, main: str) -> dict[str, str]:
+    """Style id → style name. As python-docx read them: none at all when the styles part is not
+    a styles part, or when a style has no valid type or a name without a value."""
+    parts = package.related(main, STYLES)
+    if len(parts) != 1:
         return {}
+    content_type = package.content_type(parts[0])
+    if content_type is None:
+        raise corrupt()
+    if content_type != STYLES_TYPE:
+        return {}
+    root = package.xml(parts[0])
+    if root.tag != _w("styles"):
+        return {}
+    names: dict[str, str] = {}
+    for style in root.findall(_w("style")):
+        if style.get(_w("type")) not in _STYLE_TYPES:
+            return {}
+        name = style.find(_w("name"))
+        if name is not None and name.get(_w("val")) is None:
+            return {}
+        names[style.get(_w("styleId"))] = name.get(_w("val")) if name is not None else ""
+    return names
 
 
 def _in_table(p) -> bool:
@@ -69,20 +92,28 @@ def _heading_level(p, styles: dict[str, str]) -> int:
     return int(digits) if digits else 1
 
 
+def _body(package: DocxPackage):
+    """The main document part's name and its w:body."""
+    main = package.related("/", OFFICE_DOCUMENT)
+    if len(main) != 1 or package.content_type(main[0]) != MAIN_TYPE:
+        raise corrupt("不是 Word 文档的主体部件")
+    root = package.xml(main[0])
+    body = root.find(_w("body")) if root.tag == _w("document") else None
+    if body is None:
+        raise corrupt("没有正文")
+    return main[0], body
+
+
 def read_docx(data: bytes, name: str) -> Document:
     _check_package(data)
-    import docx  # heavy: only when a .docx is read
+    return read_package(DocxPackage(data), name)  # bounded: only the parts a review reads
 
-    from zzreview.readers.docx_package import slim_package
 
-    slim = slim_package(data)  # bounded: only the parts a review reads
-    try:
-        document = docx.Document(io.BytesIO(slim))
-    except Exception as exc:  # python-docx raises many kinds for broken packages
-        raise ReadError("corrupt", f"文件已损坏，无法作为 .docx 打开（{type(exc).__name__}）") from None
-    styles = _style_names(document)
-    notes = _notes(document)
-    order = reading_order(document.element.body)
+def read_package(package: DocxPackage, name: str) -> Document:
+    main, body = _body(package)
+    styles = _style_names(package, main)
+    notes = _notes(package, main)
+    order = reading_order(body)
     blocks: list[Block] = []
     placed: set[tuple[str, str]] = set()
     note_line = len(order)
@@ -115,21 +146,18 @@ def _add_block(blocks: list[Block], p, line: int, styles: dict[str, str], source
 _SEPARATORS = ("separator", "continuationSeparator", "continuationNotice")
 
 
-def _notes(document) -> dict[tuple[str, str], list]:
+def _notes(package: DocxPackage, main: str) -> dict[tuple[str, str], list]:
     """The paragraphs of every footnote and endnote, by ("footnotes" | "endnotes", id)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import parse_xml
-
     out: dict[tuple[str, str], list] = {}
-    for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES):
-            continue
-        part = "footnotes" if rel.reltype == RT.FOOTNOTES else "endnotes"
-        try:
-            root = parse_xml(rel.target_part.blob)
-        except Exception:  # a broken notes part does not stop the review of the body
-            continue
-        for note in root:
-            if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type")) not in _SEPARATORS:
-                out[(part, note.get(_w("id")) or "")] = reading_order(note)
+    for part, reltype in (("footnotes", FOOTNOTES), ("endnotes", ENDNOTES)):
+        for target in package.related(main, reltype):
+            if package.content_type(target) is None:
+                raise corrupt()
+            try:
+                root = package.xml(target)
+            except ReadError:  # a broken notes part does not stop the review of the body
+                continue
+            for note in root:
+                if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type")) not in _SEPARATORS:
+                    out[(part, note.get(_w("id")) or "")] = reading_order(note)
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-_TEXT_TAGS = ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -11,10 +10,20 @@ def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
+# The text of the run children that carry text, as python-docx's Run.text counts it.
+_T, _BR, _BR_TYPE = _w("t"), _w("br"), _w("type")
+_FIXED_TEXT = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
+
+
 def _piece_text(el) -> str:
-    """Text of one run child, as python-docx's Run.text counts it."""
-    tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
-    return str(el) if tag in _TEXT_TAGS else ""
+    """Text of one run child: w:t its text; w:tab and w:ptab a tab; w:cr and a line break (w:br
+    without a page or column type) a newline; w:noBreakHyphen a hyphen; anything else nothing."""
+    tag = el.tag
+    if tag == _T:
+        return el.text or ""
+    if tag == _BR:
+        return "\n" if el.get(_BR_TYPE, "textWrapping") == "textWrapping" else ""
+    return _FIXED_TEXT.get(tag, "") if isinstance(tag, str) else ""
 
 
 def run_text(r) -> str:

@@ -107,7 +107,11 @@ def read_bounded(path: str | Path, limit: int | None = None) -> bytes:
         st = os.fstat(fh.fileno())
         if not stat.S_ISREG(st.st_mode):  # swapped between stat and open
             raise not_regular(st.st_mode)
-        data = fh.read(limit + 1)
+        # the size it has now (a buffer of ``limit`` bytes for every small file costs more than the
+        # reading), then whatever it grew by, up to the limit
+        data = fh.read(min(st.st_size, limit) + 1)
+        if len(data) > st.st_size:
+            data += fh.read(limit + 1 - len(data))
     if len(data) > limit:
         raise too_large(limit, "ZZREVIEW_MAX_FILE_MB")
     return data

@@ -1,57 +1,32 @@
-"""Markdown drafts via markdown-it-py: headings, paragraphs, list items and table cells.
+"""Markdown drafts via pyromark (pulldown-cmark): headings, paragraphs, list items and table cells.
 
-Code blocks and HTML are not document text; HTML comments are kept as
-``Document.directives`` (suppressions). Every character of a block's text
-keeps its source line and column (``Block.positions``), so inline markup
-(**bold**, links) and soft line breaks do not shift a finding's location.
-A soft line break between Chinese characters joins the lines with nothing,
-as a reader sees it; between Latin words it becomes a space. Official texts
-put one paragraph on each line, so a soft break after a sentence, a colon or a
-date, or before a heading (第X条, 一、), starts a new block.
+Code blocks, images and HTML are not document text; HTML comments are kept as
+``Document.directives`` (suppressions). Every character of a block's text keeps its source
+line and column (``Block.positions``), taken from the parser's source ranges, so inline markup
+(**bold**, links, escapes, entities) and soft line breaks do not shift a finding's location.
+A soft line break between Chinese characters joins the lines with nothing, as a reader sees it;
+between Latin words it becomes a space. Official texts put one paragraph on each line, so a soft
+break after a sentence, a colon or a date, or before a heading (第X条, 一、), starts a new block.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from itertools import accumulate
 
+import pyromark
 import regex
 
 from zzreview.document import Block, Document
 from zzreview.readers.encoding import decode_text
 
 _COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
-_parser = None
-
-
-def _md():
-    global _parser
-    if _parser is None:
-        from markdown_it import MarkdownIt
-
-        from zzreview.readers.limits import max_nesting
-
-        # inline parsing is done block by block (see _children), so only one block's inline
-        # tokens are alive at a time
-        _parser = (MarkdownIt("commonmark", {"html": True, "maxNesting": max_nesting()}).enable("table")
-                   .disable(["inline", "text_join"]))
-    return _parser
-
-
-def _children(tok, env: dict) -> list:
-    from markdown_it.rules_core.text_join import _join_text_tokens
-
-    children: list = []
-    _md().inline.parse(tok.content, _md(), env, children)
-    for child in children:
-        if child.children:  # image alt text
-            child.children = _join_text_tokens(child.children)
-    return _join_text_tokens(children)
 
 
 class Anchors:
     """Source (line, column) of every character of a block's text, stored as runs: from text
     offset ``starts[i]`` on, the column advances by ``steps[i]`` (1, or 0 for text that differs
-    from its source, such as escapes). Memory grows with the number of runs, not characters."""
+    from its source, such as entities). Memory grows with the number of runs, not characters."""
 
     __slots__ = ("starts", "lines", "cols", "steps", "length")
 
@@ -81,17 +56,22 @@ class Anchors:
         i = max(bisect_right(self.starts, k) - 1, 0)
         return self.lines[i], self.cols[i] + self.steps[i] * (k - self.starts[i])
 
+    def cut(self, a: int, b: int) -> Anchors:
+        """The anchors of text offsets ``a`` to ``b`` (0 <= a <= b <= length), renumbered from 0."""
+        out = Anchors(b - a)
+        if b > a and self.starts:
+            i = max(bisect_right(self.starts, a) - 1, 0)
+            j = bisect_right(self.starts, b - 1, i)
+            out.starts = [0] + [s - a for s in self.starts[i + 1:j]]
+            out.lines = self.lines[i:j]
+            out.cols = [self.cols[i] + self.steps[i] * (a - self.starts[i])] + self.cols[i + 1:j]
+            out.steps = self.steps[i:j]
+        return out
+
     def __getitem__(self, k):
         if isinstance(k, slice):
             a, b, _ = k.indices(self.length)
-            out = Anchors(max(b - a, 0))
-            if out.length and self.starts:
-                line, col = self.at(a)
-                i = max(bisect_right(self.starts, a) - 1, 0)
-                out.add(0, line, col, self.steps[i])
-                for j in range(i + 1, bisect_left(self.starts, b)):
-                    out.add(self.starts[j] - a, self.lines[j], self.cols[j], self.steps[j])
-            return out
+            return self.cut(a, max(a, b))
         if k < 0:
             k += self.length
         if not 0 <= k < self.length:
@@ -99,22 +79,38 @@ class Anchors:
         return self.at(k)
 
 
-def _raw_anchors(raw: str, lines: list[str], first: int) -> Anchors:
-    """Anchors of ``raw`` (an inline token's content): one run per source line."""
-    out = Anchors(len(raw))
-    src_line, offset = first, 0
-    for piece in raw.split("\n"):
-        col0 = 0
-        # Find the source line holding this piece (container markers like "> " or "- " are stripped).
-        for ln in range(src_line, min(src_line + 3, len(lines))):
-            k = lines[ln].find(piece) if piece else 0
-            if k >= 0:
-                src_line, col0 = ln, k
-                break
-        out.add(offset, src_line + 1, col0 + 1)  # the piece and the newline after it
-        offset += len(piece) + 1
-        src_line += 1
-    return out
+class _Source:
+    """(line, column), both 1-based and counted in characters, of UTF-8 byte offsets of the text,
+    for offsets met in increasing order (earlier ones cost a look-up from the line's start)."""
+
+    def __init__(self, text: str):
+        self.data = data = text.encode("utf-8")
+        self.ascii = len(data) == len(text)
+        # byte offset where each line starts: the lengths of the lines before it, newlines included
+        self.starts = list(accumulate(map((1).__add__, map(len, data.split(b"\n"))), initial=0))
+        self.line = 0  # index of the line of the last offset looked up
+        self.offset = self.col = 0  # that offset and its 0-based column
+
+    def at(self, offset: int) -> tuple[int, int]:
+        starts, i = self.starts, self.line
+        if not (starts[i] <= offset and (i + 1 == len(starts) or offset < starts[i + 1])):
+            i = self.line = bisect_right(starts, offset) - 1
+            self.offset = self.col = 0 if self.ascii else None
+        if self.ascii:
+            return i + 1, offset - starts[i] + 1
+        if self.col is None or offset < self.offset:
+            self.offset, self.col = starts[i], 0
+        self.col += len(self.data[self.offset:offset].decode("utf-8", "replace"))
+        self.offset = offset
+        return i + 1, self.col + 1
+
+    def same(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text`` is exactly what the source holds from byte ``start`` to ``end``."""
+        raw = text.encode("utf-8")
+        return end - start == len(raw) and self.data.startswith(raw, start)
+
+    def raw(self, start: int, end: int) -> str:
+        return self.data[start:end].decode("utf-8", "replace")
 
 
 def _join_char(before: str, after: str) -> str:
@@ -123,137 +119,196 @@ def _join_char(before: str, after: str) -> str:
     return ""
 
 
-_WINDOW = 256  # how far past the cursor a child's text is looked for in the source
+class _Inline:
+    """The text of one heading, paragraph, list item or table cell as its pieces arrive: text and
+    inline code, soft and hard line breaks (HTML comments become directives, other HTML and images
+    are dropped)."""
 
+    __slots__ = ("kind", "level", "pieces")
 
-def _inline_text(tok, lines: list[str], first: int, directives: list, env: dict
-                 ) -> tuple[str, Anchors, list[int]]:
-    raw = tok.content
-    rawpos = _raw_anchors(raw, lines, first)
-    if not rawpos:
-        rawpos = Anchors(1)
-        rawpos.add(0, first + 1, 1)
-    text: list[str] = []
-    pos = Anchors()
-    breaks: list[int] = []  # offsets in the text where a soft line break was
-    cursor = length = 0
-    last = ""  # the text so far ends with this
+    def __init__(self, kind: str, level: int):
+        self.kind, self.level = kind, level
+        self.pieces: list[tuple[str, str, int, int]] = []  # (type, content, byte start, byte end)
 
-    def at(k: int) -> tuple[int, int]:
-        return rawpos.at(min(max(k, 0), len(rawpos) - 1))
-
-    children = _children(tok, env)
-    following = [""] * (len(children) + 1)  # the first non-empty text after each child
-    for i in range(len(children) - 1, -1, -1):
-        c = children[i]
-        following[i] = c.content if c.type == "text" and c.content else following[i + 1]
-    for i, child in enumerate(children):
-        t = child.type
-        if t in ("text", "code_inline"):
-            s = child.content
-            k = raw.find(s, cursor, cursor + len(s) + _WINDOW) if s else -1
-            if k >= 0:
-                pos.add(length, *at(k))
-                cursor = k + len(s)
-            else:  # escapes and entities: the text differs from the source
-                pos.add(length, *at(cursor), step=0)
-            text.append(s)
-            length += len(s)
-            last = s or last
-        elif t in ("softbreak", "hardbreak"):
-            k = raw.find("\n", cursor)
-            joiner = "\n" if t == "hardbreak" else _join_char(last, following[i + 1])
-            if t == "softbreak":
-                breaks.append(length)
-            if joiner:
-                pos.add(length, *at(k if k >= 0 else cursor), step=0)
-                text.append(joiner)
-                length += len(joiner)
-                last = joiner
-            cursor = k + 1 if k >= 0 else cursor
-        elif t == "html_inline":
-            k = raw.find(child.content, cursor, cursor + len(child.content) + _WINDOW)
-            m = _COMMENT.fullmatch(child.content.strip())
-            if m:
-                line, col = at(k if k >= 0 else cursor)
-                directives.append((line, col, m.group(1).strip()))
-            if k >= 0:
-                cursor = k + len(child.content)
-    pos.length = length
-    return "".join(text), pos, breaks
+    def build(self, src: _Source) -> tuple[str, Anchors, list[int]]:
+        pieces = self.pieces
+        if len(pieces) == 1 and pieces[0][0] == "text":  # most headings and one-line paragraphs
+            _, s, start, end = pieces[0]
+            pos = Anchors(len(s))
+            pos.add(0, *src.at(start), step=1 if src.same(s, start, end) else 0)
+            return s, pos, []
+        following = [""] * (len(pieces) + 1)  # the first non-empty text after each piece
+        for i in range(len(pieces) - 1, -1, -1):
+            t, s = pieces[i][0], pieces[i][1]
+            following[i] = s if t == "text" and s else following[i + 1]
+        text: list[str] = []
+        pos = Anchors()
+        breaks: list[int] = []  # offsets in the text where a soft line break was
+        length = 0
+        last = ""  # the text so far ends with this
+        for i, (t, s, start, end) in enumerate(pieces):
+            if t == "text" or t == "code":
+                if s:
+                    line, col = src.at(start)
+                    if src.same(s, start, end):
+                        pos.add(length, line, col)
+                    else:  # entities, code spans: the text differs from its source
+                        k = src.raw(start, end).find(s) if t == "code" else -1
+                        pos.add(length, line, col + k) if k >= 0 else pos.add(length, line, col, step=0)
+                    text.append(s)
+                    length += len(s)
+                    last = s
+            else:  # "soft" or "hard": the position of the line break itself
+                joiner = "\n" if t == "hard" else _join_char(last, following[i + 1])
+                if t == "soft":
+                    breaks.append(length)
+                if joiner:
+                    pos.add(length, *src.at(end - 1), step=0)
+                    text.append(joiner)
+                    length += len(joiner)
+                    last = joiner
+        pos.length = length
+        return "".join(text), pos, breaks
 
 
 # Official texts put one paragraph on each line. A soft break ends a paragraph after a sentence,
 # a colon or a date line, or before a heading (第X条, 一、, （一）, 1.); otherwise the line continues.
 _ENDS_PARAGRAPH = regex.compile(r"(?:[。；;：:！？!?]|[”」』）)]。?|\d{1,2}\s*日|[〇○零OＯ一二三四五六七八九十]日|号|文件)\s*$")
 _STARTS_PARAGRAPH = regex.compile(
-    r"^\s*(?:第[一二三四五六七八九十百千零〇\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+    r"\s*(?:第[一二三四五六七八九十百千零〇\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
     r"\d+[.．、]|附件)")
-
 
 _LOOK = 200  # characters either side of a soft break that decide whether a paragraph ends there
 
 
-def _paragraphs(text: str, pos: Anchors, breaks: list[int]) -> list[tuple[str, Anchors]]:
-    """Split a Markdown paragraph at the soft breaks that end an official paragraph."""
+def _cuts(text: str, breaks: list[int]) -> list[int]:
+    """Offsets where a Markdown paragraph splits into official paragraphs, with 0 and its length."""
     cuts = [0]
     for b in breaks:
-        before, after = text[max(cuts[-1], b - _LOOK):b], text[b:b + _LOOK].lstrip(" ")
-        if _ENDS_PARAGRAPH.search(before) or _STARTS_PARAGRAPH.match(after):
+        if _ENDS_PARAGRAPH.search(text, max(cuts[-1], b - _LOOK), b) or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
             cuts.append(b)
     cuts.append(len(text))
-    return [(text[a:b], pos[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return cuts
+
+
+def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
+    body, pos, breaks = inline.build(src)
+    cuts = _cuts(body, breaks) if breaks and inline.kind in ("paragraph", "list_item") else [0, len(body)]
+    for a, b in zip(cuts, cuts[1:]):
+        piece = body[a:b]
+        piece_s = piece.strip()
+        if not piece_s:
+            continue
+        a += len(piece) - len(piece.lstrip())
+        ppos = pos if a == 0 and len(piece_s) == len(body) else pos.cut(a, a + len(piece_s))
+        line, col = ppos.at(0)
+        blocks.append(Block(len(blocks), inline.kind, piece_s, line, col, level=inline.level, positions=ppos))
+
+
+def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: list) -> None:
+    """Directives of the comments in an HTML block, given as (text, byte start) pieces (one per
+    line: container markers such as "> " are not part of them)."""
+    html = "".join(piece for piece, _ in pieces)
+    offsets, k = [], 0  # where each piece starts in ``html``
+    for piece, _ in pieces:
+        offsets.append(k)
+        k += len(piece)
+    for m in _COMMENT.finditer(html):
+        i = bisect_right(offsets, m.start()) - 1
+        piece, at = pieces[i]
+        line, col = src.at(at + len(piece[:m.start() - offsets[i]].encode("utf-8")))
+        directives.append((line, col, m.group(1).strip()))
+
+
+_OPTIONS = pyromark.Options.ENABLE_TABLES  # CommonMark with tables, as markdown-it's "commonmark" + "table"
 
 
 def read_markdown(data: bytes, name: str) -> Document:
+    from zzreview.readers.limits import max_nesting
+
     text, encoding = decode_text(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    env: dict = {}
-    tokens = _md().parse(text, env)
-    if any(tok.level >= _md().options["maxNesting"] - 1 for tok in tokens):
-        # deeper than the nesting limit: markdown-it drops the rest; keep every line as text
-        from zzreview.readers.text import read_text
-
-        doc = read_text(data, name)
-        doc.format = "markdown"
-        return doc
+    src = _Source(text)
+    deepest = max_nesting() - 1  # markdown-it's limit, counted as it counts: one level per open tag
     blocks: list[Block] = []
     directives: list[tuple[int, int, str]] = []
-    kind, level, list_depth, last_map = "paragraph", 0, 0, (0, 1)
-    for tok in tokens:
-        if tok.map:
-            last_map = tok.map
-        t = tok.type
-        if t in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
-        elif t in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
-        elif t == "heading_open":
-            kind, level = "heading", int(tok.tag[1:])
-        elif t == "paragraph_open":
-            kind, level = ("list_item" if list_depth else "paragraph"), 0
-        elif t in ("th_open", "td_open"):
-            kind, level = "table_cell", 0
-        elif t == "html_block":
-            line, line_start, seen = last_map[0] + 1, 0, 0  # counted incrementally: linear
-            for m in _COMMENT.finditer(tok.content):
-                newlines = tok.content.count("\n", seen, m.start())
-                if newlines:
-                    line += newlines
-                    line_start = tok.content.rfind("\n", seen, m.start()) + 1
-                seen = m.start()
-                directives.append((line, m.start() - line_start + 1, m.group(1).strip()))
-        elif t == "inline":
-            first = (tok.map or last_map)[0]
-            body, pos, breaks = _inline_text(tok, lines, first, directives, env)
-            pieces = _paragraphs(body, pos, breaks) if kind in ("paragraph", "list_item") else [(body, pos)]
-            for piece, ppos in pieces:
-                lead = len(piece) - len(piece.lstrip())
-                piece_s = piece.strip()
-                if not piece_s:
+    stack: list[str] = []  # open block tags
+    lists = 0  # open lists
+    hidden = 0  # depth of images and code blocks: their text is not document text
+    inline: _Inline | None = None
+    html: list[tuple[str, int]] = []  # the pieces of an HTML block
+    for event, span in pyromark.events_with_range(text, options=_OPTIONS):
+        start, end = span["start"], span["end"]
+        if type(event) is str:
+            if inline is not None and not hidden:
+                if event == "SoftBreak":
+                    inline.pieces.append(("soft", "", start, end))
+                elif event == "HardBreak":
+                    inline.pieces.append(("hard", "", start, end))
+            elif event == "Rule" and len(stack) >= deepest:
+                return _too_deep(data, name)
+            continue
+        (what, value), = event.items()
+        if what == "Text" or what == "Code":
+            if hidden:
+                continue
+            if inline is None:
+                if not stack or stack[-1] != "Item":
                     continue
-                ppos = ppos[lead:lead + len(piece_s)]
-                line, col = ppos[0] if ppos else (first + 1, 1)
-                blocks.append(Block(len(blocks), kind, piece_s, line, col, level=level, positions=ppos))
+                inline = _Inline("list_item", 0)  # the text of a tight list item
+                if len(stack) + 1 >= deepest:
+                    return _too_deep(data, name)
+            inline.pieces.append(("text" if what == "Text" else "code", value, start, end))
+        elif what == "InlineHtml":
+            m = _COMMENT.fullmatch(value.strip())
+            if m and not hidden:
+                directives.append((*src.at(start), m.group(1).strip()))
+        elif what == "Html":
+            html.append((value, start))
+        elif what == "Start":
+            tag = value if type(value) is str else next(iter(value))
+            if tag in ("Image", "CodeBlock"):
+                hidden += 1
+            if tag in ("Emphasis", "Strong", "Link", "Image", "Strikethrough"):
+                continue
+            if inline is not None and inline.kind == "list_item" and stack and stack[-1] == "Item":
+                _add_blocks(blocks, inline, src)  # a block inside a tight list item ends its text
+                inline = None
+            level = len(stack) + (tag in ("TableRow", "TableCell"))  # markdown-it's tbody and head row
+            if level >= deepest or (tag in ("Paragraph", "Heading", "TableCell") and level + 1 >= deepest):
+                return _too_deep(data, name)
+            stack.append(tag)
+            if tag == "List":
+                lists += 1
+            elif tag == "Paragraph":
+                inline = _Inline("list_item" if lists else "paragraph", 0)
+            elif tag == "Heading":
+                inline = _Inline("heading", int(value["Heading"]["level"][1:]))
+            elif tag == "TableCell":
+                inline = _Inline("table_cell", 0)
+        elif what == "End":
+            tag = value if type(value) is str else next(iter(value))
+            if tag in ("Image", "CodeBlock"):
+                hidden -= 1
+            if tag in ("Emphasis", "Strong", "Link", "Image", "Strikethrough"):
+                continue
+            if inline is not None and tag in ("Paragraph", "Heading", "TableCell", "Item"):
+                _add_blocks(blocks, inline, src)
+                inline = None
+            if tag == "HtmlBlock" and html:
+                _block_comments(html, src, directives)
+                html = []
+            if stack:
+                stack.pop()
+            if tag == "List":
+                lists -= 1
     return Document(name, "markdown", blocks, encoding=encoding, directives=directives)
+
+
+def _too_deep(data: bytes, name: str) -> Document:
+    """Deeper than the nesting limit: every line kept as text, as the plain-text reader reads it."""
+    from zzreview.readers.text import read_text
+
+    doc = read_text(data, name)
+    doc.format = "markdown"
+    return doc

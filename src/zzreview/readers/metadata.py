@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-
-import regex
+from itertools import islice
 
 from zzreview import lazy_regex
 from zzreview.document import Document
@@ -28,9 +27,10 @@ _ISSUER_IN_TITLE = lazy_regex.compile(
 
 
 # Web-page chrome around a copied text: navigation and breadcrumbs, 发布时间/来源/浏览 lines,
-# metadata fields, share/print buttons, bracketed tags, footers.
-_CHROME = lazy_regex.compile(
-    r"^(?:您(?:现在|当前)?(?:的|所在的?)?位置|当前(?:所在)?位置|网站首页|首页\s*[>»/|]|设为首页|加入收藏|收藏本站|热门站点|"
+# metadata fields, share/print buttons, bracketed tags, footers. Most chrome shows at the start of a
+# line (matched there only); the few marks that show anywhere are searched for on their own.
+_CHROME_START = lazy_regex.compile(
+    r"(?:您(?:现在|当前)?(?:的|所在的?)?位置|当前(?:所在)?位置|网站首页|首页\s*[>»/|]|设为首页|加入收藏|收藏本站|热门站点|"
     r"无障碍|长辈版|简体|繁体|跳转到|返回|关闭|举报|打印|分享|字号|字体|视力保护|朗读|下载地址|点击|扫一扫|微信|"
     r"(?:发布|发表|更新|生成|公开|成文|归档|颁布|实施)(?:时间|日期)\s*[：:]|(?:信息)?来源\s*[：:]|作者\s*[：:]|编辑\s*[：:]|"
     r"责编|审核\s*[：:]|浏览(?:次数|量)?\s*[：:]|阅读\s*[：:]|索\s*引\s*号|主题分类|组配分类|体裁分类|发布机构|"
@@ -38,7 +38,9 @@ _CHROME = lazy_regex.compile(
     r"效力(?:状况|级别)|时效性|法规类别|相关(?:文章|链接|文件)|上一篇|下一篇|评论|参与评论|【发表评论】|"
     r"(?:C|c)opy(?:R|r)ight|版权所有|主办单位|第\s*\[?\d+\]?\s*页|上面法规内容|查看全文|投稿|"
     r"[•·]|\||-\s)"
-    r"|^【[^】]{1,12}】\s*$|^【[^】]{1,12}】\s*[^\p{Han}]|(?:首页|主页)\s*[>»›]|\s[|｜]\s.*\s[|｜]\s"
+    r"|【[^】]{1,12}】\s*$|【[^】]{1,12}】\s*[^\p{Han}]")
+_CHROME_ANYWHERE = lazy_regex.compile(
+    r"(?:首页|主页)\s*[>»›]|\s[|｜]\s.*\s[|｜]\s"
     r"|(?:发布时间|发布日期|来源|浏览次数|阅读)\s*[：:][^。]{0,60}(?:来源|浏览|字号|字体|阅读|作者|打印)")
 
 
@@ -47,9 +49,13 @@ def is_chrome(text: str) -> bool:
     t = text.strip()
     if not t or len(t) >= 200:
         return False
+    if _CHROME_START.match(t):
+        return True
+    # _CHROME_ANYWHERE needs one of these marks
+    if ("：" in t or ":" in t or "|" in t or "｜" in t or ">" in t or "»" in t or "›" in t) and _CHROME_ANYWHERE.search(t):
+        return True
     items = t.split()
-    menu = len(items) >= 4 and all(len(i) <= 6 for i in items) and not _SENTENCE_MARK.search(t)
-    return menu or bool(_CHROME.search(t))
+    return len(items) >= 4 and all(len(i) <= 6 for i in items) and not _SENTENCE_MARK.search(t)
 
 
 def parse_date(text: str) -> str | None:
@@ -83,8 +89,13 @@ def _clean_title(text: str) -> str:
     return (m.group(1) or m.group(2)) if m else t
 
 
+def _not_chrome(items, n: int, text=lambda item: item) -> list:
+    """The first ``n`` of ``items`` whose text is not web-page chrome (looked at only that far)."""
+    return list(islice((item for item in items if not is_chrome(text(item))), n))
+
+
 def _find_title(doc: Document) -> tuple[str | None, int | None]:
-    head = [b for b in doc.blocks[:30] if not is_chrome(b.text)][:8]
+    head = _not_chrome(doc.blocks[:30], 8, lambda b: b.text)
     for b in head:
         if b.kind == "heading" and b.level == 1 and _looks_like_title(b.text):
             return _clean_title(b.text), b.index
@@ -103,6 +114,7 @@ def _find_title(doc: Document) -> tuple[str | None, int | None]:
     return (first.text.strip(), first.index) if _looks_like_title(first.text) else (None, None)
 
 
+_SPACES = lazy_regex.compile(r"\s+")
 _EFFECTIVE_WORDS = lazy_regex.compile(r"施行|执行|实行|实施|生效|起|至|止|截至|有效期|以来|期间")
 
 
@@ -112,14 +124,14 @@ def fill_metadata(doc: Document) -> None:
     doc.title, doc.title_block = _find_title(doc)
     # Windows at the start and end count lines as typed, not blocks: the same in every format.
     lines = doc.typed_lines()
-    head = [text for _, text in lines[:40] if not is_chrome(text)][:12]
+    head = _not_chrome((text for _, text in lines[:40]), 12)
     for text in head:
         m = DOC_NUMBER.search(text)
         if m and len(text) < 60:
-            doc.doc_number = regex.sub(r"\s+", "", m.group(0))
+            doc.doc_number = _SPACES.sub("", m.group(0))
             break
     # The date and issuer of the signature block (落款) near the end.
-    tail = [text for _, text in lines[-16:] if not is_chrome(text)][-6:]  # web pages end in chrome too
+    tail = _not_chrome((text for _, text in reversed(lines[-16:])), 6)[::-1]  # web pages end in chrome too
     for k in range(len(tail) - 1, -1, -1):
         text = tail[k]
         if len(text) <= 20 and parse_date(text) and not _EFFECTIVE_WORDS.search(text):
@@ -136,3 +148,4 @@ def fill_metadata(doc: Document) -> None:
         m = _ISSUER_IN_TITLE.match(doc.title)
         if m:
             doc.issuer = m.group("issuer")
+

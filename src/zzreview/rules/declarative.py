@@ -186,6 +186,9 @@ class DeclarativeCheck:
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
     def _run_terms(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+        text = ctx.doc.text
+        if not any(term in text for term in rule.terms):  # plain words: one look per document
+            return
         for b in self._blocks(ctx):
             for m in rule.pattern.finditer(b.text, timeout=pattern_timeout()):
                 if rule.unless is not None:

@@ -13,7 +13,6 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -112,18 +111,23 @@ class Pattern:
 @dataclass(frozen=True)
 class PatternSet:
     patterns: tuple[Pattern, ...]
-    scan: re.Pattern | None  # every trigger word in one alternation (longest first), at every position
-    by_word: dict[str, frozenset[int]]  # a word found by the scan → the patterns it may start
+    words: tuple[str, ...]  # every trigger word
+    by_word: dict[str, frozenset[int]]  # a trigger word → the patterns that may start with it
 
     def __iter__(self):
         return iter(self.patterns)
 
-    def wanted(self, text: str) -> list[Pattern]:
-        """The patterns that can match in ``text``: one scan for every trigger word."""
+    def present(self, text: str) -> tuple[str, ...]:
+        """The trigger words that occur in ``text`` (a whole document): its blocks hold no others."""
+        return tuple(w for w in self.words if w in text)
+
+    def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
+        """The patterns that can match in ``text``: those with a trigger word in it. ``words``, when
+        given, are the only trigger words to look for (those of the document)."""
         found: set[int] = {i for i, p in enumerate(self.patterns) if p.triggers is None}
-        if self.scan is not None:
-            words = set(self.scan.findall(text))
-            found.update(*(self.by_word[w] for w in words))
+        for w in self.words if words is None else words:
+            if w in text:
+                found |= self.by_word[w]
         return [self.patterns[i] for i in sorted(found)]
 
 
@@ -229,13 +233,8 @@ def patterns() -> PatternSet:
             tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
             head_words(expand(p["pattern"]))))
     every = {w for p in out for w in (p.triggers or ())}
-    by_word = {}
-    for w in every:  # the scan reports the longest word at a position: shorter ones are its prefixes
-        by_word[w] = frozenset(i for i, p in enumerate(out) if p.triggers and any(w.startswith(t) for t in p.triggers))
-    # plain literals: the standard library compiles them ten times faster than `regex`
-    alternation = "|".join(re.escape(w) for w in sorted(every, key=len, reverse=True))
-    scan = re.compile(f"(?=({alternation}))") if every else None
-    return PatternSet(tuple(out), scan, by_word)
+    by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in every}
+    return PatternSet(tuple(out), tuple(sorted(every)), by_word)
 
 
 def _positions(text: str, char: str) -> list[int]:
@@ -340,10 +339,11 @@ class FairCompetition:
             return
 
         every = patterns()
+        words = every.present(doc.text)  # one look per trigger word for the document, then per block only these
         for b in doc.blocks:
             if b.index == doc.title_block:
                 continue
-            wanted = every.wanted(b.text)
+            wanted = every.wanted(b.text, words)
             if not wanted:
                 continue
             block = _Block(b.text)
