@@ -23,6 +23,8 @@ from pathlib import Path
 import regex
 from regex import _main as _regex_main
 
+from zzreview.runcache import cache_dir
+
 _FORMAT = 1
 _MAX_PATTERNS = 5000  # patterns made at run time (user tables, plugins) must not grow the file forever
 _lock = threading.RLock()
@@ -44,12 +46,12 @@ class _Recorder:
         return getattr(self._real, name)
 
 
-def _cache_file() -> Path | None:
-    from zzreview.runcache import cache_dir
+_CACHE_NAME = f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
+
+def _cache_file() -> Path | None:
     base = cache_dir()
-    tag = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return base / f"regex-{tag}.marshal" if base else None
+    return base / _CACHE_NAME if base else None
 
 
 def _read() -> dict:

@@ -18,12 +18,21 @@ from pathlib import Path
 _FORMAT = 1
 
 
+_dirs: dict[tuple, Path | None] = {}  # the environment variables that decide → the folder
+
+
 def cache_dir() -> Path | None:
-    where = os.environ.get("ZZREVIEW_CACHE_DIR")
+    env = tuple(os.environ.get(k) for k in ("ZZREVIEW_CACHE_DIR", "XDG_CACHE_HOME", "HOME"))
+    if env not in _dirs:
+        _dirs[env] = _find_dir(*env[:2])
+    return _dirs[env]
+
+
+def _find_dir(where: str | None, xdg: str | None) -> Path | None:
     if where == "off":
         return None
     try:
-        return Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zzreview"
+        return Path(where) if where else Path(xdg or Path.home() / ".cache") / "zzreview"
     except (RuntimeError, KeyError):  # no home directory to be found: no cache
         return None
 
