@@ -143,6 +143,12 @@ _WORKER: _Job | None = None
 def _init_worker(job: _Job) -> None:
     global _WORKER
     _WORKER = job
+    from multiprocessing.util import Finalize
+
+    from zzreview import lazy_regex
+
+    # a worker leaves through multiprocessing, not atexit: keep the patterns it compiled for next time
+    Finalize(None, lazy_regex.write_cache, exitpriority=0)
 
 
 def _review_in_worker(item: tuple[int, str]) -> Outcome:
@@ -166,8 +172,13 @@ def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(8, len(rest) // (jobs * 8)))
-    with ctx.Pool(min(jobs, len(rest)), initializer=_init_worker, initargs=(job,)) as pool:
+    pool = ctx.Pool(min(jobs, len(rest)), initializer=_init_worker, initargs=(job,))
+    try:
         yield from pool.imap(_review_in_worker, rest, chunksize=chunk)
+        pool.close()  # the workers finish normally (and write what they cached)
+        pool.join()
+    finally:
+        pool.terminate()
 
 
 def _warm_up(files: list[str], job: _Job) -> None:

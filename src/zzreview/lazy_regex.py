@@ -65,6 +65,11 @@ def _read() -> dict:
     return data[1]
 
 
+def write_cache() -> None:
+    """Write the patterns compiled in this process to the cache file (done at exit)."""
+    _write()
+
+
 def _write() -> None:
     path = _cache_file()
     if not (_added and path):
@@ -96,30 +101,40 @@ def _from_cache(key: tuple[str, int]):
     return None
 
 
-def _compile_recorded(key: tuple[str, int]) -> regex.Pattern:
+def _compile_recorded(key: tuple[str, int], flags: int) -> regex.Pattern:
     global _added
     with _lock:
         real = _regex_main._regex
         recorder = _Recorder(real)
         _regex_main._regex = recorder
         try:
-            compiled = _regex_main._compile(key[0], key[1], False, {}, True)
+            compiled = _regex_main._compile(key[0], flags, False, {}, True)
         finally:
             _regex_main._regex = real
         args = recorder.args
         if args is not None and not args[5] and not (args[1] & regex.LOCALE) and len(_stored) < _MAX_PATTERNS:  # args[5]: named lists
-            _stored[key] = (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:])
-            _added = True
+            entry = (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:])
+            if _marshallable(entry):  # one entry marshal cannot write would keep the whole file from being written
+                _stored[key] = entry
+                _added = True
     return compiled
+
+
+def _marshallable(entry: tuple) -> bool:
+    try:
+        marshal.dumps(entry)
+    except ValueError:
+        return False
+    return True
 
 
 def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
     if _cache_file() is None:
         return regex.compile(pattern, flags)
-    key = (pattern, flags)
+    key = (pattern, int(flags))  # a RegexFlag in a key would keep marshal from writing the file
     try:
-        return _from_cache(key) or _compile_recorded(key)
+        return _from_cache(key) or _compile_recorded(key, flags)
     except Exception:
         return regex.compile(pattern, flags)  # the library's internals moved: no cache
 
