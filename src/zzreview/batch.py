@@ -137,24 +137,6 @@ class _Job:
             plugin_errors=[(e.origin, e.message, any(e is x for x in loading)) for e in errors])
 
 
-_WORKER: _Job | None = None
-
-
-def _init_worker(job: _Job) -> None:
-    global _WORKER
-    _WORKER = job
-    from multiprocessing.util import Finalize
-
-    from zzreview import lazy_regex
-
-    # a worker leaves through multiprocessing, not atexit: keep the patterns it compiled for next time
-    Finalize(None, lazy_regex.write_cache, exitpriority=0)
-
-
-def _review_in_worker(item: tuple[int, str]) -> Outcome:
-    return _WORKER.review(item)
-
-
 def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
     """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1. The parent
     reviews the first file itself before the workers are forked, so that they start with the
@@ -164,21 +146,12 @@ def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
         for item in items:
             yield job.review(item)
         return
-    import multiprocessing
+    from zzreview.workers import ordered_map
 
     _warm_up(files, job)
     yield job.review(items[0])
     rest = items[1:]
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(8, len(rest) // (jobs * 8)))
-    pool = ctx.Pool(min(jobs, len(rest)), initializer=_init_worker, initargs=(job,))
-    try:
-        yield from pool.imap(_review_in_worker, rest, chunksize=chunk)
-        pool.close()  # the workers finish normally (and write what they cached)
-        pool.join()
-    finally:
-        pool.terminate()
+    yield from ordered_map(job.review, rest, jobs, chunk=max(1, min(8, len(rest) // (jobs * 8))))
 
 
 def _warm_up(files: list[str], job: _Job) -> None:
