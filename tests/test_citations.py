@@ -76,6 +76,35 @@ def test_find_title_spans_outer_only():
     assert find_title_spans("a《b〈c〉《d》e》f《g》") == [(1, 11), (12, 15)]
 
 
+def _title_spans_by_character(text: str) -> list[tuple[int, int]]:
+    """The definition, a step per character: outer 《…》 pairs; a sentence end abandons open ones
+    (their closed inner pairs become outer); a pair longer than 200 characters keeps what it encloses."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch == "《":
+            stack.append((i, []))
+        elif ch == "》" and stack:
+            start, inner = stack.pop()
+            if i + 1 - start > 200:
+                (stack[-1][1] if stack else spans).extend(inner)
+            elif stack:
+                stack[-1][1].append((start, i + 1))
+            else:
+                spans.append((start, i + 1))
+        elif ch in "。！？；" and stack:
+            while stack:
+                spans.extend(stack.pop()[1])
+    while stack:
+        spans.extend(stack.pop()[1])
+    return sorted(spans)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["《", "》", "。", "；", "法", "条例", "〈", "〉", "x" * 90]), max_size=30).map("".join))
+def test_title_spans_step_from_mark_to_mark_as_the_character_definition(text):
+    assert find_title_spans(text) == _title_spans_by_character(text)
+
+
 # ------------------------------------------------------------------ version notes, year hints
 def test_version_note_inside_title():
     (c,) = cites("依据《中华人民共和国食品安全法（2021年修正）》第三十五条")

@@ -66,6 +66,16 @@ def test_a_cached_pattern_gives_the_answers_of_a_fresh_compile(tmp_path, monkeyp
     assert again.sub("桥", text) == eager.sub("桥", text)
 
 
+def test_a_pattern_with_flags_given_as_regex_flags_is_cached_with_the_others(tmp_path, monkeypatch):
+    _fresh_cache(monkeypatch, tmp_path)
+    lazy_regex.cached_compile(r"[。！？]", regex.REVERSE)
+    lazy_regex.cached_compile(r"\d+号")
+    lazy_regex._write()
+    _fresh_cache(monkeypatch, tmp_path)
+    assert lazy_regex.cached_compile(r"[。！？]", regex.REVERSE).findall("甲。乙！") == ["！", "。"]
+    assert set(lazy_regex._stored) == {(r"[。！？]", int(regex.REVERSE)), (r"\d+号", 0)}
+
+
 def test_a_damaged_cache_file_means_an_ordinary_compile(tmp_path, monkeypatch):
     _fresh_cache(monkeypatch, tmp_path)
     lazy_regex.cached_compile(r"\d+号")

@@ -253,3 +253,30 @@ def test_one_huge_opening_line_is_looked_at_only_as_far_as_a_record_line_reaches
                  encoding="utf-8")
     lines = head_lines(read_document(p))
     assert lines and lines[0] == ("河道保洁" * 250)[:len(lines[0])] and 0 < len(lines[0]) <= 1000
+
+
+# --- binding sentences: lines without a public word or an order are passed over ----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zzreview.analysis import normative as _normative  # noqa: E402
+
+
+def _binding_by_sentence(text: str, public_notice: bool) -> int:
+    """The definition: every sentence of the text tested on its own."""
+    n = _normative
+    return sum(1 for m in n._SENTENCE.finditer(text)
+               if (s := n._ITEM_NUMBER.sub("", m.group(0).strip()))
+               and (n._PUBLIC.search(s) and n._BINDING.search(s) or public_notice and n._PUBLIC_ORDER.search(s))
+               and not n._AGENCY_SUBJECT.search(s))
+
+
+_PIECES = ["公民", "企业", "应当", "不得", "禁止", "暂停营业", "各部门要", "一、", "第三条", "。", "；", "\n", "，",
+           "办理", "补贴", "燃放", "车辆", "限制通行"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.booleans())
+def test_binding_sentences_counted_line_by_line_as_sentence_by_sentence(text, public_notice):
+    assert _normative._binding_sentences(text, public_notice) == _binding_by_sentence(text, public_notice)

@@ -84,3 +84,20 @@ def test_gated_search_skips_text_without_trigger_and_keeps_positions():
     assert g.search(text, 6).group(0) == "又经某某部务会议"
     assert g.search(text, 0, 5) is None  # the trigger lies beyond endpos
     assert [m.group(0) for m in g.finditer(text, 6, len(text))] == ["又经某某部务会议"]
+
+
+@pytest.mark.parametrize("full, alone, meeting", [
+    ("_DEPT_ORDER", "_DEPT_ORDER_ALONE", "务会议"), ("_GOV_ORDER", "_GOV_ORDER_ALONE", "常务会议")])
+def test_an_order_is_found_alike_without_the_meeting_alternative_where_no_meeting_is_named(full, alone, meeting):
+    from zzreview.analysis import normative
+
+    full, alone = getattr(normative, full), getattr(normative, alone)
+    compared = 0
+    for text in TEXTS:
+        for line in text.splitlines():
+            if meeting in line:
+                continue
+            a, b = full.search(line), alone.search(line)
+            assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), line
+            compared += bool(a)
+    assert compared

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzreview import lazy_regex
 from zzreview.errors import ConfigError
+from zzreview.plain import as_plain
 
 _DROP = lazy_regex.cached_compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』·•]")
 _VNOTE = lazy_regex.cached_compile(
@@ -141,7 +142,7 @@ class Resolution:
     origin: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 FORMAT = 3

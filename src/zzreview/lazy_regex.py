@@ -132,7 +132,7 @@ def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
     if _cache_file() is None:
         return regex.compile(pattern, flags)
-    key = (pattern, int(flags))  # a RegexFlag in a key would keep marshal from writing the file
+    key = (pattern, int(flags))  # a RegexFlag in a key would make the whole file unmarshallable
     try:
         return _from_cache(key) or _compile_recorded(key, flags)
     except Exception:

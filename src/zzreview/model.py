@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "never": 99}
@@ -18,9 +18,9 @@ class Location:
     page: int | None = None  # PDF only: ``line`` is then the line on this page
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        if d["page"] is None:
-            del d["page"]
+        d = {"block": self.block, "line": self.line, "column": self.column, "article": self.article}
+        if self.page is not None:
+            d["page"] = self.page
         return d
 
 

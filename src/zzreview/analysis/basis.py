@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
+from zzreview.text.triggers import gated
 
 _TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行|为了?实施(?=\s*《))"
 _RESULT = (r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|现就|现将|现作如下|作如下|特作|特此|通告如下|公告如下|"
@@ -23,7 +24,8 @@ _RESULT = (r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|�
 _CLAUSE_START = lazy_regex.compile(r"(?:^|[，,：:；]|为了?|^第[一二三四五六七八九十]+条)\s*(?:根据|依据|依照|按照|遵照|贯彻落实|落实)\s*"
                                    r"(?:[^，。；]{0,20})?《")
 _SENTENCE = lazy_regex.compile(r"[^。！？\n]+[。！？]?")
-_TRIGGER_RE, _RESULT_RE = lazy_regex.compile(_TRIGGER), lazy_regex.compile(_RESULT)
+_TRIGGER_RE = gated(("根据", "依据", "依照", "按照", "遵照", "贯彻", "落实", "执行", "实施"), _TRIGGER)
+_RESULT_RE = lazy_regex.compile(_RESULT)
 _ARTICLE_BASIS = lazy_regex.compile(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《")
 _LEGAL_WORDS = lazy_regex.compile(
     r"法律|法规|规章|条例|国家(?:有关)?规定|有关规定|上级(?:有关)?(?:规定|文件|精神)|相关规定|令第?[〇一二三四五六七八九十百\d]+号|号令")
@@ -90,8 +92,8 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
     opening = _opening_blocks(doc, structure, analysis.typed_lines)
     out: list[BasisClause] = []
     for b in doc.blocks:
-        if b.index == doc.title_block:
-            continue
+        if b.index == doc.title_block or not _TRIGGER_RE.occurs(b.text):
+            continue  # no sentence of the block names a basis
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
             t = _TRIGGER_RE.search(sentence)

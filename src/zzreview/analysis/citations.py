@@ -17,15 +17,17 @@ instrument this document itself issues or forwards (印发《X》的通知 → �
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.articles import parse_article_refs
 from zzreview.document import Document
+from zzreview.plain import as_plain
 from zzreview.text.numerals import cn_to_int
 
 OPEN, CLOSE = "《", "》"
 _BREAK = frozenset("。！？；")  # a title never runs across these (a soft line break may)
+_TITLE_MARKS = lazy_regex.compile("[《》。！？；]")
 _MAX_TITLE = 200
 
 # ---------------------------------------------------------------- patterns
@@ -119,7 +121,7 @@ class Citation:
     repeal_context: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 # ---------------------------------------------------------------- bracket matching
@@ -133,7 +135,8 @@ def find_title_spans(text: str) -> list[tuple[int, int]]:
         while stack:
             spans.extend(stack.pop()[1])
 
-    for i, ch in enumerate(text):
+    for m in _TITLE_MARKS.finditer(text):  # only the marks matter: one step per mark, not per character
+        i, ch = m.start(), m.group(0)
         if ch == OPEN:
             stack.append((i, []))
         elif ch == CLOSE and stack:
@@ -242,9 +245,17 @@ class _Raw:
     preceded_by_ben: bool
 
 
+# Words one of which every match of a group of patterns holds: a block without them skips the group.
+_REPEAL_WORDS = ("废止", "废除", "停止执行", "停止施行", "不再执行", "不再施行", "失效", "作废")
+_ISSUE_VERBS = ("印发", "转发", "批转", "下发", "颁发", "发布", "公布", "颁布")
+
+
 def _read_block(text: str, index: int) -> list[_Raw]:
     spans = find_title_spans(text)
     raws: list[_Raw] = []
+    defines = "称" in text  # 简称, 以下称
+    issues = any(v in text for v in _ISSUE_VERBS)
+    attached = "附件" in text
     for n, (s, e) in enumerate(spans):
         inner = text[s + 1:e - 1]
         title = _clean_title(inner)
@@ -274,7 +285,7 @@ def _read_block(text: str, index: int) -> list[_Raw]:
                 if b:
                     c.year_hint = _year(b.group(0))
         # short name defined right after
-        d = _SHORT_DEF.match(text, pos)
+        d = _SHORT_DEF.match(text, pos) if defines else None
         if d:
             c.defines_short_name = d.group("name").strip()
         # article references: right after the title, or after one parenthesis
@@ -289,12 +300,13 @@ def _read_block(text: str, index: int) -> list[_Raw]:
         c.kind = classify_title(c.title)
         before = text[max(0, s - 70):s]
         after = text[e:e + 80]
-        is_self = bool(_SELF_AFTER.match(after)
-                       or (_SELF_BEFORE.search(before) and _SELF_AFTER_PREFIXED.match(after))
-                       or (n == 0 and _ATTACHMENT_LINE.match(text[:s]))
-                       or _SEE_ATTACHMENT.match(after))
+        is_self = bool(issues and (_SELF_AFTER.match(after)
+                                   or (_SELF_BEFORE.search(before) and _SELF_AFTER_PREFIXED.match(after)))
+                       or attached and ((n == 0 and _ATTACHMENT_LINE.match(text[:s]))
+                                        or _SEE_ATTACHMENT.match(after)))
         raws.append(_Raw(c, is_self, before.rstrip().endswith("本")))
-    _mark_repeals(text, raws)
+    if any(w in text for w in _REPEAL_WORDS):
+        _mark_repeals(text, raws)
     return raws
 
 

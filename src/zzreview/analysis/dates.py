@@ -9,23 +9,28 @@ Dates are computed where the text allows: 有效期5年 from a 施行 date gives
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
+from zzreview.plain import as_plain
 from zzreview.readers.metadata import DATE, is_chrome, parse_date
 from zzreview.text.numerals import cn_to_int
+from zzreview.text.triggers import gated
 
 _D = r"(?:[0-9０-９〇○零OＯ一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日)"
 _START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过|通告发布)之日|即日|发文即日|发布即日)"
 _VERB = r"(?:施行|执行|实施|实行|生效|试行)"
 # 自…起施行/执行/实行, 从…起, 发文之日起, 即日起, 公布之日起N日后施行; not 自…起施行的《…》 (another text).
-EFFECTIVE = lazy_regex.compile(
+# each pattern with the words one of which every match holds (a verb of taking effect, 起，after a date…)
+EFFECTIVE = gated(
+    ("施行", "执行", "实施", "实行", "生效", "试行", "起，", "起,", "开始，", "开始,"),
     rf"(?:(?:自|从|于)\s*(?P<start>{_START})|(?P<start2>(?:发文|印发|发布|公布)?即日))\s*(?:起|开始)?\s*"
     rf"(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*(?:{_VERB}|起{_VERB})(?!的)"
     rf"|(?:自|从)\s*(?P<start3>{_D})\s*(?:起|开始)[，,]")
 _NUM = r"[0-9０-９一二两三四五六七八九十]{1,3}"
-VALIDITY = lazy_regex.compile(
+VALIDITY = gated(
+    ("有效", "行期", "施期", "行至", "行到", "施至", "施到", "止", "失效"),
     rf"有效期(?:限)?(?:为|是)?\s*(?P<years>{_NUM})\s*(?:年|个月)"
     rf"|有效期(?:限)?(?:为|是)?(?:自[^。；]{{0,30}}?)?至\s*(?P<until>{_D})"
     rf"|(?:执行|施行|试行|实施)(?:期限|期)(?:为|是)?\s*(?P<years2>{_NUM})\s*(?:年|个月)"
@@ -35,15 +40,18 @@ _MONTHS = lazy_regex.compile(r"个月")
 _CITED_BEFORE = lazy_regex.compile(r"《|根据|依据|按照|截至|截止")
 # A measure bound to its own period or used up by one event: a term (执行期限/实施期限/试行期), a span
 # of dated days (2020年1月25日至2月8日), a one-off adjustment from a date (从…起，将…调整为…).
-_SPAN = lazy_regex.compile(rf"(?:(?:时间|期限|期间|日期|时段)\s*(?:为|是|：|:)?\s*|(?:自|从)\s*)"
+_SPAN = gated(("至", "到", "—", "－", "-", "~", "～"),
+              rf"(?:(?:时间|期限|期间|日期|时段)\s*(?:为|是|：|:)?\s*|(?:自|从)\s*)"
                       rf"{_D}\s*(?:0?\d{{1,2}}时|零时|\d{{1,2}}[:：]\d\d)?\s*(?:至|到|—|－|-|~|～)\s*"
                       rf"(?:[0-9０-９〇○零一二三四五六七八九十]{{4}}\s*年\s*)?[0-9０-９一二三四五六七八九十]{{1,3}}\s*月"
                       rf"\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*日"
                       rf"|{_D}\s*(?:至|到|—|－|-|~|～)\s*(?:[0-9０-９〇○零一二三四五六七八九十]{{4}}\s*年\s*)?"
                       rf"[0-9０-９一二三四五六七八九十]{{1,3}}\s*月\s*[0-9０-９一二三四五六七八九十]{{1,3}}\s*日\s*(?:期间|止|内)")
-_TERM = lazy_regex.compile(rf"(?:执行|实施|试行|有效|施行)(?:期限|期)\s*(?:为|是|：|:)?\s*(?:{_D}|{_NUM}\s*(?:年|个月))")
-_ONE_OFF = lazy_regex.compile(rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
+_TERM = gated(("行期", "施期", "效期"), rf"(?:执行|实施|试行|有效|施行)(?:期限|期)\s*(?:为|是|：|:)?\s*(?:{_D}|{_NUM}\s*(?:年|个月))")
+_ONE_OFF = gated(("调整为", "提高到", "提高至", "调整到", "增加到", "上调", "下调", "停止", "暂停", "放假", "调休"),
+                 rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
                          r"上调|下调|停止|暂停|放假|调休)")
+_PERIODS = (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN))  # in this order of preference
 # Titles whose text governs one period: a year or a span of years.
 PERIOD_TITLE = lazy_regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
@@ -68,7 +76,7 @@ class DateFacts:
     looks_complete: bool = False  # an ending (date, 特此通告, 施行 clause) or a full-length text
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
@@ -116,10 +124,14 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         m = PERIOD_TITLE.search(doc.title)
         if m:
             facts.period_in_title = m.group(0)
+    whole = doc.text  # a pattern whose words the document lacks is looked for in no block
+    effective = EFFECTIVE.occurs(whole)
+    periods = tuple((kind, p) for kind, p in _PERIODS if p.occurs(whole))
+    validity = VALIDITY.occurs(whole)
     for b in doc.blocks:
         if b.index == doc.title_block:
             continue
-        if facts.effective_text is None:
+        if effective and facts.effective_text is None:
             m = EFFECTIVE.search(b.text)
             if m:
                 facts.effective_text = m.group(0)
@@ -129,14 +141,14 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                 else:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
-        if facts.period is None:
-            for kind, pattern in (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN)):
+        if periods and facts.period is None:
+            for kind, pattern in periods:
                 m = pattern.search(b.text)
                 if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
                     facts.period = {"text": m.group(0), "kind": kind,
                                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
                     break
-        if facts.validity is None:
+        if validity and facts.validity is None:
             m = VALIDITY.search(b.text)
             if m:
                 years = cn_to_int(m.group("years") or m.group("years2") or "")
@@ -157,7 +169,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
     last_blocks = {i for i, _ in lines[-3:]}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    length = len("".join(doc.text.split()))  # not counting blanks and breaks, which vary by format
+    length = len("".join(whole.split()))  # not counting blanks and breaks, which vary by format
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date

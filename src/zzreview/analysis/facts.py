@@ -9,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from zzreview import lazy_regex
 from zzreview.analysis.basis import extract_basis
 from zzreview.analysis.certifications import extract_certifications
 from zzreview.analysis.citations import Citation, extract_citations
@@ -45,12 +44,15 @@ class Analysis:
     typed_lines: list | None = field(default=None, repr=False)  # doc.typed_lines(), made once
 
 
+_YEAR = lazy_regex.compile(r"(?:19|20)\d\d")
+
+
 def document_year(doc: Document) -> int | None:
     """The year of the draft: its date, else the year in its document number."""
     if doc.date and doc.date[:4].isdigit():
         return int(doc.date[:4])
     if doc.doc_number:
-        m = regex.search(r"(?:19|20)\d\d", doc.doc_number)
+        m = _YEAR.search(doc.doc_number)
         if m:
             return int(m.group(0))
     return None

@@ -21,10 +21,10 @@ Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by th
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-
+from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
+from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
@@ -52,7 +52,7 @@ class NormativeDecision:
     provincial: bool | None = None  # a rule or regulation of a province-level body (vs. a city's)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return as_plain(self)
 
 
 def _decision(level: str | None, kind: str | None, reasons: list[str], signal: str, forced: bool = False,
@@ -97,13 +97,18 @@ _STATE_COUNCIL = gated(
     ("国务院", "国令", "政务院"), rf"国务院令|国令第\s*\d+\s*号|国务院第{_N}次常务会议(?:审议)?通过|政务院(?:第{_N}次政务会议)?(?:发布|公布|批准|通过)"
     r"|日\s*国务院(?:批准|发布|公布)(?![^。\n]{0,4}的)")  # a dated record line, not 经国务院批准，现将…
 _AMENDED_BY_STATE_COUNCIL = gated("国务院关于修改", r"《国务院关于修改〈(?P<t>[^〉]{2,60})〉的决定》")
-_DEPT_ORDER = gated(
-    ("令", "务会议"), r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
-    r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)"
-    rf"|(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过")
-_GOV_ORDER = gated(
-    ("令", "常务会议"), r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
-    r"|(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)")
+# A department's order (某某部令第X号) or its meeting (部务会议通过); a government's order (政府令, 省长令)
+# or its executive meeting (常务会议通过，现予公布). Looking for a meeting costs many steps at every
+# character, so a head that mentions no such meeting is searched for the order alone (same matches).
+_DEPT_BY_ORDER = (r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
+                  r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)")
+_DEPT_BY_MEETING = rf"(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过"
+_DEPT_ORDER = gated(("令", "务会议"), f"{_DEPT_BY_ORDER}|{_DEPT_BY_MEETING}")
+_DEPT_ORDER_ALONE = gated("令", _DEPT_BY_ORDER)
+_GOV_BY_ORDER = r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
+_GOV_BY_MEETING = r"(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)"
+_GOV_ORDER = gated(("令", "常务会议"), f"{_GOV_BY_ORDER}|{_GOV_BY_MEETING}")
+_GOV_ORDER_ALONE = gated("令", _GOV_BY_ORDER)
 _PROMULGATED = gated("现予", r"现予(?:公布|发布|颁布)")
 _SIGNED_BY_HEAD = lazy_regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
 _ISSUING = gated(("印发", "转发给你们"), r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
@@ -199,19 +204,21 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
                 return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
                                  provincial=provincial)
     if _DEPT_ORDER.occurs(head):
+        dept_order = _DEPT_ORDER if "务会议" in head else _DEPT_ORDER_ALONE
         # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
         joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
         for t in joined:
-            m = _DEPT_ORDER.search(t)
+            m = dept_order.search(t)
             if m and not _cited(t, m):
-                organ = m.group("organ") or m.group("organ2") or ""
+                organ = m.group("organ") or m.groupdict().get("organ2") or ""
                 if _LOCAL_ORGAN.search(organ.replace("中华人民共和国", "")):
                     continue
                 return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
     if not (_GOV_ORDER.occurs(head) or _PROMULGATED.occurs(head)):
         return None
+    gov_order = _GOV_ORDER if "常务会议" in head else _GOV_ORDER_ALONE
     for i, t in enumerate(lines):
-        m = _GOV_ORDER.search(t)
+        m = gov_order.search(t)
         signed = _PROMULGATED.search(t) and any(_SIGNED_BY_HEAD.match(x) for x in lines[i + 1:i + 4])
         if not (m or signed) or issuing and not m or not legislative_kind:
             continue
@@ -302,11 +309,14 @@ _PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放
 
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
     n = 0
-    for m in _SENTENCE.finditer(text):
-        s = _ITEM_NUMBER.sub("", m.group(0).strip())
-        if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
-                and not _AGENCY_SUBJECT.search(s):  # the costlier test last
-            n += 1
+    for line in text.split("\n"):  # no sentence runs across a line
+        if not (_PUBLIC.search(line) or public_notice and _PUBLIC_ORDER.search(line)):
+            continue  # none of its sentences names the public or gives an order
+        for m in _SENTENCE.finditer(line):
+            s = _ITEM_NUMBER.sub("", m.group(0).strip())
+            if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
+                    and not _AGENCY_SUBJECT.search(s):  # the costlier test last
+                n += 1
     return n
 
 
@@ -427,10 +437,14 @@ def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeD
                 return title_says
         return _decision(level, kind, [f"配置 level = {level_cfg}（{level}）"], "config", forced=True,
                          provincial=bool(_place(doc.title) and _PROVINCE.search(_place(doc.title) or "")))
-    return (_kb_signal(doc, lines, kb, as_of, kind)
-            or _title_signal_first(doc, kind, lines)
-            or _form_signal(doc, lines, kind)
-            or _title_signal(doc, kind, lines)
+    by_kb = _kb_signal(doc, lines, kb, as_of, kind)
+    if by_kb is not None:
+        return by_kb
+    by_title = _title_signal(doc, kind, lines)  # read once: a non-normative class outranks the form
+    if by_title is not None and by_title.level == NON_NORMATIVE:
+        return by_title
+    return (_form_signal(doc, lines, kind)
+            or by_title
             or _content_class(doc, kind, lines)
             or _content_signal(doc, structure, kind))
 

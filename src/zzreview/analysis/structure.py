@@ -39,9 +39,11 @@ def analyze_structure(doc: Document) -> Structure:
     for block in doc.blocks:
         if block.index == doc.title_block:
             continue
-        if CHAPTER_HEAD.match(block.text):
-            current = None
-        m = ARTICLE_HEAD.match(block.text)
+        m = None
+        if "第" in block.text:  # both heads begin with 第
+            if CHAPTER_HEAD.match(block.text):
+                current = None
+            m = ARTICLE_HEAD.match(block.text)
         if m:
             number = cn_to_int(m.group(2))
             if number is not None:

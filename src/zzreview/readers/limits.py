@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 from zzreview.errors import ReadError
@@ -14,8 +15,14 @@ _MB = 1024 * 1024
 
 
 def _env_number(name: str, default: float) -> float:
+    return _positive(os.environ.get(name, ""), default)
+
+
+@lru_cache(maxsize=64)
+def _positive(raw: str, default: float) -> float:
+    """``raw`` as a positive number, else ``default`` (parsed once per value: rules ask per block)."""
     try:
-        value = float(os.environ.get(name, ""))
+        value = float(raw)
     except ValueError:
         return default
     return value if value > 0 else default

@@ -173,7 +173,13 @@ class _Inline:
 
 # Official texts put one paragraph on each line. A soft break ends a paragraph after a sentence,
 # a colon or a date line, or before a heading (第X条, 一、, （一）, 1.); otherwise the line continues.
-_ENDS_PARAGRAPH = regex.compile(r"(?:[。；;：:！？!?]|[”」』）)]。?|\d{1,2}\s*日|[〇○零OＯ一二三四五六七八九十]日|号|文件)\s*$")
+# The end of the line before the break is looked at from its last character backwards (a search for
+# a pattern anchored at the end would try every position of the line).
+_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+         "\u2028\u2029\u202f\u205f\u3000"  # what regex's \s matches
+_DIGIT = regex.compile(r"\d")
+_ENDS_WITH = "。；;：:！？!?”」』）)号"  # a line ending in one of these (then blanks) ends its paragraph
+_DAY_NUMERALS = "〇○零OＯ一二三四五六七八九十"
 _STARTS_PARAGRAPH = regex.compile(
     r"\s*(?:第[一二三四五六七八九十百千零〇\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
     r"\d+[.．、]|附件)")
@@ -181,11 +187,27 @@ _STARTS_PARAGRAPH = regex.compile(
 _LOOK = 200  # characters either side of a soft break that decide whether a paragraph ends there
 
 
+def _ends_paragraph(line: str) -> bool:
+    """Whether ``line`` ends (but for blanks) in a sentence mark, a closing quote or bracket, 号,
+    文件, or a day (3日, 三日): what no paragraph of an official text continues after."""
+    t = line.rstrip(_SPACE)
+    if not t:
+        return False
+    if t[-1] in _ENDS_WITH or t.endswith("文件"):
+        return True
+    if t[-1] != "日" or len(t) < 2:
+        return False
+    if t[-2] in _DAY_NUMERALS:
+        return True
+    before = t[:-1].rstrip(_SPACE)
+    return bool(before) and _DIGIT.match(before[-1]) is not None
+
+
 def _cuts(text: str, breaks: list[int]) -> list[int]:
     """Offsets where a Markdown paragraph splits into official paragraphs, with 0 and its length."""
     cuts = [0]
     for b in breaks:
-        if _ENDS_PARAGRAPH.search(text, max(cuts[-1], b - _LOOK), b) or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
+        if _ends_paragraph(text[max(cuts[-1], b - _LOOK):b]) or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
             cuts.append(b)
     cuts.append(len(text))
     return cuts

@@ -17,6 +17,7 @@ from zzreview.analysis.location import locate
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
 from zzreview.text.numerals import CN_NUMERAL_CHARS, cn_to_int, int_to_cn
+from zzreview.text.triggers import gated
 
 CHECK_NAME = "document-form"
 _NAMES_BASIS = ("《中华人民共和国立法法》关于法律、行政法规、地方性法规名称的规定；《规章制定程序条例》第七条"
@@ -55,9 +56,10 @@ RULES = (
 _BY = {r.code: r for r in RULES}
 _SELF = r"本(?:办法|规定|细则|实施细则|实施办法|意见|通知|通告|决定|规则|方案|公告)"
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
-_CROSS_REF = lazy_regex.compile(rf"{_SELF}(?:第({_NUM})条)")
-_INTERPRET = lazy_regex.compile(
-    r"(?:法律|法规|规章|条例|《[^》]{2,60}》)[^。；]{0,20}?(?:具体应用问题|应用问题|适用问题|有关问题)?"
+_CROSS_REF = gated(("本办法", "本规定", "本细则", "本实施", "本意见", "本通知", "本通告", "本决定", "本规则", "本方案", "本公告"),
+                   rf"{_SELF}(?:第({_NUM})条)")
+_INTERPRET = gated(
+    "解释", r"(?:法律|法规|规章|条例|《[^》]{2,60}》)[^。；]{0,20}?(?:具体应用问题|应用问题|适用问题|有关问题)?"
     r"由[^。；，]{1,30}?(?:负责|予以|进行)?解释"
     r"|(?:负责|有权)(?:对)?(?:法律|法规|规章|《[^》]{2,60}》)[^。；]{0,10}?(?:进行|作出)?解释")
 _TITLE_NOTES = lazy_regex.compile(r"(?:[（(][^）)]*[）)]|\s)+$")
@@ -106,6 +108,8 @@ def _dangling(ctx: Context) -> Iterable[Finding]:
     if not articles or any(a.number == 1 for a in articles[1:]):
         return  # no articles, or several instruments in one file
     last = max(a.number for a in articles)
+    if not _CROSS_REF.occurs(ctx.doc.text):
+        return
     for b in ctx.doc.blocks:
         for m in _CROSS_REF.finditer(b.text):
             n = cn_to_int(m.group(1))
@@ -128,6 +132,8 @@ class DocumentForm:
             return  # laws and regulations in force: their form is not for this review
         yield from _numbering(ctx)
         yield from _dangling(ctx)
+        if not _INTERPRET.occurs(ctx.doc.text):
+            return
         for b in ctx.doc.blocks:
             m = _INTERPRET.search(b.text)
             if m:

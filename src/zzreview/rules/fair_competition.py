@@ -113,6 +113,7 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     words: tuple[str, ...]  # every trigger word
     by_word: dict[str, frozenset[int]]  # a trigger word → the patterns that may start with it
+    always: frozenset[int]  # the patterns without trigger words: run on every block
 
     def __iter__(self):
         return iter(self.patterns)
@@ -124,7 +125,7 @@ class PatternSet:
     def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a trigger word in it. ``words``, when
         given, are the only trigger words to look for (those of the document)."""
-        found: set[int] = {i for i, p in enumerate(self.patterns) if p.triggers is None}
+        found = set(self.always)
         for w in self.words if words is None else words:
             if w in text:
                 found |= self.by_word[w]
@@ -234,7 +235,8 @@ def patterns() -> PatternSet:
             head_words(expand(p["pattern"]))))
     every = {w for p in out for w in (p.triggers or ())}
     by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in every}
-    return PatternSet(tuple(out), tuple(sorted(every)), by_word)
+    always = frozenset(i for i, p in enumerate(out) if p.triggers is None)
+    return PatternSet(tuple(out), tuple(sorted(every)), by_word, always)
 
 
 def _positions(text: str, char: str) -> list[int]:

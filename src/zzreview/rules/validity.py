@@ -15,13 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-import regex
-
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
+from zzreview.text.triggers import gated
 
 
 _BASIS = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"
@@ -64,10 +63,11 @@ RULES = (
 )
 _BY = {r.code: r for r in RULES}
 _PROVISIONAL = lazy_regex.compile(r"暂行|试行")
-_RETRO = lazy_regex.compile(
-    r"(?:本(?:办法|规定|细则|通知|通告|意见|决定)(?:施行|实施|发布|印发)(?:之日)?前[^。；]{0,40}?(?:适用|依照|按照)本"
+_RETRO = gated(
+    ("前", "追溯"), r"(?:本(?:办法|规定|细则|通知|通告|意见|决定)(?:施行|实施|发布|印发)(?:之日)?前[^。；]{0,40}?(?:适用|依照|按照)本"
     r"(?:办法|规定|细则|通知|通告|意见|决定)(?:执行|处理|规定)?)|追溯(?:至|到)[^。；]{0,20}(?:执行|适用|施行)")
 _FAVOURABLE = lazy_regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
+_DRAFT = lazy_regex.compile(r"征求意见稿|草案|送审稿|讨论稿")
 
 
 def provinces() -> dict:
@@ -145,6 +145,8 @@ class Validity:
             elif _is_draft(doc.title) and eff < ctx.as_of:
                 yield _doc_finding(ctx, "ZZ504", f"草案写明的施行日期{d.effective_date}已早于审查日{ctx.as_of.isoformat()}",
                                    basis, "改为公布之日起30日后的日期", quote=quote, location=loc)
+        if not _RETRO.occurs(doc.text):  # one look for its words in the whole document first
+            return
         for b in doc.blocks:
             m = _RETRO.search(b.text)
             if m and not _FAVOURABLE.search(b.text):
@@ -155,7 +157,7 @@ class Validity:
 
 
 def _is_draft(title: str | None) -> bool:
-    return bool(title and regex.search(r"征求意见稿|草案|送审稿|讨论稿", title))
+    return bool(title and _DRAFT.search(title))
 
 
 CHECK = Validity()

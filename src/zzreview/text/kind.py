@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from zzreview import lazy_regex
 
 KINDS = ("实施细则", "实施办法", "实施意见", "指导意见", "办法", "规定", "细则", "规则", "意见",
@@ -14,7 +16,18 @@ _TAG = lazy_regex.compile(r"^\s*(?:【[^】]{1,12}】|\[|［)\s*|\s*(?:\]|］)\s
 
 def strip_notes(title: str | None) -> str:
     """The title without trailing （征求意见稿）-style notes and without [ ] or 【tag】 around it."""
-    t = _TAG.sub("", (title or "").strip()).strip()
+    # several steps of the analysis strip the same title: a short one is stripped once and kept
+    t = title or ""
+    return _strip_short(t) if len(t) <= 300 else _strip(t)
+
+
+@lru_cache(maxsize=1024)
+def _strip_short(title: str) -> str:
+    return _strip(title)
+
+
+def _strip(title: str) -> str:
+    t = _TAG.sub("", title.strip()).strip()
     while True:
         stripped = _TAIL.sub("", t).strip()
         if stripped == t:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2,
            "三": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7,
            "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
@@ -13,6 +15,17 @@ CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "万"
 
 def cn_to_int(s: str) -> int | None:
     """Parse 一千二百六十 / 二十三 / 十 / 1260 / 二〇二一 (digit by digit). None if not a number."""
+    # the same few numbers (article and list numbers, years) recur in every document: short ones are
+    # parsed once; a long string (hostile input) is parsed afresh and never kept
+    return _parse_short(s) if len(s) <= 32 else _parse(s)
+
+
+@lru_cache(maxsize=4096)
+def _parse_short(s: str) -> int | None:
+    return _parse(s)
+
+
+def _parse(s: str) -> int | None:
     s = s.strip().translate(_FULLWIDTH)
     if not s or len(s) > 20:  # no article, year or count is written that long
         return None
