@@ -3,7 +3,8 @@
 Each worker is forked (where the platform allows) from a parent that has imported and loaded
 everything, gets chunks of items over its own pipe and sends back one list of results per chunk;
 the parent hands a worker its next chunk as soon as it returns one (two are kept in flight, so a
-worker never waits for the parent) and yields the results in input order. One thread in the
+worker never waits for the parent; the last items go one at a time, so the workers finish
+together) and yields the results in input order. One thread in the
 parent, blocking on the pipes: unlike ``multiprocessing.Pool``, no helper thread wakes up for
 every result.
 """
@@ -23,7 +24,7 @@ _IN_FLIGHT = 2  # chunks handed to a worker before its first result comes back
 def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int) -> Iterator[R]:
     """``work(item)`` for every item, computed in ``processes`` workers, yielded in input order.
     An exception raised by ``work`` is raised here."""
-    chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
+    chunks = _chunks(items, chunk, processes)
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     workers = []
@@ -73,6 +74,13 @@ def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: i
                 process.terminate()
                 process.join()
             conn.close()
+
+
+def _chunks(items: list, size: int, processes: int) -> list[list]:
+    """Chunks of ``size``, then single items at the end, so that the workers finish together."""
+    tail = max(0, len(items) - processes * size * _IN_FLIGHT)
+    tail -= tail % size
+    return [items[i:i + size] for i in range(0, tail, size)] + [[item] for item in items[tail:]]
 
 
 def _serve(conn, work: Callable) -> None:
