@@ -36,7 +36,10 @@ def data_toml(relative: str) -> dict:
     path = data_dir() / relative
     st = path.stat()
     stamp = (st.st_size, st.st_mtime_ns)
-    _parsed = _parsed or Kept("data")
+    if _parsed is None:  # one file per installation: each reads only its own data
+        from binascii import crc32
+
+        _parsed = Kept(f"data-{crc32(str(data_dir()).encode('utf-8', 'surrogateescape')):08x}")
     kept = _parsed.get(str(path))
     if kept is not None and kept[0] == stamp:
         return kept[1]
