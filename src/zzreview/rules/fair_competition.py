@@ -121,37 +121,51 @@ class PatternSet:
     def __iter__(self):
         return iter(self.patterns)
 
-    def present(self, text: str) -> tuple[str, ...]:
-        """The trigger words that occur in ``text`` (a whole document): its blocks hold no others.
-        A word whose characters are not all in the text is skipped without searching for it."""
-        chars = frozenset(text)
-        return tuple(w for w, need in self.word_chars if need <= chars and w in text)
-
-    def narrow(self, words: tuple[str, ...]) -> tuple[str, ...]:
-        """Of ``words`` (those of a document), the ones of the patterns that can match in it: those
-        with a word that starts a match and one that ends it among ``words``."""
-        none: frozenset[int] = frozenset()
+    def live_words(self, text: str) -> tuple[str, ...]:
+        """The trigger words in ``text`` (a whole document) of the patterns that can match in it:
+        those with a word that starts a match and one that ends it in the text. Words that only
+        end matches are looked for only for patterns one of whose starts occurs."""
+        heads = [w for w in self._heads if w in text]
         starts, ends = set(self.always), set(self.any_tail)
-        for w in words:
-            starts |= self.by_word.get(w, none)
-            ends |= self.by_tail.get(w, none)
+        for w in heads:
+            starts |= self.by_word[w]
+            ends |= self.by_tail.get(w, frozenset())
+        tails = []
+        for w, ps in self._tails:
+            if not ps.isdisjoint(starts) and w in text:
+                tails.append(w)
+                ends |= ps
         live = starts & ends
-        return tuple(w for w in words if (self.by_word.get(w, none) | self.by_tail.get(w, none)) & live)
+        return tuple(w for w in heads + tails if not self._patterns_of[w].isdisjoint(live))
 
     @cached_property
-    def word_chars(self) -> tuple[tuple[str, frozenset[str]], ...]:
-        """Each trigger word with the set of its characters."""
-        return tuple((w, frozenset(w)) for w in self.words)
+    def _heads(self) -> tuple[str, ...]:
+        """The words that start a match."""
+        return tuple(w for w in self.words if w in self.by_word)
+
+    @cached_property
+    def _tails(self) -> tuple[tuple[str, frozenset[int]], ...]:
+        """Each word that only ends matches, with its patterns."""
+        return tuple((w, self.by_tail[w]) for w in self.words if w not in self.by_word)
+
+    @cached_property
+    def _patterns_of(self) -> dict[str, frozenset[int]]:
+        """A trigger word → the patterns it starts or ends."""
+        none: frozenset[int] = frozenset()
+        return {w: self.by_word.get(w, none) | self.by_tail.get(w, none) for w in self.words}
 
     def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a word that starts a match and a word
         that ends one in it. ``words``, when given, are the only trigger words to look for (those
         of the document)."""
+        hits = [w for w in (self.words if words is None else words) if w in text]
+        if not hits and not self.always:
+            return []
+        none: frozenset[int] = frozenset()
         starts, ends = set(self.always), set(self.any_tail)
-        for w in self.words if words is None else words:
-            if w in text:
-                starts |= self.by_word.get(w, frozenset())
-                ends |= self.by_tail.get(w, frozenset())
+        for w in hits:
+            starts |= self.by_word.get(w, none)
+            ends |= self.by_tail.get(w, none)
         return [self.patterns[i] for i in sorted(starts & ends)]
 
 
@@ -402,8 +416,8 @@ class FairCompetition:
             return
 
         every = patterns()
-        words = every.narrow(every.present(doc.text))  # one look per trigger word for the document,
-        # then per block only those of the patterns that can match in the document
+        words = every.live_words(doc.text)  # one look per trigger word for the document, then per
+        # block only those of the patterns that can match in the document
         for b in doc.blocks:
             if b.index == doc.title_block:
                 continue
