@@ -113,10 +113,7 @@ class _Source:
         return self.data[start:end].decode("utf-8", "replace")
 
 
-def _join_char(before: str, after: str) -> str:
-    if before and after and before[-1].isascii() and after[:1].isascii() and before[-1].isalnum():
-        return " "
-    return ""
+_TEXT, _CODE, _SOFT, _HARD = range(4)  # the kinds of an inline piece
 
 
 class _Inline:
@@ -128,47 +125,72 @@ class _Inline:
 
     def __init__(self, kind: str, level: int):
         self.kind, self.level = kind, level
-        self.pieces: list[tuple[str, str, int, int]] = []  # (type, content, byte start, byte end)
+        self.pieces: list[tuple[int, str, int, int]] = []  # (kind, content, byte start, byte end)
 
     def build(self, src: _Source) -> tuple[str, Anchors, list[int]]:
+        """The text, the position runs and the offsets of the soft line breaks, in one pass over
+        the pieces. A soft break joins with nothing, or with a space between Latin words: only
+        then is the text after it looked up."""
         pieces = self.pieces
-        if len(pieces) == 1 and pieces[0][0] == "text":  # most headings and one-line paragraphs
-            _, s, start, end = pieces[0]
-            pos = Anchors(len(s))
-            pos.add(0, *src.at(start), step=1 if src.same(s, start, end) else 0)
-            return s, pos, []
-        following = [""] * (len(pieces) + 1)  # the first non-empty text after each piece
-        for i in range(len(pieces) - 1, -1, -1):
-            t, s = pieces[i][0], pieces[i][1]
-            following[i] = s if t == "text" and s else following[i + 1]
-        text: list[str] = []
+        data = src.data
         pos = Anchors()
+        starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
+        text: list[str] = []
         breaks: list[int] = []  # offsets in the text where a soft line break was
+        following = None  # the first non-empty text after each piece, made when first needed
         length = 0
         last = ""  # the text so far ends with this
         for i, (t, s, start, end) in enumerate(pieces):
-            if t == "text" or t == "code":
-                if s:
-                    line, col = src.at(start)
-                    if src.same(s, start, end):
-                        pos.add(length, line, col)
-                    else:  # entities, code spans: the text differs from its source
-                        k = src.raw(start, end).find(s) if t == "code" else -1
-                        pos.add(length, line, col + k) if k >= 0 else pos.add(length, line, col, step=0)
-                    text.append(s)
-                    length += len(s)
-                    last = s
-            else:  # "soft" or "hard": the position of the line break itself
-                joiner = "\n" if t == "hard" else _join_char(last, following[i + 1])
-                if t == "soft":
-                    breaks.append(length)
-                if joiner:
-                    pos.add(length, *src.at(end - 1), step=0)
-                    text.append(joiner)
-                    length += len(joiner)
-                    last = joiner
+            if t <= _CODE:  # text or inline code
+                if not s:
+                    continue
+                line, col = src.at(start)
+                raw = s.encode("utf-8")
+                step = 1
+                if end - start != len(raw) or not data.startswith(raw, start):  # entities, code spans
+                    k = src.raw(start, end).find(s) if t == _CODE else -1
+                    if k >= 0:
+                        col += k
+                    else:
+                        step = 0
+                starts.append(length)
+                lines.append(line)
+                cols.append(col)
+                steps.append(step)
+                text.append(s)
+                length += len(s)
+                last = s
+                continue
+            if t == _HARD:
+                joiner = "\n"
+            else:
+                breaks.append(length)
+                joiner = ""
+                if last and last[-1].isascii() and last[-1].isalnum():
+                    if following is None:
+                        following = _following_texts(pieces)
+                    if following[i + 1][:1].isascii() and following[i + 1]:
+                        joiner = " "
+            if joiner:  # the position of the line break itself
+                line, col = src.at(end - 1)
+                starts.append(length)
+                lines.append(line)
+                cols.append(col)
+                steps.append(0)
+                text.append(joiner)
+                length += 1
+                last = joiner
         pos.length = length
         return "".join(text), pos, breaks
+
+
+def _following_texts(pieces: list[tuple[int, str, int, int]]) -> list[str]:
+    """For each piece, the first non-empty text at or after it ("" at the end)."""
+    following = [""] * (len(pieces) + 1)
+    for i in range(len(pieces) - 1, -1, -1):
+        t, s = pieces[i][0], pieces[i][1]
+        following[i] = s if t == _TEXT and s else following[i + 1]
+    return following
 
 
 # Official texts put one paragraph on each line. A soft break ends a paragraph after a sentence,
@@ -264,9 +286,9 @@ def read_markdown(data: bytes, name: str) -> Document:
         if type(event) is str:
             if inline is not None and not hidden:
                 if event == "SoftBreak":
-                    inline.pieces.append(("soft", "", start, end))
+                    inline.pieces.append((_SOFT, "", start, end))
                 elif event == "HardBreak":
-                    inline.pieces.append(("hard", "", start, end))
+                    inline.pieces.append((_HARD, "", start, end))
             elif event == "Rule" and len(stack) >= deepest:
                 return _too_deep(data, name)
             continue
@@ -280,7 +302,7 @@ def read_markdown(data: bytes, name: str) -> Document:
                 inline = _Inline("list_item", 0)  # the text of a tight list item
                 if len(stack) + 1 >= deepest:
                     return _too_deep(data, name)
-            inline.pieces.append(("text" if what == "Text" else "code", value, start, end))
+            inline.pieces.append((_TEXT if what == "Text" else _CODE, value, start, end))
         elif what == "InlineHtml":
             m = _COMMENT.fullmatch(value.strip())
             if m and not hidden:
