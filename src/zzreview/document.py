@@ -94,12 +94,6 @@ class Document:
 def _line_breaks(positions, length: int) -> list[int]:
     """Offsets where the source line changes, then ``length``: from the runs when the positions
     are stored as runs (Markdown), else character by character."""
-    starts, lines = getattr(positions, "starts", None), getattr(positions, "lines", None)
-    if starts is None or lines is None:
-        return [k for k in range(1, length + 1) if k == length or positions[k][0] != positions[k - 1][0]]
-    out = []
-    for j in range(1, len(starts)):
-        if 0 < starts[j] < length and lines[j] != lines[j - 1]:
-            out.append(starts[j])
-    out.append(length)
-    return out
+    if hasattr(positions, "line_breaks"):
+        return positions.line_breaks()
+    return [k for k in range(1, length + 1) if k == length or positions[k][0] != positions[k - 1][0]]

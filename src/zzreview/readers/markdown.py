@@ -26,9 +26,12 @@ _COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
 class Anchors:
     """Source (line, column) of every character of a block's text, stored as runs: from text
     offset ``starts[i]`` on, the column advances by ``steps[i]`` (1, or 0 for text that differs
-    from its source, such as entities). Memory grows with the number of runs, not characters."""
+    from its source, such as entities). Memory grows with the number of runs, not characters.
 
-    __slots__ = ("starts", "lines", "cols", "steps", "length")
+    A cut is a view: it shares the runs of the text it was cut from (runs ``lo`` to ``hi``, its
+    offset 0 being offset ``base`` of theirs), so the blocks a paragraph splits into copy nothing."""
+
+    __slots__ = ("starts", "lines", "cols", "steps", "length", "base", "lo", "hi")
 
     def __init__(self, length: int = 0):
         self.starts: list[int] = []
@@ -36,36 +39,44 @@ class Anchors:
         self.cols: list[int] = []
         self.steps: list[int] = []
         self.length = length
-
-    def add(self, offset: int, line: int, col: int, step: int = 1) -> None:
-        if self.starts and self.starts[-1] == offset:  # a later run at the same offset wins
-            self.lines[-1], self.cols[-1], self.steps[-1] = line, col, step
-            return
-        self.starts.append(offset)
-        self.lines.append(line)
-        self.cols.append(col)
-        self.steps.append(step)
+        self.base = self.lo = 0
+        self.hi: int | None = None  # None: to the end of the runs
 
     def __len__(self) -> int:
         return self.length
 
     def __bool__(self) -> bool:
-        return self.length > 0 and bool(self.starts)
+        return self.length > 0 and (len(self.starts) if self.hi is None else self.hi) > self.lo
 
     def at(self, k: int) -> tuple[int, int]:
-        i = max(bisect_right(self.starts, k) - 1, 0)
+        k += self.base
+        i = bisect_right(self.starts, k, self.lo, self.hi) - 1
+        if i < self.lo:
+            i = self.lo
         return self.lines[i], self.cols[i] + self.steps[i] * (k - self.starts[i])
 
     def cut(self, a: int, b: int) -> Anchors:
-        """The anchors of text offsets ``a`` to ``b`` (0 <= a <= b <= length), renumbered from 0."""
-        out = Anchors(b - a)
-        if b > a and self.starts:
-            i = max(bisect_right(self.starts, a) - 1, 0)
-            j = bisect_right(self.starts, b - 1, i)
-            out.starts = [0] + [s - a for s in self.starts[i + 1:j]]
-            out.lines = self.lines[i:j]
-            out.cols = [self.cols[i] + self.steps[i] * (a - self.starts[i])] + self.cols[i + 1:j]
-            out.steps = self.steps[i:j]
+        """The anchors of text offsets ``a`` to ``b`` (0 <= a <= b <= length), numbered from 0."""
+        out = Anchors.__new__(Anchors)
+        out.starts, out.lines, out.cols, out.steps = self.starts, self.lines, self.cols, self.steps
+        out.length, out.base = b - a, self.base + a
+        lo, hi = self.lo, len(self.starts) if self.hi is None else self.hi
+        if b > a and hi > lo:
+            lo = max(bisect_right(self.starts, out.base, lo, hi) - 1, lo)
+            hi = bisect_right(self.starts, out.base + out.length - 1, lo, hi)
+        else:
+            hi = lo
+        out.lo, out.hi = lo, hi
+        return out
+
+    def line_breaks(self) -> list[int]:
+        """Offsets where the source line changes, then the length."""
+        starts, lines, base, length = self.starts, self.lines, self.base, self.length
+        out = []
+        for j in range(self.lo + 1, len(starts) if self.hi is None else self.hi):
+            if 0 < starts[j] - base < length and lines[j] != lines[j - 1]:
+                out.append(starts[j] - base)
+        out.append(length)
         return out
 
     def __getitem__(self, k):
@@ -235,18 +246,24 @@ def _cuts(text: str, breaks: list[int]) -> list[int]:
     return cuts
 
 
+_SPLIT_KINDS = ("paragraph", "list_item")  # official paragraphs one on each line: split at soft breaks
+
+
 def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
     body, pos, breaks = inline.build(src)
-    cuts = _cuts(body, breaks) if breaks and inline.kind in ("paragraph", "list_item") else [0, len(body)]
-    for a, b in zip(cuts, cuts[1:]):
+    kind, level = inline.kind, inline.level
+    cuts = _cuts(body, breaks) if breaks and kind in _SPLIT_KINDS else (0, len(body))
+    for k in range(1, len(cuts)):
+        a, b = cuts[k - 1], cuts[k]
         piece = body[a:b]
-        piece_s = piece.strip()
-        if not piece_s:
+        text = piece.strip()
+        if not text:
             continue
-        a += len(piece) - len(piece.lstrip())
-        ppos = pos if a == 0 and len(piece_s) == len(body) else pos.cut(a, a + len(piece_s))
+        if len(text) != len(piece):
+            a += len(piece) - len(piece.lstrip())
+        ppos = pos if a == 0 and len(text) == len(body) else pos.cut(a, a + len(text))
         line, col = ppos.at(0)
-        blocks.append(Block(len(blocks), inline.kind, piece_s, line, col, level=inline.level, positions=ppos))
+        blocks.append(Block(len(blocks), kind, text, line, col, level=level, positions=ppos))
 
 
 def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: list) -> None:
