@@ -77,9 +77,11 @@ class Document:
         return self._typed_lines
 
     def _split_typed_lines(self) -> list[tuple[int, str]]:
+        if self.format != "markdown":
+            return [(b.index, b.text) for b in self.blocks]
         out: list[tuple[int, str]] = []
         for b in self.blocks:
-            if self.format != "markdown" or not b.positions:
+            if not b.positions:
                 out.append((b.index, b.text))
                 continue
             start = 0

@@ -72,8 +72,11 @@ class Anchors:
     def line_breaks(self) -> list[int]:
         """Offsets where the source line changes, then the length."""
         starts, lines, base, length = self.starts, self.lines, self.base, self.length
+        hi = len(starts) if self.hi is None else self.hi
+        if hi - self.lo <= 1:  # one run: one line
+            return [length]
         out = []
-        for j in range(self.lo + 1, len(starts) if self.hi is None else self.hi):
+        for j in range(self.lo + 1, hi):
             if 0 < starts[j] - base < length and lines[j] != lines[j - 1]:
                 out.append(starts[j] - base)
         out.append(length)
@@ -145,6 +148,14 @@ class _Inline:
         pieces = self.pieces
         data = src.data
         pos = Anchors()
+        if len(pieces) == 1 and pieces[0][0] == _TEXT and pieces[0][1]:  # most headings, one-line paragraphs
+            _, s, start, end = pieces[0]
+            raw = s.encode("utf-8")
+            line, col = src.at(start)
+            pos.starts, pos.lines, pos.cols = [0], [line], [col]
+            pos.steps = [1 if end - start == len(raw) and data.startswith(raw, start) else 0]
+            pos.length = len(s)
+            return s, pos, []
         starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
         text: list[str] = []
         breaks: list[int] = []  # offsets in the text where a soft line break was

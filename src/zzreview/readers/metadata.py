@@ -59,6 +59,8 @@ def is_chrome(text: str) -> bool:
 
 def parse_date(text: str) -> str | None:
     """ISO date of the first 2021年3月5日 / 二〇二一年三月五日 in ``text``."""
+    if "月" not in text:  # every date holds one: no search in the lines that have none
+        return None
     m = DATE.search(text)
     if not m:
         return None
@@ -166,37 +168,54 @@ _SPACES = lazy_regex.compile(r"\s+")
 _EFFECTIVE_WORDS = lazy_regex.compile(r"施行|执行|实行|实施|生效|起|至|止|截至|有效期|以来|期间")
 
 
+def _doc_number(head: _Window) -> str | None:
+    for i, text in enumerate(head.texts):
+        if len(text) < 60 and "号" in text:  # every 文号 ends in 号
+            m = DOC_NUMBER.search(text)
+            if m and head.holds(i):
+                return _SPACES.sub("", m.group(0))
+    return None
+
+
+def _signature(tail: _Window) -> tuple[str | None, str | None]:
+    """The date and issuer of the signature block (落款): ``tail`` holds the last lines, last first."""
+    texts = tail.texts
+    for i, text in enumerate(texts):
+        if len(text) <= 20 and "月" in text and (date := parse_date(text)) and not _EFFECTIVE_WORDS.search(text) \
+                and tail.holds(i):
+            above = tail.next_held(i)
+            if above is not None and _ISSUER.match(texts[above].strip()):
+                return date, texts[above].strip()
+            return date, None
+    return None, None
+
+
+def _date_line(head: _Window) -> str | None:
+    for i, text in enumerate(head.texts):
+        if len(text) <= 40 and "月" in text and (date := parse_date(text)) and not _EFFECTIVE_WORDS.search(text) \
+                and head.holds(i):
+            return date
+    return None
+
+
 def fill_metadata(doc: Document) -> None:
     if not doc.blocks:
         return
     doc.title, doc.title_block = _find_title(doc)
     # Windows at the start and end count lines as typed, not blocks: the same in every format.
+    # One scan of each window for 号 (every 文号 ends in it) and 月 (every date holds it) decides
+    # whether its lines are looked at one by one.
     lines = doc.typed_lines()
-    head_texts = [text for _, text in lines[:40]]
-    head = _Window(head_texts, 12)
-    for i, text in enumerate(head_texts):
-        if len(text) < 60:
-            m = DOC_NUMBER.search(text)
-            if m and head.holds(i):
-                doc.doc_number = _SPACES.sub("", m.group(0))
-                break
-    # The date and issuer of the signature block (落款) near the end; web pages end in chrome too.
-    tail_texts = [text for _, text in reversed(lines[-16:])]  # from the last line backwards
-    tail = _Window(tail_texts, 6)
-    for i, text in enumerate(tail_texts):
-        if len(text) <= 20 and parse_date(text) and not _EFFECTIVE_WORDS.search(text) and tail.holds(i):
-            doc.date = parse_date(text)
-            above = tail.next_held(i)
-            if above is not None and _ISSUER.match(tail_texts[above].strip()):
-                doc.issuer = tail_texts[above].strip()
-            break
-    if doc.date is None:  # no signature date at the end: a date line near the top (转发 notices)
-        for i, text in enumerate(head_texts):
-            if len(text) <= 40 and parse_date(text) and not _EFFECTIVE_WORDS.search(text) and head.holds(i):
-                doc.date = parse_date(text)
-                break
+    head = _Window([text for _, text in lines[:40]], 12)
+    head_text = "\n".join(head.texts)
+    if "号" in head_text:
+        doc.doc_number = _doc_number(head)
+    tail = _Window([text for _, text in reversed(lines[-16:])], 6)  # web pages end in chrome too
+    if "月" in "\n".join(tail.texts):
+        doc.date, doc.issuer = _signature(tail)
+    if doc.date is None and "月" in head_text:  # no signature date at the end: a date line near the top
+        doc.date = _date_line(head)
     if doc.issuer is None and doc.title:
         m = _ISSUER_IN_TITLE.match(doc.title)
         if m:
             doc.issuer = m.group("issuer")
-
