@@ -292,6 +292,8 @@ def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: lis
         directives.append((line, col, m.group(1).strip()))
 
 
+_HIDDEN_TAGS = frozenset({"Image", "CodeBlock"})  # their text is not document text
+_INLINE_TAGS = frozenset({"Emphasis", "Strong", "Link", "Image", "Strikethrough"})  # markup inside a block
 _OPTIONS = pyromark.Options.ENABLE_TABLES  # CommonMark with tables, as markdown-it's "commonmark" + "table"
 
 
@@ -310,13 +312,12 @@ def read_markdown(data: bytes, name: str) -> Document:
     inline: _Inline | None = None
     html: list[tuple[str, int]] = []  # the pieces of an HTML block
     for event, span in pyromark.events_with_range(text, options=_OPTIONS):
-        start, end = span["start"], span["end"]
         if type(event) is str:
             if inline is not None and not hidden:
                 if event == "SoftBreak":
-                    inline.pieces.append((_SOFT, "", start, end))
+                    inline.pieces.append((_SOFT, "", span["start"], span["end"]))
                 elif event == "HardBreak":
-                    inline.pieces.append((_HARD, "", start, end))
+                    inline.pieces.append((_HARD, "", span["start"], span["end"]))
             elif event == "Rule" and len(stack) >= deepest:
                 return _too_deep(data, name)
             continue
@@ -330,18 +331,18 @@ def read_markdown(data: bytes, name: str) -> Document:
                 inline = _Inline("list_item", 0)  # the text of a tight list item
                 if len(stack) + 1 >= deepest:
                     return _too_deep(data, name)
-            inline.pieces.append((_TEXT if what == "Text" else _CODE, value, start, end))
+            inline.pieces.append((_TEXT if what == "Text" else _CODE, value, span["start"], span["end"]))
         elif what == "InlineHtml":
             m = _COMMENT.fullmatch(value.strip())
             if m and not hidden:
-                directives.append((*src.at(start), m.group(1).strip()))
+                directives.append((*src.at(span["start"]), m.group(1).strip()))
         elif what == "Html":
-            html.append((value, start))
+            html.append((value, span["start"]))
         elif what == "Start":
             tag = value if type(value) is str else next(iter(value))
-            if tag in ("Image", "CodeBlock"):
+            if tag in _HIDDEN_TAGS:
                 hidden += 1
-            if tag in ("Emphasis", "Strong", "Link", "Image", "Strikethrough"):
+            if tag in _INLINE_TAGS:
                 continue
             if inline is not None and inline.kind == "list_item" and stack and stack[-1] == "Item":
                 _add_blocks(blocks, inline, src)  # a block inside a tight list item ends its text
@@ -360,9 +361,9 @@ def read_markdown(data: bytes, name: str) -> Document:
                 inline = _Inline("table_cell", 0)
         elif what == "End":
             tag = value if type(value) is str else next(iter(value))
-            if tag in ("Image", "CodeBlock"):
+            if tag in _HIDDEN_TAGS:
                 hidden -= 1
-            if tag in ("Emphasis", "Strong", "Link", "Image", "Strikethrough"):
+            if tag in _INLINE_TAGS:
                 continue
             if inline is not None and tag in ("Paragraph", "Heading", "TableCell", "Item"):
                 _add_blocks(blocks, inline, src)
