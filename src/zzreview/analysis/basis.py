@@ -89,7 +89,7 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
         cites_by_block.setdefault(rc.citation.block, []).append(rc)
     for cites in cites_by_block.values():
         cites.sort(key=lambda rc: rc.citation.start)  # stable: already in text order
-    opening = _opening_blocks(doc, structure, analysis.typed_lines)
+    opening = _opening_blocks(doc, structure, doc.typed_lines())
     out: list[BasisClause] = []
     for b in doc.blocks:
         if b.index == doc.title_block or not _TRIGGER_RE.occurs(b.text):

@@ -162,7 +162,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict(),
                 }
     # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
-    lines = _last_lines(analysis.typed_lines, 8)
+    lines = _last_lines(doc.typed_lines(), 8)
     tail = [text for _, text in lines[-2:]]
     facts.ends_with_date = _ends_with_date([text for _, text in lines])
     # The effective clause counts as an ending only where a document ends (its last lines); an

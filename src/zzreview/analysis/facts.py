@@ -41,7 +41,6 @@ class Analysis:
     measures: list = field(default_factory=list)  # analysis.measures.Measure
     certifications: list = field(default_factory=list)  # analysis.certifications.CertificationDemand
     dates: Any = None  # analysis.dates.DateFacts (effective date, validity)
-    typed_lines: list | None = field(default=None, repr=False)  # doc.typed_lines(), made once
 
 
 _YEAR = lazy_regex.compile(r"(?:19|20)\d\d")
@@ -77,7 +76,7 @@ def analyze(doc: Document, kb: KnowledgeBase, as_of: dt.date, config: Config | N
     config = config or Config()
     structure = analyze_structure(doc)
     citations, others = resolve_citations(doc, structure, kb, as_of)
-    a = Analysis(structure=structure, citations=citations, other_titles=others, typed_lines=doc.typed_lines())
+    a = Analysis(structure=structure, citations=citations, other_titles=others)
     a.normative = classify_document(doc, structure, config, kb, as_of)
     a.basis = extract_basis(doc, a)
     a.measures = extract_measures(doc, a)
