@@ -251,7 +251,10 @@ def _cuts(text: str, breaks: list[int]) -> list[int]:
     """Offsets where a Markdown paragraph splits into official paragraphs, with 0 and its length."""
     cuts = [0]
     for b in breaks:
-        if _ends_paragraph(text[max(cuts[-1], b - _LOOK):b]) or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
+        c = cuts[-1]
+        # most lines end in 。 or ；, which decides without cutting out a window
+        if b > c and text[b - 1] in _ENDS_WITH or _ends_paragraph(text[max(c, b - _LOOK):b]) \
+                or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
             cuts.append(b)
     cuts.append(len(text))
     return cuts
