@@ -112,3 +112,18 @@ def test_no_home_directory_means_no_cache(monkeypatch):
 
     monkeypatch.setattr(lazy_regex.Path, "home", staticmethod(no_home))
     assert lazy_regex.cached_compile(r"[东西]湖").findall("东湖与西湖") == ["东湖", "西湖"]
+
+
+def test_a_pattern_the_cache_cannot_write_does_not_keep_the_others_out(tmp_path, monkeypatch):
+    """Flags such as S|I reach the compiler as a RegexFlag that marshal cannot write: that one
+    pattern is compiled every run, the others are still kept."""
+    _fresh_cache(monkeypatch, tmp_path)
+    flagged = lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I)
+    plain = lazy_regex.cached_compile(r"(?P<n>\d+)号渔船")
+    lazy_regex._write()
+    _fresh_cache(monkeypatch, tmp_path)
+    stored = lazy_regex._read()
+    assert (r"(?P<n>\d+)号渔船", 0) in stored and len(stored) == 1
+    assert lazy_regex.cached_compile(r"(?P<n>\d+)号渔船").search("第12号渔船").group("n") == "12"
+    assert lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I).match(" ZZ: ON ")
+    assert flagged.match("zz:off") and plain.search("3号渔船")

@@ -23,8 +23,8 @@ print("LOADED", sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stder
 """
 
 
-def _loaded(*args: str) -> list[str]:
-    r = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *args], capture_output=True, text=True)
+def _loaded(*args: str, watch: tuple[str, ...] = HEAVY) -> list[str]:
+    r = subprocess.run([sys.executable, "-c", PROBE.format(heavy=watch), *args], capture_output=True, text=True)
     line = next(x for x in r.stderr.splitlines() if x.startswith("LOADED"))
     return ast.literal_eval(line[len("LOADED "):])
 
@@ -50,6 +50,17 @@ def test_checking_a_word_draft_loads_lxml_not_python_docx(tmp_path):
     assert _loaded("check", str(p), "--as-of", "2026-11-24") == ["lxml"]
 
 
+def test_suppressions_and_decisions_load_only_for_a_draft_that_has_them(tmp_path):
+    watch = ("zzreview.suppressions", "hashlib")
+    p = tmp_path / "草案.md"
+    p.write_text("# 某县山林防火办法（征求意见稿）\n\n第一条 进山人员不得携带火种。\n", encoding="utf-8")
+    plain = _loaded("check", str(p), "--as-of", "2026-11-24", watch=watch)
+    assert "zzreview.suppressions" not in plain and "hashlib" not in plain
+    p.write_text("# 某县山林防火办法（征求意见稿）\n\n<!-- zzreview: disable-next=ZZ301 理由：试行 -->\n\n"
+                 "第一条 进山人员不得携带火种。\n", encoding="utf-8")
+    assert "zzreview.suppressions" in _loaded("check", str(p), "--as-of", "2026-11-24", watch=watch)
+
+
 def test_plugin_lookup_without_plugins_needs_no_importlib_metadata(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "path", [str(tmp_path)])
     assert registry._may_declare_plugins() is False
@@ -59,3 +70,49 @@ def test_plugin_lookup_without_plugins_needs_no_importlib_metadata(tmp_path, mon
     assert registry._may_declare_plugins() is False
     (dist / "entry_points.txt").write_text("[zzreview.checks]\norchard = orchard:Check\n", encoding="utf-8")
     assert registry._may_declare_plugins() is True
+
+
+def _fresh_data_cache(monkeypatch, where):
+    from zzreview import resources
+
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(where))
+    monkeypatch.setattr(resources, "_parsed", None)
+    resources.data_toml.cache_clear()
+
+
+def test_shipped_data_is_parsed_once_and_kept_between_runs(tmp_path, monkeypatch):
+    from zzreview import resources
+    from zzreview.resources import data_dir, data_toml, tomllib
+
+    fresh = tomllib.loads((data_dir() / "fair_competition/patterns.toml").read_text(encoding="utf-8"))
+    _fresh_data_cache(monkeypatch, tmp_path)
+    assert data_toml("fair_competition/patterns.toml") == fresh
+    resources._parsed.write()
+    assert list(tmp_path.glob("data-*.marshal"))
+    _fresh_data_cache(monkeypatch, tmp_path)  # a new run: read from the kept file, not parsed
+    monkeypatch.setattr(tomllib, "load", lambda f: (_ for _ in ()).throw(AssertionError("parsed again")))
+    kept = data_toml("fair_competition/patterns.toml")
+    assert kept == fresh and list(kept) == list(fresh)
+
+
+def test_a_changed_data_file_is_parsed_again_and_dates_are_not_kept(tmp_path, monkeypatch):
+    from zzreview import resources
+
+    data = tmp_path / "checks"
+    (data / "x").mkdir(parents=True)
+    monkeypatch.setattr(resources, "data_dir", lambda: data)
+    table = data / "x" / "t.toml"
+    table.write_text('name = "果园"\n', encoding="utf-8")
+    _fresh_data_cache(monkeypatch, tmp_path / "cache")
+    assert resources.data_toml("x/t.toml") == {"name": "果园"}
+    resources._parsed.write()
+    table.write_text('name = "茶园"\nsince = 2021-01-01\n', encoding="utf-8")
+    _fresh_data_cache(monkeypatch, tmp_path / "cache")
+    import datetime as dt
+
+    assert resources.data_toml("x/t.toml") == {"name": "茶园", "since": dt.date(2021, 1, 1)}
+    resources._parsed.write()
+    _fresh_data_cache(monkeypatch, tmp_path / "cache")
+    assert resources.data_toml("x/t.toml")["since"] == dt.date(2021, 1, 1)
+    _fresh_data_cache(monkeypatch, "off")
+    assert resources.data_toml("x/t.toml")["name"] == "茶园" and resources._parsed._file() is None

@@ -137,33 +137,21 @@ class _Job:
             plugin_errors=[(e.origin, e.message, any(e is x for x in loading)) for e in errors])
 
 
-_WORKER: _Job | None = None
-
-
-def _init_worker(job: _Job) -> None:
-    global _WORKER
-    _WORKER = job
-
-
-def _review_in_worker(item: tuple[int, str]) -> Outcome:
-    return _WORKER.review(item)
-
-
 def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
-    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1."""
+    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1. The parent
+    reviews the first file itself before the workers are forked, so that they start with the
+    readers, patterns and data a review loads on first use already in memory."""
     items = list(enumerate(files))
-    if jobs <= 1 or len(files) <= 1:
+    if jobs <= 1 or len(files) <= 2:
         for item in items:
             yield job.review(item)
         return
-    import multiprocessing
+    from zzreview.workers import ordered_map
 
     _warm_up(files, job)
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(8, len(files) // (jobs * 8)))
-    with ctx.Pool(min(jobs, len(files)), initializer=_init_worker, initargs=(job,)) as pool:
-        yield from pool.imap(_review_in_worker, items, chunksize=chunk)
+    yield job.review(items[0])
+    rest = items[1:]
+    yield from ordered_map(job.review, rest, jobs, chunk=max(1, min(8, len(rest) // (jobs * 8))))
 
 
 def _warm_up(files: list[str], job: _Job) -> None:

@@ -1,6 +1,8 @@
-"""The zzreview command line (typer)."""
+"""The zzreview command line (typer).
 
-from __future__ import annotations
+Annotations are real objects here (no ``from __future__ import annotations``): typer reads every
+command's signature on each run, and string annotations would be compiled and evaluated each time.
+"""
 
 import datetime as dt
 import json

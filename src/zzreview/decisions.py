@@ -15,7 +15,6 @@ quoted text, or the quote's SHA-256), never on line numbers, so it survives edit
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,8 @@ _KEYS = {"document", "code", "quote", "quote-sha256", "reason", "by", "date"}
 
 
 def quote_hash(quote: str) -> str:
+    import hashlib  # only a decision that gives quote-sha256 needs it
+
     return hashlib.sha256(quote.encode("utf-8")).hexdigest()
 
 

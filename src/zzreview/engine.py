@@ -150,7 +150,7 @@ def check_document(doc: Document, kb: KnowledgeBase, as_of: dt.date, selection: 
         errors.extend(e for e in loaded.errors if e not in errors)
     analysis = analyze(doc, kb, as_of, config)
     ctx = Context(doc=doc, analysis=analysis, kb=kb, as_of=as_of, config=config)
-    names = {r.code: r.name for r in loaded.rules()}
+    names = loaded.names
     # command-line --select replaces the configured one; --ignore adds to it
     selection = Selection(select=(selection.select if selection and selection.select else config.select),
                           ignore=config.ignore + (selection.ignore if selection else []))

@@ -17,8 +17,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
 from zzreview import lazy_regex
 from zzreview.errors import ConfigError
 from zzreview.plain import as_plain
@@ -27,6 +25,7 @@ _DROP = lazy_regex.cached_compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’
 _VNOTE = lazy_regex.cached_compile(
     r"[（(]\s*(?P<note>(?P<y>(?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
     r"(?:第[一二三四五六七八九十\d]+次)?(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)?)\s*[）)]\s*$")
+_YEAR = lazy_regex.compile(r"(?:19|20)\d\d")
 _PRC = "中华人民共和国"
 STATUSES = ("有效", "已修改", "已废止", "尚未生效", "未知")  # a run-out plan is 已废止 with valid_until
 KINDS = {"law": "法律法规", "document": "文件", "emergency_plan": "应急预案", "plan": "规划、纲要"}
@@ -175,7 +174,7 @@ def encode_base(meta: dict, instruments: list[dict], aliases: list[tuple[str, st
 def _version_year(note: str | None) -> int | None:
     if not note:
         return None
-    m = regex.search(r"(?:19|20)\d\d", note)
+    m = _YEAR.search(note)
     return int(m.group(0)) if m else None
 
 
@@ -454,7 +453,7 @@ _COLUMN_ALIASES = {"标题": "title", "名称": "title", "效力级别": "level"
                    "时效性": "status", "废止日期": "repeal_date", "successor_title": "successor",
                    "替代": "successor", "最后一条": "max_article", "版本": "label", "简称": "aliases", "short_name": "aliases",
                    "文号": "doc_no", "出处": "evidence_url", "可信度": "confidence"}
-_DATE = lazy_regex.cached_compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_DATE = lazy_regex.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _ALIAS_SEP = lazy_regex.compile(r"[、;；,，]")  # aliases in a user table cell
 
 

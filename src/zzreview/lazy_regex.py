@@ -23,6 +23,8 @@ from pathlib import Path
 import regex
 from regex import _main as _regex_main
 
+from zzreview.runcache import cache_dir
+
 _FORMAT = 1
 _MAX_PATTERNS = 5000  # patterns made at run time (user tables, plugins) must not grow the file forever
 _lock = threading.RLock()
@@ -44,16 +46,12 @@ class _Recorder:
         return getattr(self._real, name)
 
 
+_CACHE_NAME = f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+
 def _cache_file() -> Path | None:
-    where = os.environ.get("ZZREVIEW_CACHE_DIR")
-    if where == "off":
-        return None
-    try:
-        base = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zzreview"
-    except (RuntimeError, KeyError):  # no home directory to be found: no cache
-        return None
-    tag = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return base / f"regex-{tag}.marshal"
+    base = cache_dir()
+    return base / _CACHE_NAME if base else None
 
 
 def _read() -> dict:
@@ -65,6 +63,11 @@ def _read() -> dict:
     if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _FORMAT and isinstance(data[1], dict)):
         return {}
     return data[1]
+
+
+def write_cache() -> None:
+    """Write the patterns compiled in this process to the cache file (done at exit)."""
+    _write()
 
 
 def _write() -> None:
@@ -98,21 +101,31 @@ def _from_cache(key: tuple[str, int]):
     return None
 
 
-def _compile_recorded(key: tuple[str, int]) -> regex.Pattern:
+def _compile_recorded(key: tuple[str, int], flags: int) -> regex.Pattern:
     global _added
     with _lock:
         real = _regex_main._regex
         recorder = _Recorder(real)
         _regex_main._regex = recorder
         try:
-            compiled = _regex_main._compile(key[0], key[1], False, {}, True)
+            compiled = _regex_main._compile(key[0], flags, False, {}, True)
         finally:
             _regex_main._regex = real
         args = recorder.args
         if args is not None and not args[5] and not (args[1] & regex.LOCALE) and len(_stored) < _MAX_PATTERNS:  # args[5]: named lists
-            _stored[key] = (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:])
-            _added = True
+            entry = (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:])
+            if _marshallable(entry):  # one entry marshal cannot write would keep the whole file from being written
+                _stored[key] = entry
+                _added = True
     return compiled
+
+
+def _marshallable(entry: tuple) -> bool:
+    try:
+        marshal.dumps(entry)
+    except ValueError:
+        return False
+    return True
 
 
 def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -121,7 +134,7 @@ def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
         return regex.compile(pattern, flags)
     key = (pattern, int(flags))  # a RegexFlag in a key would make the whole file unmarshallable
     try:
-        return _from_cache(key) or _compile_recorded(key)
+        return _from_cache(key) or _compile_recorded(key, flags)
     except Exception:
         return regex.compile(pattern, flags)  # the library's internals moved: no cache
 

@@ -28,6 +28,25 @@ def data_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def data_toml(relative: str) -> dict:
-    """A TOML file shipped under checks/ (e.g. "validity/provinces.toml"), read once."""
-    with (data_dir() / relative).open("rb") as f:
-        return tomllib.load(f)
+    """A TOML file shipped under checks/ (e.g. "validity/provinces.toml"), read once. Its parsed
+    form is kept between runs (keyed by path, size and modification time): parsing TOML is slow."""
+    from zzreview.runcache import Kept
+
+    global _parsed
+    path = data_dir() / relative
+    st = path.stat()
+    stamp = (st.st_size, st.st_mtime_ns)
+    if _parsed is None:  # one file per installation: each reads only its own data
+        from binascii import crc32
+
+        _parsed = Kept(f"data-{crc32(str(data_dir()).encode('utf-8', 'surrogateescape')):08x}")
+    kept = _parsed.get(str(path))
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    _parsed.put(str(path), (stamp, data))
+    return data
+
+
+_parsed = None  # the Kept parsed data files

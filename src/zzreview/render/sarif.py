@@ -19,7 +19,7 @@ from urllib.parse import quote as url_quote
 
 import regex
 
-from zzreview import __version__
+from zzreview import __version__, lazy_regex
 from zzreview.model import Finding, RuleInfo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,7 +30,7 @@ INFORMATION_URI = "https://pypi.org/project/zzreview/"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
 
-_BASIS_LINE = regex.compile(r"^\s*(?:法律依据|依据)\s*[:：]\s*(.+?)\s*$", regex.M)
+_BASIS_LINE = lazy_regex.compile(r"^\s*(?:法律依据|依据)\s*[:：]\s*(.+?)\s*$", regex.M)
 
 
 def rule_basis(rule: RuleInfo) -> str | None:

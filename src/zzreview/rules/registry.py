@@ -7,7 +7,7 @@ All checks, whatever their origin, are loaded by ``load_checks`` and run the sam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from zzreview.errors import PluginError
@@ -40,6 +40,11 @@ class LoadedChecks:
 
     def rules(self) -> list[RuleInfo]:
         return [r for c in self.checks for r in c.rules]
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Rule code → rule name, for every loaded check (made once, used for every document)."""
+        return {r.code: r.name for r in self.rules()}
 
 
 def _builtin_toml_dir() -> Path:

@@ -1,0 +1,97 @@
+"""Results kept between runs, so that a run starts without redoing what the last one did.
+
+The folder is ``$ZZREVIEW_CACHE_DIR`` (``off`` keeps nothing), else ``$XDG_CACHE_HOME/zzreview`` or
+``~/.cache/zzreview``. A ``Kept`` file is one ``marshal``ed dict (data only, never code), read on
+first use and written back at exit when something was added; a file that does not read back is
+ignored, and a folder that cannot be written only means the work is done again next time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import sys
+import threading
+from pathlib import Path
+
+_FORMAT = 1
+
+
+_dirs: dict[tuple, Path | None] = {}  # the environment variables that decide → the folder
+
+
+def cache_dir() -> Path | None:
+    env = tuple(os.environ.get(k) for k in ("ZZREVIEW_CACHE_DIR", "XDG_CACHE_HOME", "HOME"))
+    if env not in _dirs:
+        _dirs[env] = _find_dir(*env[:2])
+    return _dirs[env]
+
+
+def _find_dir(where: str | None, xdg: str | None) -> Path | None:
+    if where == "off":
+        return None
+    try:
+        return Path(where) if where else Path(xdg or Path.home() / ".cache") / "zzreview"
+    except (RuntimeError, KeyError):  # no home directory to be found: no cache
+        return None
+
+
+class Kept:
+    """A dict kept in ``<cache_dir>/<name>-pyXY.marshal``, at most ``limit`` keys."""
+
+    def __init__(self, name: str, limit: int = 500):
+        self.name, self.limit = name, limit
+        self._lock = threading.RLock()
+        self._items: dict | None = None  # None: not read yet
+        self._added = False
+
+    def _file(self) -> Path | None:
+        base = cache_dir()
+        return base / f"{self.name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal" if base else None
+
+    def _read(self) -> dict:
+        path = self._file()
+        try:
+            data = marshal.loads(path.read_bytes()) if path else None
+        except (OSError, ValueError, EOFError, TypeError):
+            data = None
+        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _FORMAT and isinstance(data[1], dict)):
+            return {}
+        return data[1]
+
+    def get(self, key):
+        with self._lock:
+            if self._items is None:
+                self._items = self._read() if self._file() else {}
+                atexit.register(self.write)
+            return self._items.get(key)
+
+    def put(self, key, value) -> None:
+        """Keep ``value`` (plain data that marshal writes: dicts, lists, strings, numbers)."""
+        try:
+            marshal.dumps(value)
+        except ValueError:  # dates and other objects: not kept
+            return
+        with self._lock:
+            self.get(key)
+            if len(self._items) < self.limit:
+                self._items[key] = value
+                self._added = True
+
+    def write(self) -> None:
+        path = self._file()
+        if not (self._added and path):
+            return
+        with self._lock:
+            merged = {**self._read(), **self._items}  # another run may have added items meanwhile
+            while len(merged) > self.limit:
+                merged.pop(next(iter(merged)))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(marshal.dumps((_FORMAT, merged)))
+                os.replace(tmp, path)
+            except (OSError, ValueError):
+                pass
+            self._added = False

@@ -1,0 +1,108 @@
+"""Worker processes that return results in the order of their inputs.
+
+Each worker is forked (where the platform allows) from a parent that has imported and loaded
+everything, gets chunks of items over its own pipe and sends back one list of results per chunk;
+the parent hands a worker its next chunk as soon as it returns one (two are kept in flight, so a
+worker never waits for the parent; the last items go one at a time, so the workers finish
+together) and yields the results in input order. One thread in the
+parent, blocking on the pipes: unlike ``multiprocessing.Pool``, no helper thread wakes up for
+every result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.connection import wait
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_IN_FLIGHT = 2  # chunks handed to a worker before its first result comes back
+
+
+def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int) -> Iterator[R]:
+    """``work(item)`` for every item, computed in ``processes`` workers, yielded in input order.
+    An exception raised by ``work`` is raised here."""
+    chunks = _chunks(items, chunk, processes)
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = []
+    for _ in range(min(processes, len(chunks))):
+        here, there = ctx.Pipe()
+        process = ctx.Process(target=_serve, args=(there, work), daemon=True)
+        process.start()
+        there.close()
+        workers.append((process, here))
+    pending: dict = {}  # connection → number of chunks handed out and not yet returned
+    given = 0
+
+    def hand_out(conn) -> None:
+        nonlocal given
+        if given < len(chunks):
+            conn.send((given, chunks[given]))
+            pending[conn] = pending.get(conn, 0) + 1
+            given += 1
+
+    try:
+        for _ in range(_IN_FLIGHT):
+            for _, conn in workers:
+                hand_out(conn)
+        done: dict[int, list] = {}
+        yielded = 0
+        while yielded < len(chunks):
+            for conn in wait([c for c, n in pending.items() if n]):
+                try:
+                    index, results = conn.recv()
+                except EOFError:
+                    raise RuntimeError("zzreview: 一个工作进程意外退出") from None
+                if isinstance(results, BaseException):
+                    raise results
+                pending[conn] -= 1
+                done[index] = results
+                hand_out(conn)
+            while yielded in done:
+                yield from done.pop(yielded)
+                yielded += 1
+        for _, conn in workers:
+            conn.send(None)  # finish: the workers write their caches and leave
+        for process, _ in workers:
+            process.join()
+    finally:
+        for process, conn in workers:
+            if process.is_alive():
+                process.terminate()
+                process.join()
+            conn.close()
+
+
+def _chunks(items: list, size: int, processes: int) -> list[list]:
+    """Chunks of ``size``, then single items at the end, so that the workers finish together."""
+    tail = max(0, len(items) - processes * size * _IN_FLIGHT)
+    tail -= tail % size
+    return [items[i:i + size] for i in range(0, tail, size)] + [[item] for item in items[tail:]]
+
+
+def _serve(conn, work: Callable) -> None:
+    """A worker: review the chunks it is sent until it is sent None."""
+    from zzreview import lazy_regex
+
+    try:
+        while True:
+            task = conn.recv()
+            if task is None:
+                break
+            index, chunk = task
+            try:
+                results = [work(item) for item in chunk]
+            except Exception as exc:  # raised again in the parent
+                results = exc
+            try:
+                conn.send((index, results))
+            except Exception as exc:  # a result or an exception that does not pickle
+                conn.send((index, RuntimeError(f"{type(exc).__name__}: {exc}")))
+    except (EOFError, KeyboardInterrupt):
+        pass
+    finally:
+        lazy_regex.write_cache()  # what this worker compiled is there for the next run
+        conn.close()
