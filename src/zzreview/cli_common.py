@@ -9,7 +9,6 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn
 
 
 class Format(str, Enum):
@@ -43,7 +42,8 @@ def echo_err(message: str) -> None:
     sys.stderr.flush()
 
 
-def die(message: str) -> NoReturn:
+def die(message: str) -> None:
+    """Print the message and exit with 2 (never returns)."""
     echo_err(f"zzreview: {message}")
     raise SystemExit(2)
 
