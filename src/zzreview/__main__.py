@@ -1,3 +1,3 @@
-from zzreview.cli import main
+from zzreview.launch import main
 
 main()

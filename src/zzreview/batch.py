@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from zzreview import engine
 from zzreview.errors import PluginError

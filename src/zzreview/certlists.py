@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from zzreview import lazy_regex
+from zzreview import lazy_regex, resources
 from zzreview.errors import ConfigError
-from zzreview.resources import tomllib
 
 THRESHOLD = 0.6  # fuzzy match: tested on near misses in tests/test_certifications.py
 NEAR = 0.45  # below THRESHOLD but worth naming as the closest item
@@ -131,8 +130,8 @@ def _load_toml(path: Path) -> CertList:
     from zzreview.tables import read_table_bytes
 
     try:
-        data = tomllib.loads(read_table_bytes(path, "证明事项清单").decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        data = resources.tomllib.loads(read_table_bytes(path, "证明事项清单").decode("utf-8-sig"))
+    except (UnicodeDecodeError, resources.tomllib.TOMLDecodeError, RecursionError) as exc:
         raise ConfigError(f"{path}：无法读取证明事项清单（{type(exc).__name__}）") from None
     meta = data.get("list", {})
     if not isinstance(meta, dict) or not meta.get("name"):

@@ -4,87 +4,23 @@ Annotations are real objects here (no ``from __future__ import annotations``): t
 command's signature on each run, and string annotations would be compiled and evaluated each time.
 """
 
-import datetime as dt
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from zzreview import __version__
+from zzreview.cli_common import FailOn, Format, KbFormat, RulesFormat, config_for, die
+from zzreview.cli_common import as_of as as_of_day
+from zzreview.cli_common import progress as progress_line
 from zzreview.errors import ConfigError, ReadError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="zzreview：行政规范性文件草案合法性预审工具（离线）。")
 kb_app = typer.Typer(no_args_is_help=True, help="查看和查询法律法规知识库。")
 app.add_typer(kb_app, name="kb")
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-
-
-class KbFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class RulesFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-def _die(message: str) -> None:
-    typer.echo(f"zzreview: {message}", err=True)
-    raise typer.Exit(2)
-
-
-def _as_of(value: Optional[str], default: Optional[dt.date] = None) -> dt.date:
-    if value is None:
-        return default or dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        _die(f"--as-of 的值“{value}”无效，应为 YYYY-MM-DD")
-
-
-def _split(values: Optional[List[str]]) -> list[str]:
-    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
-
-
-def _config(config: Optional[Path], paths: list[str]):
-    from zzreview.config import find_config, load_config
-
-    if config is not None:
-        from zzreview.readers.limits import exists
-
-        if not exists(config):
-            _die(f"配置文件 {config} 不存在")
-        return load_config(config)
-    from zzreview.readers.limits import exists
-
-    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return load_config(find_config(start if exists(start) else Path.cwd()))
-
-
-def _progress(i: int, n: int, path: str) -> None:
-    sys.stderr.write(f"\r\x1b[K[{i}/{n}] {path}")
-    if i == n:
-        sys.stderr.write("\r\x1b[K")
-    sys.stderr.flush()
 
 
 @app.command()
@@ -107,81 +43,10 @@ def check(
                                        help="并行进程数（0 表示 CPU 数；默认：文件较多时为 CPU 数）；输出与单进程相同"),
 ) -> None:
     """审查草案：解析引用、对照知识库判断时效，输出问题清单。"""
-    from zzreview import engine
-    from zzreview.kb import KnowledgeBase
-    from zzreview.selection import Selection
+    from zzreview.check_command import run_check
 
-    if write_decisions and not (reason or "").strip():
-        _die("--write-decisions 需要用 --reason 写明接受的理由")
-    try:
-        cfg = _config(config, paths)
-        resolver = engine.ConfigResolver(cfg if config is not None else None)
-        kb = KnowledgeBase.load([*cfg.kb_tables, *(kb_table or [])])
-    except ConfigError as exc:
-        _die(str(exc))
-    day = _as_of(as_of, cfg.as_of)
-    selection = Selection(select=_split(select), ignore=_split(ignore))
-    threshold = fail_on.value if fail_on else cfg.fail_on
-    if output:
-        from zzreview.output import check_target
-
-        try:
-            check_target(output, paths)
-        except ConfigError as exc:
-            _die(str(exc))
-
-    try:
-        if paths == ["-"]:
-            if not stdin_filename:
-                _die("从标准输入读取时需要 --stdin-filename（用于判断格式）")
-            from zzreview.readers.limits import max_file_bytes
-
-            data = sys.stdin.buffer.read(max_file_bytes() + 1)
-            errors: list = []
-            doc = engine.review_file(stdin_filename, kb, day, selection, data=data, name=stdin_filename,
-                                     config=resolver.for_file(stdin_filename), errors=errors)
-            result = engine.RunResult(day, kb, [doc], plugin_errors=errors)
-        else:
-            skipped: list = []
-            files = engine.expand_paths(paths, skipped)  # folders are walked once
-            for path, why in skipped:
-                typer.echo(f"{path}: 已跳过：{why}", err=True)
-            if not files:
-                _die(f"{'、'.join(paths)}：没有找到可审查的文件（.docx .md .markdown .txt）")
-            show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
-            if format in (Format.text, Format.json) and not write_decisions:
-                _check_streamed(files, kb, day, selection, resolver, format.value, output, paths, threshold,
-                                jobs, _progress if show else None)
-            result = engine.run(files, kb, day, selection, progress=_progress if show else None,
-                                resolver=resolver)
-    except ConfigError as exc:
-        _die(str(exc))
-
-    for r in result.documents:
-        if r.error:
-            typer.echo(f"{r.path}: 无法读取：{r.error.message}", err=True)
-    for e in result.plugin_errors:
-        typer.echo(f"zzreview: {e}", err=True)
-    if write_decisions:
-        try:
-            _write_decisions(result, resolver, reason.strip(), by, paths)
-        except ConfigError as exc:
-            _die(str(exc))
-        raise typer.Exit(2 if result.has_errors else 0)
-    text = _render(result, format, tuple(cfg.plugin_paths))
-    if output:
-        from zzreview.output import write_atomic
-
-        try:
-            write_atomic(output, text, paths)
-        except (ConfigError, OSError) as exc:
-            _die(str(exc))
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    if result.has_errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if threshold != "never" and result.fails(threshold) else 0)
+    run_check(paths, format, output, as_of, fail_on, select, ignore, config, kb_table, stdin_filename, progress,
+              write_decisions, reason, by, jobs)
 
 
 @app.command()
@@ -202,13 +67,13 @@ def clean(
 
     show = progress if progress is not None else sys.stderr.isatty()
     try:
-        cfg = _config(config, paths)
-        day = _as_of(as_of, cfg.as_of)
+        cfg = config_for(config, paths)
+        day = as_of_day(as_of, cfg.as_of)
         written, summary, errors = run_clean_command(
             paths, day, output_dir, topic, rules_file, [str(t) for t in (*cfg.kb_tables, *(kb_table or []))],
-            config, jobs, force, _progress if show else None)
+            config, jobs, force, progress_line if show else None)
     except (ConfigError, OSError) as exc:
-        _die(str(exc))
+        die(str(exc))
     for e in errors:
         typer.echo(e, err=True)
     counts = "，".join(f"{k} {v}" for k, v in summary["decisions"].items())
@@ -216,70 +81,6 @@ def clean(
     for path in written.values():
         typer.echo(f"已写入 {path}")
     raise typer.Exit(2 if errors else 0)
-
-
-def _check_streamed(files, kb, day, selection, resolver, format_name: str, output: Optional[Path],
-                    paths: list[str], threshold: str, jobs: Optional[int], progress) -> None:
-    """text and json: each document is written as soon as it is reviewed (in file order)."""
-    from zzreview import batch
-
-    n_jobs = batch.default_jobs(len(files)) if jobs is None else (jobs or batch.cpu_count())
-    pieces: list[str] = []
-    write = pieces.append if output else sys.stdout.write
-    summary = batch.run(files, kb, day, selection, resolver, format_name, write, jobs=n_jobs,
-                        on_error=lambda line: typer.echo(line, err=True), progress=progress)
-    for e in summary.plugin_errors:
-        typer.echo(f"zzreview: {e}", err=True)
-    if output:
-        from zzreview.output import write_atomic
-
-        try:
-            write_atomic(output, "".join(pieces), paths)
-        except (ConfigError, OSError) as exc:
-            _die(str(exc))
-    else:
-        sys.stdout.flush()
-    if summary.has_errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if threshold != "never" and summary.fails(threshold) else 0)
-
-
-def _render(result, format: "Format", plugin_paths: tuple = ()) -> str:
-    if format == Format.sarif:
-        from zzreview.render.sarif import render as render_sarif
-
-        return render_sarif(result, plugin_paths)
-    if format == Format.github:
-        from zzreview.render.github import render as render_github
-
-        return render_github(result, plugin_paths)
-    if format == Format.json:
-        from zzreview.render.json_report import render
-    else:
-        from zzreview.render.text_report import render
-    return render(result)
-
-
-def _write_decisions(result, resolver, reason: str, by: str, inputs: list) -> None:
-    from zzreview import decisions
-
-    per_file: dict[Path, list] = {}
-    for r in result.documents:
-        if r.document is None:
-            continue
-        cfg = resolver.for_file(r.path)
-        file = cfg.decisions or decisions.find_file(Path(r.path)) or (Path.cwd() / decisions.DEFAULT_RELATIVE)
-        per_file.setdefault(file, []).extend(
-            decisions.new_decision(file, r.path, f, reason, by) for f in r.findings
-            if f.check not in ("suppression", "decision"))
-    total = 0
-    for file, items in per_file.items():
-        if items:
-            decisions.append(file, items, inputs)
-            total += len(items)
-            typer.echo(f"已将 {len(items)} 个问题记为已接受：{file}", err=True)
-    if not total:
-        typer.echo("没有需要记录的问题", err=True)
 
 
 @kb_app.command("info")
@@ -293,7 +94,7 @@ def kb_info(
     try:
         info = KnowledgeBase.load(kb_table or []).info()
     except ConfigError as exc:
-        _die(str(exc))
+        die(str(exc))
     if format == KbFormat.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
@@ -316,8 +117,8 @@ def kb_lookup(
     try:
         kb = KnowledgeBase.load(kb_table or [])
     except ConfigError as exc:
-        _die(str(exc))
-    res = kb.resolve(title, _as_of(as_of), year_hint=year)
+        die(str(exc))
+    res = kb.resolve(title, as_of_day(as_of), year_hint=year)
     d = res.to_dict()
     if format == KbFormat.json:
         typer.echo(json.dumps(d, ensure_ascii=False, indent=2))
@@ -337,9 +138,9 @@ def rules(
     from zzreview.render.rules_table import render_rules
 
     try:
-        cfg = _config(config, [])
+        cfg = config_for(config, [])
     except ConfigError as exc:
-        _die(str(exc))
+        die(str(exc))
     typer.echo(render_rules(tuple(cfg.plugin_paths), format.value), nl=False)
 
 
@@ -352,12 +153,12 @@ def explain(
     from zzreview.rules.registry import find_rule
 
     try:
-        cfg = _config(config, [])
+        cfg = config_for(config, [])
     except ConfigError as exc:
-        _die(str(exc))
+        die(str(exc))
     r = find_rule(key, tuple(cfg.plugin_paths))
     if r is None:
-        _die(f"未知的规则“{key}”；用 zzreview rules 查看全部规则")
+        die(f"未知的规则“{key}”；用 zzreview rules 查看全部规则")
     typer.echo(f"{r.code} {r.name}（{r.check}，默认级别 {r.severity}）\n{r.title}\n\n{r.doc}")
 
 
@@ -377,22 +178,22 @@ def report(
     from zzreview.report import echo_err, make_report, summary
 
     try:
-        cfg = _config(config, [str(draft)])
+        cfg = config_for(config, [str(draft)])
         resolver = engine.ConfigResolver(cfg if config is not None else None)
         kb = KnowledgeBase.load([*cfg.kb_tables, *(kb_table or [])])
-        outcome = make_report(draft, kb, _as_of(as_of, cfg.as_of), resolver, output, annotate, force,
+        outcome = make_report(draft, kb, as_of_day(as_of, cfg.as_of), resolver, output, annotate, force,
                               tuple(cfg.plugin_paths))
     except ConfigError as exc:
-        _die(str(exc))
+        die(str(exc))
     except ReadError as exc:
-        _die(f"{draft}: 无法读取：{exc.message}")
+        die(f"{draft}: 无法读取：{exc.message}")
     except OSError as exc:
         from zzreview.readers.limits import os_reason
 
-        _die(f"{draft}: {os_reason(exc)}")
+        die(f"{draft}: {os_reason(exc)}")
     r = outcome.document
     if r.error:
-        _die(f"{r.path}: 无法读取：{r.error.message}")
+        die(f"{r.path}: 无法读取：{r.error.message}")
     for e in outcome.result.plugin_errors:
         typer.echo(f"zzreview: {e}", err=True)
     if outcome.markdown is not None:
@@ -403,15 +204,15 @@ def report(
 
 
 @app.command("config")
-def show_config(
+def showconfig_for(
     path: Path = typer.Argument(Path("."), help="文件或目录"),
     config: Optional[Path] = typer.Option(None, "--config"),
 ) -> None:
     """显示对某个路径生效的配置。"""
     try:
-        cfg = _config(config, [str(path)])
+        cfg = config_for(config, [str(path)])
     except ConfigError as exc:
-        _die(str(exc))
+        die(str(exc))
     typer.echo(json.dumps(cfg.to_dict(), ensure_ascii=False, indent=2))
 
 
@@ -426,18 +227,18 @@ def init(
 
     target = directory / "zzreview.toml"
     if directory.exists() and not directory.is_dir():
-        _die(f"{directory} 不是目录：init 的参数是写入 zzreview.toml 的目录")
+        die(f"{directory} 不是目录：init 的参数是写入 zzreview.toml 的目录")
     if target.exists() and not force:
-        _die(f"{target} 已存在；如需覆盖请加 --force")
+        die(f"{target} 已存在；如需覆盖请加 --force")
     try:
         directory.mkdir(parents=True, exist_ok=True)
         write_atomic(target, CONFIG_TEMPLATE)
     except ConfigError as exc:
-        _die(str(exc))
+        die(str(exc))
     except OSError as exc:
         from zzreview.readers.limits import os_reason
 
-        _die(f"{directory}：无法创建目录（{os_reason(exc)}）")
+        die(f"{directory}：无法创建目录（{os_reason(exc)}）")
     typer.echo(f"已写入 {target}")
     typer.echo("\n在 .pre-commit-config.yaml 中加入：\n")
     typer.echo(PRE_COMMIT_SNIPPET)
@@ -456,16 +257,31 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def main() -> None:
-    for stream in (sys.stdout, sys.stderr):  # file names that are not valid UTF-8 stay printable
-        try:
-            stream.reconfigure(errors="backslashreplace")
-        except (AttributeError, ValueError):
-            pass
-    try:
-        app(prog_name="zzreview")
-    except RecursionError:
-        sys.stderr.write("zzreview: 输入嵌套过深，无法处理\n")
-        sys.exit(2)
-    except MemoryError:
-        sys.stderr.write("zzreview: 内存不足：输入过大\n")
-        sys.exit(2)
+    from zzreview.launch import main as launch
+
+    launch()
+
+
+def check_options_spec() -> list[dict]:
+    """The parameters of ``check`` as plain data (written to check_options.py for launch.py):
+    the typer definition above stays the only one."""
+    import inspect
+    import typing
+    from enum import Enum as _Enum
+
+    signature = inspect.signature(check)
+    spec = []
+    for p in typer.main.get_command(app).commands["check"].params:
+        base = signature.parameters[p.name].annotation
+        while typing.get_origin(base) in (typing.Union, list, List):
+            base = next(a for a in typing.get_args(base) if a is not type(None))
+        convert = (f"enum:{base.__name__}" if isinstance(base, type) and issubclass(base, _Enum)
+                   else {str: "str", Path: "path", int: "int", bool: "bool"}[base])
+        default = p.default.value if isinstance(p.default, _Enum) else p.default
+        spec.append({"name": p.name, "argument": isinstance(p, typer.core.TyperArgument),
+                     "opts": list(p.opts), "secondary": list(p.secondary_opts),
+                     "flag": bool(getattr(p, "is_flag", False)), "multiple": bool(p.multiple), "nargs": p.nargs,
+                     "required": bool(p.required), "convert": convert,
+                     "choices": list(getattr(p.type, "choices", None) or []) or None,
+                     "min": getattr(p.type, "min", None), "default": default})
+    return spec

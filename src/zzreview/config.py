@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
+from zzreview import resources
 from zzreview.errors import ConfigError
-from zzreview.resources import tomllib
 
 FILENAMES = ("zzreview.toml", ".zzreview.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -115,10 +115,10 @@ def _read(path: Path) -> dict:
     from zzreview.readers.limits import read_text_file
 
     try:
-        return tomllib.loads(read_text_file(path, "配置文件"))
+        return resources.tomllib.loads(read_text_file(path, "配置文件"))
     except ReadError as exc:
         raise ConfigError(f"{path}：无法读取配置文件（{exc.message}）") from None
-    except tomllib.TOMLDecodeError as exc:
+    except resources.tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
     except RecursionError:
         raise ConfigError(f"{path}：TOML 嵌套过深") from None

@@ -19,9 +19,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from zzreview import resources
 from zzreview.errors import ConfigError
 from zzreview.model import Finding
-from zzreview.resources import tomllib
 
 DEFAULT_RELATIVE = Path(".zzreview") / "decisions.toml"
 _KEYS = {"document", "code", "quote", "quote-sha256", "reason", "by", "date"}
@@ -90,10 +90,10 @@ def _read(path: Path) -> dict:
     from zzreview.readers.limits import read_text_file
 
     try:
-        return tomllib.loads(read_text_file(path, "审核决定文件"))
+        return resources.tomllib.loads(read_text_file(path, "审核决定文件"))
     except ReadError as exc:
         raise ConfigError(f"{path}：无法读取审核决定文件（{exc.message}）") from None
-    except tomllib.TOMLDecodeError as exc:
+    except resources.tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
     except RecursionError:
         raise ConfigError(f"{path}：TOML 嵌套过深") from None

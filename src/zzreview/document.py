@@ -77,9 +77,11 @@ class Document:
         return self._typed_lines
 
     def _split_typed_lines(self) -> list[tuple[int, str]]:
+        if self.format != "markdown":
+            return [(b.index, b.text) for b in self.blocks]
         out: list[tuple[int, str]] = []
         for b in self.blocks:
-            if self.format != "markdown" or not b.positions:
+            if not b.positions:
                 out.append((b.index, b.text))
                 continue
             start = 0
@@ -94,12 +96,6 @@ class Document:
 def _line_breaks(positions, length: int) -> list[int]:
     """Offsets where the source line changes, then ``length``: from the runs when the positions
     are stored as runs (Markdown), else character by character."""
-    starts, lines = getattr(positions, "starts", None), getattr(positions, "lines", None)
-    if starts is None or lines is None:
-        return [k for k in range(1, length + 1) if k == length or positions[k][0] != positions[k - 1][0]]
-    out = []
-    for j in range(1, len(starts)):
-        if 0 < starts[j] < length and lines[j] != lines[j - 1]:
-            out.append(starts[j])
-    out.append(length)
-    return out
+    if hasattr(positions, "line_breaks"):
+        return positions.line_breaks()
+    return [k for k in range(1, length + 1) if k == length or positions[k][0] != positions[k - 1][0]]

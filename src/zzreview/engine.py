@@ -8,7 +8,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from zzreview.analysis.facts import Analysis, analyze
 from zzreview.analysis.location import title_location
@@ -23,6 +23,7 @@ from zzreview.rules.base import Context
 from zzreview.rules.registry import load_checks
 from zzreview.selection import Selection
 
+TYPE_CHECKING = False  # the typing module costs the hook ~5 ms
 if TYPE_CHECKING:
     from zzreview.decisions import Decision
 

@@ -6,12 +6,19 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+__all__ = ["data_dir", "data_toml"]  # and tomllib, on first use (below)
 
-__all__ = ["data_dir", "data_toml", "tomllib"]
+
+def __getattr__(name: str):
+    """``resources.tomllib``, imported on first use: a run whose data files are all kept parsed
+    between runs never needs it."""
+    if name != "tomllib":
+        raise AttributeError(name)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 def data_dir() -> Path:
@@ -44,7 +51,7 @@ def data_toml(relative: str) -> dict:
     if kept is not None and kept[0] == stamp:
         return kept[1]
     with path.open("rb") as f:
-        data = tomllib.load(f)
+        data = __getattr__("tomllib").load(f)
     _parsed.put(str(path), (stamp, data))
     return data
 

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from zzreview import lazy_regex
 from zzreview.analysis.basis import extract_basis
 from zzreview.analysis.certifications import extract_certifications
 from zzreview.analysis.citations import Citation, extract_citations
-from zzreview.analysis.dates import extract_dates
+from zzreview.analysis.dates import DateFacts, extract_dates
 from zzreview.analysis.location import locate, title_location  # noqa: F401 (plugin API)
 from zzreview.analysis.measures import extract_measures
-from zzreview.analysis.normative import classify_document
+from zzreview.analysis.normative import NormativeDecision, classify_document
 from zzreview.analysis.structure import Structure, analyze_structure
 from zzreview.config import Config
 from zzreview.document import Document
@@ -36,11 +35,11 @@ class Analysis:
     structure: Structure
     citations: list[ResolvedCitation]
     other_titles: list[Citation] = field(default_factory=list)
-    normative: Any = None  # analysis.normative.NormativeDecision
+    normative: NormativeDecision | None = None
     basis: list = field(default_factory=list)  # analysis.basis.BasisClause
     measures: list = field(default_factory=list)  # analysis.measures.Measure
     certifications: list = field(default_factory=list)  # analysis.certifications.CertificationDemand
-    dates: Any = None  # analysis.dates.DateFacts (effective date, validity)
+    dates: DateFacts | None = None  # effective date, validity
 
 
 _YEAR = lazy_regex.compile(r"(?:19|20)\d\d")

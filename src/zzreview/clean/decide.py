@@ -7,8 +7,9 @@ from pathlib import Path
 
 import regex
 
+from zzreview import resources
 from zzreview.errors import ConfigError
-from zzreview.resources import data_toml, tomllib
+from zzreview.resources import data_toml
 
 _RANK = {"high": 3, "medium": 2, "low": 1}
 CONFIDENCE_ZH = {"high": "高", "medium": "中", "low": "低"}
@@ -27,8 +28,8 @@ def load_rules(path: Path | None = None) -> Rules:
         raw = data_toml("clean/decisions.toml")
     else:
         try:
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raw = resources.tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, resources.tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}：无法读取清理决定规则（{exc}）") from None
     order = tuple(raw.get("order", ()))
     rules = tuple(raw.get("rule", ()))

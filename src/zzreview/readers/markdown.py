@@ -26,9 +26,12 @@ _COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
 class Anchors:
     """Source (line, column) of every character of a block's text, stored as runs: from text
     offset ``starts[i]`` on, the column advances by ``steps[i]`` (1, or 0 for text that differs
-    from its source, such as entities). Memory grows with the number of runs, not characters."""
+    from its source, such as entities). Memory grows with the number of runs, not characters.
 
-    __slots__ = ("starts", "lines", "cols", "steps", "length")
+    A cut is a view: it shares the runs of the text it was cut from (runs ``lo`` to ``hi``, its
+    offset 0 being offset ``base`` of theirs), so the blocks a paragraph splits into copy nothing."""
+
+    __slots__ = ("starts", "lines", "cols", "steps", "length", "base", "lo", "hi")
 
     def __init__(self, length: int = 0):
         self.starts: list[int] = []
@@ -36,36 +39,47 @@ class Anchors:
         self.cols: list[int] = []
         self.steps: list[int] = []
         self.length = length
-
-    def add(self, offset: int, line: int, col: int, step: int = 1) -> None:
-        if self.starts and self.starts[-1] == offset:  # a later run at the same offset wins
-            self.lines[-1], self.cols[-1], self.steps[-1] = line, col, step
-            return
-        self.starts.append(offset)
-        self.lines.append(line)
-        self.cols.append(col)
-        self.steps.append(step)
+        self.base = self.lo = 0
+        self.hi: int | None = None  # None: to the end of the runs
 
     def __len__(self) -> int:
         return self.length
 
     def __bool__(self) -> bool:
-        return self.length > 0 and bool(self.starts)
+        return self.length > 0 and (len(self.starts) if self.hi is None else self.hi) > self.lo
 
     def at(self, k: int) -> tuple[int, int]:
-        i = max(bisect_right(self.starts, k) - 1, 0)
+        k += self.base
+        i = bisect_right(self.starts, k, self.lo, self.hi) - 1
+        if i < self.lo:
+            i = self.lo
         return self.lines[i], self.cols[i] + self.steps[i] * (k - self.starts[i])
 
     def cut(self, a: int, b: int) -> Anchors:
-        """The anchors of text offsets ``a`` to ``b`` (0 <= a <= b <= length), renumbered from 0."""
-        out = Anchors(b - a)
-        if b > a and self.starts:
-            i = max(bisect_right(self.starts, a) - 1, 0)
-            j = bisect_right(self.starts, b - 1, i)
-            out.starts = [0] + [s - a for s in self.starts[i + 1:j]]
-            out.lines = self.lines[i:j]
-            out.cols = [self.cols[i] + self.steps[i] * (a - self.starts[i])] + self.cols[i + 1:j]
-            out.steps = self.steps[i:j]
+        """The anchors of text offsets ``a`` to ``b`` (0 <= a <= b <= length), numbered from 0."""
+        out = Anchors.__new__(Anchors)
+        out.starts, out.lines, out.cols, out.steps = self.starts, self.lines, self.cols, self.steps
+        out.length, out.base = b - a, self.base + a
+        lo, hi = self.lo, len(self.starts) if self.hi is None else self.hi
+        if b > a and hi > lo:
+            lo = max(bisect_right(self.starts, out.base, lo, hi) - 1, lo)
+            hi = bisect_right(self.starts, out.base + out.length - 1, lo, hi)
+        else:
+            hi = lo
+        out.lo, out.hi = lo, hi
+        return out
+
+    def line_breaks(self) -> list[int]:
+        """Offsets where the source line changes, then the length."""
+        starts, lines, base, length = self.starts, self.lines, self.base, self.length
+        hi = len(starts) if self.hi is None else self.hi
+        if hi - self.lo <= 1:  # one run: one line
+            return [length]
+        out = []
+        for j in range(self.lo + 1, hi):
+            if 0 < starts[j] - base < length and lines[j] != lines[j - 1]:
+                out.append(starts[j] - base)
+        out.append(length)
         return out
 
     def __getitem__(self, k):
@@ -113,10 +127,7 @@ class _Source:
         return self.data[start:end].decode("utf-8", "replace")
 
 
-def _join_char(before: str, after: str) -> str:
-    if before and after and before[-1].isascii() and after[:1].isascii() and before[-1].isalnum():
-        return " "
-    return ""
+_TEXT, _CODE, _SOFT, _HARD = range(4)  # the kinds of an inline piece
 
 
 class _Inline:
@@ -128,47 +139,80 @@ class _Inline:
 
     def __init__(self, kind: str, level: int):
         self.kind, self.level = kind, level
-        self.pieces: list[tuple[str, str, int, int]] = []  # (type, content, byte start, byte end)
+        self.pieces: list[tuple[int, str, int, int]] = []  # (kind, content, byte start, byte end)
 
     def build(self, src: _Source) -> tuple[str, Anchors, list[int]]:
+        """The text, the position runs and the offsets of the soft line breaks, in one pass over
+        the pieces. A soft break joins with nothing, or with a space between Latin words: only
+        then is the text after it looked up."""
         pieces = self.pieces
-        if len(pieces) == 1 and pieces[0][0] == "text":  # most headings and one-line paragraphs
-            _, s, start, end = pieces[0]
-            pos = Anchors(len(s))
-            pos.add(0, *src.at(start), step=1 if src.same(s, start, end) else 0)
-            return s, pos, []
-        following = [""] * (len(pieces) + 1)  # the first non-empty text after each piece
-        for i in range(len(pieces) - 1, -1, -1):
-            t, s = pieces[i][0], pieces[i][1]
-            following[i] = s if t == "text" and s else following[i + 1]
-        text: list[str] = []
+        data = src.data
         pos = Anchors()
+        if len(pieces) == 1 and pieces[0][0] == _TEXT and pieces[0][1]:  # most headings, one-line paragraphs
+            _, s, start, end = pieces[0]
+            raw = s.encode("utf-8")
+            line, col = src.at(start)
+            pos.starts, pos.lines, pos.cols = [0], [line], [col]
+            pos.steps = [1 if end - start == len(raw) and data.startswith(raw, start) else 0]
+            pos.length = len(s)
+            return s, pos, []
+        starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
+        text: list[str] = []
         breaks: list[int] = []  # offsets in the text where a soft line break was
+        following = None  # the first non-empty text after each piece, made when first needed
         length = 0
         last = ""  # the text so far ends with this
         for i, (t, s, start, end) in enumerate(pieces):
-            if t == "text" or t == "code":
-                if s:
-                    line, col = src.at(start)
-                    if src.same(s, start, end):
-                        pos.add(length, line, col)
-                    else:  # entities, code spans: the text differs from its source
-                        k = src.raw(start, end).find(s) if t == "code" else -1
-                        pos.add(length, line, col + k) if k >= 0 else pos.add(length, line, col, step=0)
-                    text.append(s)
-                    length += len(s)
-                    last = s
-            else:  # "soft" or "hard": the position of the line break itself
-                joiner = "\n" if t == "hard" else _join_char(last, following[i + 1])
-                if t == "soft":
-                    breaks.append(length)
-                if joiner:
-                    pos.add(length, *src.at(end - 1), step=0)
-                    text.append(joiner)
-                    length += len(joiner)
-                    last = joiner
+            if t <= _CODE:  # text or inline code
+                if not s:
+                    continue
+                line, col = src.at(start)
+                raw = s.encode("utf-8")
+                step = 1
+                if end - start != len(raw) or not data.startswith(raw, start):  # entities, code spans
+                    k = src.raw(start, end).find(s) if t == _CODE else -1
+                    if k >= 0:
+                        col += k
+                    else:
+                        step = 0
+                starts.append(length)
+                lines.append(line)
+                cols.append(col)
+                steps.append(step)
+                text.append(s)
+                length += len(s)
+                last = s
+                continue
+            if t == _HARD:
+                joiner = "\n"
+            else:
+                breaks.append(length)
+                joiner = ""
+                if last and last[-1].isascii() and last[-1].isalnum():
+                    if following is None:
+                        following = _following_texts(pieces)
+                    if following[i + 1][:1].isascii() and following[i + 1]:
+                        joiner = " "
+            if joiner:  # the position of the line break itself
+                line, col = src.at(end - 1)
+                starts.append(length)
+                lines.append(line)
+                cols.append(col)
+                steps.append(0)
+                text.append(joiner)
+                length += 1
+                last = joiner
         pos.length = length
         return "".join(text), pos, breaks
+
+
+def _following_texts(pieces: list[tuple[int, str, int, int]]) -> list[str]:
+    """For each piece, the first non-empty text at or after it ("" at the end)."""
+    following = [""] * (len(pieces) + 1)
+    for i in range(len(pieces) - 1, -1, -1):
+        t, s = pieces[i][0], pieces[i][1]
+        following[i] = s if t == _TEXT and s else following[i + 1]
+    return following
 
 
 # Official texts put one paragraph on each line. A soft break ends a paragraph after a sentence,
@@ -207,24 +251,33 @@ def _cuts(text: str, breaks: list[int]) -> list[int]:
     """Offsets where a Markdown paragraph splits into official paragraphs, with 0 and its length."""
     cuts = [0]
     for b in breaks:
-        if _ends_paragraph(text[max(cuts[-1], b - _LOOK):b]) or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
+        c = cuts[-1]
+        # most lines end in 。 or ；, which decides without cutting out a window
+        if b > c and text[b - 1] in _ENDS_WITH or _ends_paragraph(text[max(c, b - _LOOK):b]) \
+                or _STARTS_PARAGRAPH.match(text, b, b + _LOOK):
             cuts.append(b)
     cuts.append(len(text))
     return cuts
 
 
+_SPLIT_KINDS = ("paragraph", "list_item")  # official paragraphs one on each line: split at soft breaks
+
+
 def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
     body, pos, breaks = inline.build(src)
-    cuts = _cuts(body, breaks) if breaks and inline.kind in ("paragraph", "list_item") else [0, len(body)]
-    for a, b in zip(cuts, cuts[1:]):
+    kind, level = inline.kind, inline.level
+    cuts = _cuts(body, breaks) if breaks and kind in _SPLIT_KINDS else (0, len(body))
+    for k in range(1, len(cuts)):
+        a, b = cuts[k - 1], cuts[k]
         piece = body[a:b]
-        piece_s = piece.strip()
-        if not piece_s:
+        text = piece.strip()
+        if not text:
             continue
-        a += len(piece) - len(piece.lstrip())
-        ppos = pos if a == 0 and len(piece_s) == len(body) else pos.cut(a, a + len(piece_s))
+        if len(text) != len(piece):
+            a += len(piece) - len(piece.lstrip())
+        ppos = pos if a == 0 and len(text) == len(body) else pos.cut(a, a + len(text))
         line, col = ppos.at(0)
-        blocks.append(Block(len(blocks), inline.kind, piece_s, line, col, level=inline.level, positions=ppos))
+        blocks.append(Block(len(blocks), kind, text, line, col, level=level, positions=ppos))
 
 
 def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: list) -> None:
@@ -242,6 +295,8 @@ def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: lis
         directives.append((line, col, m.group(1).strip()))
 
 
+_HIDDEN_TAGS = frozenset({"Image", "CodeBlock"})  # their text is not document text
+_INLINE_TAGS = frozenset({"Emphasis", "Strong", "Link", "Image", "Strikethrough"})  # markup inside a block
 _OPTIONS = pyromark.Options.ENABLE_TABLES  # CommonMark with tables, as markdown-it's "commonmark" + "table"
 
 
@@ -260,13 +315,12 @@ def read_markdown(data: bytes, name: str) -> Document:
     inline: _Inline | None = None
     html: list[tuple[str, int]] = []  # the pieces of an HTML block
     for event, span in pyromark.events_with_range(text, options=_OPTIONS):
-        start, end = span["start"], span["end"]
         if type(event) is str:
             if inline is not None and not hidden:
                 if event == "SoftBreak":
-                    inline.pieces.append(("soft", "", start, end))
+                    inline.pieces.append((_SOFT, "", span["start"], span["end"]))
                 elif event == "HardBreak":
-                    inline.pieces.append(("hard", "", start, end))
+                    inline.pieces.append((_HARD, "", span["start"], span["end"]))
             elif event == "Rule" and len(stack) >= deepest:
                 return _too_deep(data, name)
             continue
@@ -280,18 +334,18 @@ def read_markdown(data: bytes, name: str) -> Document:
                 inline = _Inline("list_item", 0)  # the text of a tight list item
                 if len(stack) + 1 >= deepest:
                     return _too_deep(data, name)
-            inline.pieces.append(("text" if what == "Text" else "code", value, start, end))
+            inline.pieces.append((_TEXT if what == "Text" else _CODE, value, span["start"], span["end"]))
         elif what == "InlineHtml":
             m = _COMMENT.fullmatch(value.strip())
             if m and not hidden:
-                directives.append((*src.at(start), m.group(1).strip()))
+                directives.append((*src.at(span["start"]), m.group(1).strip()))
         elif what == "Html":
-            html.append((value, start))
+            html.append((value, span["start"]))
         elif what == "Start":
             tag = value if type(value) is str else next(iter(value))
-            if tag in ("Image", "CodeBlock"):
+            if tag in _HIDDEN_TAGS:
                 hidden += 1
-            if tag in ("Emphasis", "Strong", "Link", "Image", "Strikethrough"):
+            if tag in _INLINE_TAGS:
                 continue
             if inline is not None and inline.kind == "list_item" and stack and stack[-1] == "Item":
                 _add_blocks(blocks, inline, src)  # a block inside a tight list item ends its text
@@ -310,9 +364,9 @@ def read_markdown(data: bytes, name: str) -> Document:
                 inline = _Inline("table_cell", 0)
         elif what == "End":
             tag = value if type(value) is str else next(iter(value))
-            if tag in ("Image", "CodeBlock"):
+            if tag in _HIDDEN_TAGS:
                 hidden -= 1
-            if tag in ("Emphasis", "Strong", "Link", "Image", "Strikethrough"):
+            if tag in _INLINE_TAGS:
                 continue
             if inline is not None and tag in ("Paragraph", "Heading", "TableCell", "Item"):
                 _add_blocks(blocks, inline, src)

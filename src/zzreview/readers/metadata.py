@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import islice
 
 from zzreview import lazy_regex
 from zzreview.document import Document
@@ -60,6 +59,8 @@ def is_chrome(text: str) -> bool:
 
 def parse_date(text: str) -> str | None:
     """ISO date of the first 2021年3月5日 / 二〇二一年三月五日 in ``text``."""
+    if "月" not in text:  # every date holds one: no search in the lines that have none
+        return None
     m = DATE.search(text)
     if not m:
         return None
@@ -89,28 +90,77 @@ def _clean_title(text: str) -> str:
     return (m.group(1) or m.group(2)) if m else t
 
 
-def _not_chrome(items, n: int, text=lambda item: item) -> list:
-    """The first ``n`` of ``items`` whose text is not web-page chrome (looked at only that far)."""
-    return list(islice((item for item in items if not is_chrome(text(item))), n))
+class _Window:
+    """The first ``n`` of ``texts`` that are not web-page chrome, decided only as far as asked:
+    whether a text is chrome is tested once, when first needed, and the texts before one are
+    tested only when it lies ``n`` or more texts in (before that it is in the window if it is not
+    chrome itself)."""
+
+    __slots__ = ("texts", "n", "chrome", "kept")
+
+    def __init__(self, texts: list[str], n: int):
+        self.texts, self.n = texts, n
+        self.chrome: list[bool | None] = [None] * len(texts)
+        self.kept = [0]  # kept[i]: how many of the first i texts are not chrome (known this far)
+
+    def _is_chrome(self, i: int) -> bool:
+        c = self.chrome[i]
+        if c is None:
+            c = self.chrome[i] = is_chrome(self.texts[i])
+        return c
+
+    def _kept_before(self, i: int) -> int:
+        kept = self.kept
+        while len(kept) <= i:
+            kept.append(kept[-1] + (not self._is_chrome(len(kept) - 1)))
+        return kept[i]
+
+    def holds(self, i: int) -> bool:
+        """Whether the ``i``-th text is one of the window's."""
+        return not self._is_chrome(i) and (i < self.n or self._kept_before(i) < self.n)
+
+    def next_held(self, i: int) -> int | None:
+        """The window's text after the ``i``-th (which the window holds), if any."""
+        if i + 1 >= self.n and self._kept_before(i) + 1 >= self.n:
+            return None
+        for j in range(i + 1, len(self.texts)):
+            if not self._is_chrome(j):
+                return j
+        return None
+
+    def held(self) -> list[int]:
+        """Every text the window holds, in order."""
+        out: list[int] = []
+        for i in range(len(self.texts)):
+            if len(out) == self.n:
+                break
+            if not self._is_chrome(i):
+                out.append(i)
+        return out
 
 
 def _find_title(doc: Document) -> tuple[str | None, int | None]:
-    head = _not_chrome(doc.blocks[:30], 8, lambda b: b.text)
-    for b in head:
-        if b.kind == "heading" and b.level == 1 and _looks_like_title(b.text):
+    blocks = doc.blocks[:30]
+    head = _Window([b.text for b in blocks], 8)
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and b.level == 1 and _looks_like_title(b.text) and head.holds(i):
             return _clean_title(b.text), b.index
-    for b in head:
-        if b.kind == "heading" and _looks_like_title(b.text):
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and _looks_like_title(b.text) and head.holds(i):
             return b.text.strip(), b.index
-    for i, b in enumerate(head):
+    held = head.held()
+    for k, i in enumerate(held):
+        b = blocks[i]
         if not _looks_like_title(b.text) or b.text.endswith(("文件", "草案", "征求意见稿）")) and len(b.text) < 12:
             continue
         if _TITLE_END.search(_clean_title(b.text)):
             return _clean_title(b.text), b.index
         # A title broken over two paragraphs: 关于印发 / 某某办法的通知
-        if i + 1 < len(head) and _looks_like_title(head[i + 1].text) and _TITLE_END.search(head[i + 1].text):
-            return b.text.strip() + head[i + 1].text.strip(), b.index
-    first = head[0] if head else doc.blocks[0]
+        if k + 1 < len(held):
+            after = blocks[held[k + 1]].text
+            if _looks_like_title(after) and _TITLE_END.search(after):
+                return b.text.strip() + after.strip(), b.index
+    first = blocks[held[0]] if held else doc.blocks[0]
     return (first.text.strip(), first.index) if _looks_like_title(first.text) else (None, None)
 
 
@@ -118,34 +168,54 @@ _SPACES = lazy_regex.compile(r"\s+")
 _EFFECTIVE_WORDS = lazy_regex.compile(r"施行|执行|实行|实施|生效|起|至|止|截至|有效期|以来|期间")
 
 
+def _doc_number(head: _Window) -> str | None:
+    for i, text in enumerate(head.texts):
+        if len(text) < 60 and "号" in text:  # every 文号 ends in 号
+            m = DOC_NUMBER.search(text)
+            if m and head.holds(i):
+                return _SPACES.sub("", m.group(0))
+    return None
+
+
+def _signature(tail: _Window) -> tuple[str | None, str | None]:
+    """The date and issuer of the signature block (落款): ``tail`` holds the last lines, last first."""
+    texts = tail.texts
+    for i, text in enumerate(texts):
+        if len(text) <= 20 and "月" in text and (date := parse_date(text)) and not _EFFECTIVE_WORDS.search(text) \
+                and tail.holds(i):
+            above = tail.next_held(i)
+            if above is not None and _ISSUER.match(texts[above].strip()):
+                return date, texts[above].strip()
+            return date, None
+    return None, None
+
+
+def _date_line(head: _Window) -> str | None:
+    for i, text in enumerate(head.texts):
+        if len(text) <= 40 and "月" in text and (date := parse_date(text)) and not _EFFECTIVE_WORDS.search(text) \
+                and head.holds(i):
+            return date
+    return None
+
+
 def fill_metadata(doc: Document) -> None:
     if not doc.blocks:
         return
     doc.title, doc.title_block = _find_title(doc)
     # Windows at the start and end count lines as typed, not blocks: the same in every format.
+    # One scan of each window for 号 (every 文号 ends in it) and 月 (every date holds it) decides
+    # whether its lines are looked at one by one.
     lines = doc.typed_lines()
-    head = _not_chrome((text for _, text in lines[:40]), 12)
-    for text in head:
-        m = DOC_NUMBER.search(text)
-        if m and len(text) < 60:
-            doc.doc_number = _SPACES.sub("", m.group(0))
-            break
-    # The date and issuer of the signature block (落款) near the end.
-    tail = _not_chrome((text for _, text in reversed(lines[-16:])), 6)[::-1]  # web pages end in chrome too
-    for k in range(len(tail) - 1, -1, -1):
-        text = tail[k]
-        if len(text) <= 20 and parse_date(text) and not _EFFECTIVE_WORDS.search(text):
-            doc.date = parse_date(text)
-            if k > 0 and _ISSUER.match(tail[k - 1].strip()):
-                doc.issuer = tail[k - 1].strip()
-            break
-    if doc.date is None:  # no signature date at the end: a date line near the top (转发 notices)
-        for text in head:
-            if len(text) <= 40 and parse_date(text) and not _EFFECTIVE_WORDS.search(text):
-                doc.date = parse_date(text)
-                break
+    head = _Window([text for _, text in lines[:40]], 12)
+    head_text = "\n".join(head.texts)
+    if "号" in head_text:
+        doc.doc_number = _doc_number(head)
+    tail = _Window([text for _, text in reversed(lines[-16:])], 6)  # web pages end in chrome too
+    if "月" in "\n".join(tail.texts):
+        doc.date, doc.issuer = _signature(tail)
+    if doc.date is None and "月" in head_text:  # no signature date at the end: a date line near the top
+        doc.date = _date_line(head)
     if doc.issuer is None and doc.title:
         m = _ISSUER_IN_TITLE.match(doc.title)
         if m:
             doc.issuer = m.group("issuer")
-

@@ -7,14 +7,14 @@ left to the file name.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # OLE compound file: Word 97-2003, WPS, Excel…
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
 
 def _zip_kind(data: bytes) -> str:
+    import io
+    import zipfile  # only for zip-based files: a Markdown hook run never needs it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, Protocol
+from collections.abc import Iterable
 
 from zzreview.analysis.facts import Analysis
 from zzreview.analysis.location import title_location
@@ -53,8 +53,9 @@ class Context:
         return title_location(self.doc)
 
 
-class Check(Protocol):
-    """A check: a family name, the codes it emits, and a run function."""
+class Check:
+    """A check: a family name, the codes it emits, and a run function (a shape: checks need not
+    inherit from this class)."""
 
     name: str
     rules: tuple[RuleInfo, ...]

@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
-from zzreview import lazy_regex
+from zzreview import lazy_regex, resources
 from zzreview.analysis.location import locate
 from zzreview.errors import PluginError
 from zzreview.readers.limits import pattern_timeout
 from zzreview.model import SEVERITIES, Finding, RuleInfo
-from zzreview.resources import tomllib
 from zzreview.rules.base import Context
 
 KINDS = ("pattern", "terms", "required", "conditional")
@@ -226,17 +225,19 @@ def fill(template: str, values: dict) -> str:
     return _FIELD.sub(one, str(template))
 
 
-def load_file(path: Path) -> list[DeclarativeCheck]:
-    """The check families defined in one TOML file; PluginError names the file on any problem."""
+def load_file(path: Path, shipped: str | None = None) -> list[DeclarativeCheck]:
+    """The check families defined in one TOML file; PluginError names the file on any problem.
+    ``shipped``: the file's name under checks/, whose parsed form is kept between runs."""
     from zzreview.errors import ReadError
     from zzreview.readers.limits import read_text_file
 
     origin = str(path)
     try:
-        data = tomllib.loads(read_text_file(path, "检查定义文件"))
+        data = (resources.data_toml(shipped) if shipped else
+                resources.tomllib.loads(read_text_file(path, "检查定义文件")))
     except ReadError as exc:
         raise PluginError(origin, f"无法读取（{exc.message}）") from None
-    except tomllib.TOMLDecodeError as exc:
+    except resources.tomllib.TOMLDecodeError as exc:
         raise PluginError(origin, f"TOML 格式错误（{exc}）") from None
     except RecursionError:
         raise PluginError(origin, "TOML 嵌套过深") from None
@@ -250,7 +251,8 @@ def load_file(path: Path) -> list[DeclarativeCheck]:
     return [DeclarativeCheck(name, rules, origin) for name, rules in families.items()]
 
 
-def load_dir(directory: Path, errors: list | None = None) -> list[DeclarativeCheck]:
+def load_dir(directory: Path, errors: list | None = None, shipped: str | None = None) -> list[DeclarativeCheck]:
+    """Every *.toml in the directory; ``shipped``: the directory's name under checks/."""
     if not directory.is_dir():
         raise PluginError(str(directory), "声明式检查目录不存在")
     import stat
@@ -263,7 +265,7 @@ def load_dir(directory: Path, errors: list | None = None) -> list[DeclarativeChe
         if not stat.S_ISREG(mode):  # a pipe or a device is never opened
             skipped.append(f"{f.name}（{kind_of(mode)}）")
             continue
-        checks.extend(load_file(f))
+        checks.extend(load_file(f, f"{shipped}/{f.name}" if shipped else None))
     if skipped and errors is not None:
         errors.append(PluginError(str(directory), f"已跳过不是普通文件的检查定义：{'、'.join(skipped)}"))
     return checks

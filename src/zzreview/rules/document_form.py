@@ -10,7 +10,7 @@ Codes:
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate

@@ -16,7 +16,7 @@ ZZ205 and ZZ206 have their own family names: they are not "expired references" a
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview import lazy_regex
 from zzreview.analysis.facts import ResolvedCitation, document_year

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate

@@ -16,7 +16,7 @@ check and by ``zzreview explain``).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview import lazy_regex
 from zzreview.model import Finding, Location, RuleInfo

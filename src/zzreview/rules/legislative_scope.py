@@ -12,7 +12,7 @@ low confidence: the title decides nothing by itself, a reviewer reads the text.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview.analysis.facts import document_year
 from zzreview.model import Finding, RuleInfo

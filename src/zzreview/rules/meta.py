@@ -5,7 +5,7 @@ The engine emits these while applying suppressions and decisions; this module do
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview.model import Finding, RuleInfo
 

@@ -120,8 +120,9 @@ def load_checks(plugin_paths: tuple[Path, ...] = ()) -> LoadedChecks:
 
     out = LoadedChecks(checks=list(BUILTIN_CHECKS))
     for directory in (_builtin_toml_dir(), *plugin_paths):
+        shipped = "rules" if directory == _builtin_toml_dir() else None
         try:
-            out.checks.extend(declarative.load_dir(Path(directory), out.errors))
+            out.checks.extend(declarative.load_dir(Path(directory), out.errors, shipped))
         except PluginError as exc:
             out.errors.append(exc)
     _entry_point_checks(out)

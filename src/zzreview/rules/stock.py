@@ -6,7 +6,7 @@ produces the findings.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview.model import Finding, RuleInfo
 

@@ -8,7 +8,7 @@ Codes:
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview import certlists
 from zzreview.model import Finding, RuleInfo

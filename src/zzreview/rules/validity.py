@@ -13,7 +13,7 @@ Maxima and the provision they rest on live in checks/validity/provinces.toml.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
