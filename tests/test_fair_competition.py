@@ -273,3 +273,20 @@ def test_block_positions_agree_with_rescanning_the_text(text, data):
         left = max((i + 1 for i, c in enumerate(text[:pos]) if c in "。！？；!?;\n"), default=0)
         right = next((i for i in range(end, len(text)) if text[i] in "。！？；!?;\n"), len(text))
         assert block.sentence(pos, end) == (left, right)
+
+
+def test_trigger_words_kept_between_runs_are_those_read_from_the_pattern(tmp_path, monkeypatch):
+    from zzreview import runcache
+    from zzreview.rules import fair_competition as fc
+
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(fc, "_kept_words", None)
+    src = "(?:指定|限定)[^，。]{0,20}(?:购买|使用)"
+    first = fc._trigger_words(src)
+    assert first == (fc.head_words(src), fc.tail_words(src)) == (frozenset({"指定", "限定"}),
+                                                                  frozenset({"购买", "使用"}))
+    fc._kept_words.write()
+    monkeypatch.setattr(fc, "_kept_words", None)
+    again = fc._trigger_words(src)
+    assert again == first and list(tmp_path.glob("fair-competition-words-*.marshal"))
+    assert runcache.Kept("fair-competition-words").get(f"{fc._stamp}\n{src}") == first

@@ -225,7 +225,7 @@ class KnowledgeBase:
     def add_entries(self, entries: list[Entry]) -> None:
         """Entries from a table: merged into the shipped entry of the same title (new versions added,
         level and repeal facts overridden), or added; a reused title is replaced as a whole."""
-        self.__dict__.pop("_suffix_index", None)
+        self.__dict__.pop("_by_length", None)
         for e in entries:
             key = title_key(e.title)
             existing = self._entries(key)
@@ -283,7 +283,7 @@ class KnowledgeBase:
         # A title cited without a qualifier of one or two characters (爆炸物品管理条例 for
         # 民用爆炸物品管理条例): only when exactly one known title fits.
         if len(key) >= 8:
-            fits = self._suffixes().get(key, set())
+            fits = self._longer_by(key)
             if len(fits) == 1:
                 return self._entries(next(iter(fits))), "fuzzy"
         return [], None
@@ -292,15 +292,14 @@ class KnowledgeBase:
         """Every entry of the base (shipped and from tables)."""
         return [e for key in list(self._by_key) for e in self._entries(key)]
 
-    def _suffixes(self) -> dict[str, set[str]]:
-        if not hasattr(self, "_suffix_index"):
-            index: dict[str, set[str]] = {}
+    def _longer_by(self, key: str) -> set[str]:
+        """The title keys that are ``key`` with one or two more characters in front."""
+        by_length = self.__dict__.get("_by_length")
+        if by_length is None:  # keys grouped by length once: a lookup then scans only two groups
+            by_length = self._by_length = {}
             for k in self._by_key:
-                for cut in (1, 2):
-                    if len(k) - cut >= 8:
-                        index.setdefault(k[cut:], set()).add(k)
-            self._suffix_index = index
-        return self._suffix_index
+                by_length.setdefault(len(k), []).append(k)
+        return {k for cut in (1, 2) for k in by_length.get(len(key) + cut, ()) if k.endswith(key)}
 
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:

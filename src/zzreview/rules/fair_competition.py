@@ -282,6 +282,31 @@ def tail_words(src: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+_kept_words = None  # runcache.Kept: pattern source → its head and tail words
+_stamp = ""
+
+
+def _trigger_words(src: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """head_words and tail_words of a pattern, kept between runs (reading them from a pattern's
+    source costs the hook a few milliseconds on every start); keyed by this module's size and
+    modification time too, so a changed reading is never served from the cache."""
+    global _kept_words, _stamp
+    if _kept_words is None:
+        import os
+
+        from zzreview.runcache import Kept
+
+        _kept_words = Kept("fair-competition-words")
+        st = os.stat(__file__)
+        _stamp = f"{st.st_size}:{st.st_mtime_ns}"
+    key = f"{_stamp}\n{src}"
+    kept = _kept_words.get(key)
+    if kept is None:
+        kept = (head_words(src), tail_words(src))
+        _kept_words.put(key, kept)
+    return kept
+
+
 @lru_cache(maxsize=1)
 def patterns() -> PatternSet:
     data = data_toml("fair_competition/patterns.toml")
@@ -304,7 +329,7 @@ def patterns() -> PatternSet:
             p["code"], p["id"], p["standard"], p["article"], p.get("confidence", "medium"),
             lazy(p["pattern"]), common + tuple(lazy(u) for u in p.get("unless", [])),
             tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
-            head_words(expand(p["pattern"])), tail_words(expand(p["pattern"]))))
+            *_trigger_words(expand(p["pattern"]))))
     heads = {w for p in out for w in (p.triggers or ())}
     by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in heads}
     always = frozenset(i for i, p in enumerate(out) if p.triggers is None)
