@@ -121,31 +121,31 @@ def hook(repeat: int, scratch: Path) -> None:
         row(name, t, f"floor {floor.wall * 1000:.0f} ms", floor, goal)
 
 
-def markdown_floor(folder: Path) -> Time:
+def markdown_floor_cmd(folder: Path) -> list[str]:
     script = ("import sys, pathlib\nfrom markdown_it import MarkdownIt\nmd = MarkdownIt()\n"
               "for f in sorted(pathlib.Path(sys.argv[1]).rglob('*.md')):\n"
               "    md.parse(f.read_text(encoding='utf-8', errors='replace'))\n")
-    return timed([PY, "-c", script, str(folder)])
+    return [PY, "-c", script, str(folder)]
 
 
-def corpus(folder: Path, scratch: Path, peer: bool, memory: bool) -> None:
+def corpus(folder: Path, scratch: Path, peer: bool, memory: bool, repeat: int = 3) -> None:
     n = sum(1 for _ in folder.rglob("*.md"))
-    floor = markdown_floor(folder)
-    print(f"\ncorpus: {folder} ({n} Markdown files); floor: markdown-it parsing them = cpu {floor.cpu * 1000:.0f} ms, "
-          f"wall {floor.wall * 1000:.0f} ms")
+    floor_cmd = markdown_floor_cmd(folder)
+    print(f"\ncorpus: {folder} ({n} Markdown files); median of {repeat}, each run timed in turn with its floor, "
+          "markdown-it parsing the same files")
     check = [*ZZ, "check", str(folder), "--as-of", AS_OF, "--fail-on", "never"]
     has_jobs = "--jobs" in subprocess.run([*ZZ, "check", "--help"], capture_output=True, text=True).stdout
     single = ["--jobs", "1"] if has_jobs else []
-    one_json = timed([*check, "-f", "json", *single])
-    row("check, one process, JSON", one_json, "markdown-it", floor, "≤ 3×")
-    one = timed([*check, *single])
-    row("check, one process, text", one, "markdown-it", floor, "≤ 3×")
+    one_json, floor = alternating([*check, "-f", "json", *single], floor_cmd, repeat)
+    row("check, one process, JSON", one_json, f"markdown-it {floor.wall * 1000:.0f} ms", floor, "≤ 3×")
+    one, floor = alternating([*check, *single], floor_cmd, repeat)
+    row("check, one process, text", one, f"markdown-it {floor.wall * 1000:.0f} ms", floor, "≤ 3×")
     jobs = min(2, _cpus())
     if not has_jobs:
         print("  --jobs: not in this version; the peer is compared with one process")
         jobs, many = 1, one
     else:
-        many = timed([*check, "--jobs", str(jobs)])
+        many = _median([timed([*check, "--jobs", str(jobs)]) for _ in range(repeat)])
     if jobs > 1:
         row(f"check, --jobs {jobs}, text", many, "markdown-it", floor)
         print(f"  speed-up of --jobs {jobs} over one process: wall {one.wall / many.wall:.2f}×   "
