@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pathlib
 import subprocess
 import sys
 
 import regex
 
 from zzreview import lazy_regex
+from zzreview.runcache import Kept
 
 
 def test_compiled_only_on_first_use_and_then_once():
@@ -44,9 +46,9 @@ def test_the_citation_patterns_are_compiled_lazily():
 
 
 def _fresh_cache(monkeypatch, where):
+    """A new run's view of the cache folder ``where``."""
     monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(where))
-    monkeypatch.setattr(lazy_regex, "_stored", None)
-    monkeypatch.setattr(lazy_regex, "_added", False)
+    monkeypatch.setattr(lazy_regex, "_kept", Kept(lazy_regex._kept.name, lazy_regex._kept.limit))
 
 
 def test_a_cached_pattern_gives_the_answers_of_a_fresh_compile(tmp_path, monkeypatch):
@@ -54,11 +56,11 @@ def test_a_cached_pattern_gives_the_answers_of_a_fresh_compile(tmp_path, monkeyp
     text = "长江大桥以北，珠江码头以南；Ferry 7 与 FERRY 12 停航。"
     _fresh_cache(monkeypatch, tmp_path)
     first = lazy_regex.cached_compile(src)
-    lazy_regex._write()
+    lazy_regex.write_cache()
     assert list(tmp_path.glob("regex-*.marshal"))
     _fresh_cache(monkeypatch, tmp_path)  # a new run: the pattern comes from the file
     again = lazy_regex.cached_compile(src)
-    assert (src, 0) in lazy_regex._stored and not lazy_regex._added
+    assert (src, 0) in lazy_regex._kept._items and not lazy_regex._kept._added
     eager = regex.compile(src)
     for p in (first, again):
         assert [m.groupdict() for m in p.finditer(text)] == [m.groupdict() for m in eager.finditer(text)]
@@ -70,16 +72,16 @@ def test_a_pattern_with_flags_given_as_regex_flags_is_cached_with_the_others(tmp
     _fresh_cache(monkeypatch, tmp_path)
     lazy_regex.cached_compile(r"[。！？]", regex.REVERSE)
     lazy_regex.cached_compile(r"\d+号")
-    lazy_regex._write()
+    lazy_regex.write_cache()
     _fresh_cache(monkeypatch, tmp_path)
     assert lazy_regex.cached_compile(r"[。！？]", regex.REVERSE).findall("甲。乙！") == ["！", "。"]
-    assert set(lazy_regex._stored) == {(r"[。！？]", int(regex.REVERSE)), (r"\d+号", 0)}
+    assert set(lazy_regex._kept._items) == {(r"[。！？]", int(regex.REVERSE)), (r"\d+号", 0)}
 
 
 def test_a_damaged_cache_file_means_an_ordinary_compile(tmp_path, monkeypatch):
     _fresh_cache(monkeypatch, tmp_path)
     lazy_regex.cached_compile(r"\d+号")
-    lazy_regex._write()
+    lazy_regex.write_cache()
     for f in tmp_path.glob("regex-*.marshal"):
         f.write_bytes(b"\x00not marshal at all")
     _fresh_cache(monkeypatch, tmp_path)
@@ -90,7 +92,7 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     _fresh_cache(monkeypatch, "off")
     monkeypatch.chdir(tmp_path)
     assert lazy_regex.cached_compile(r"[甲乙]方").findall("甲方与乙方") == ["甲方", "乙方"]
-    lazy_regex._write()
+    lazy_regex.write_cache()
     assert not list(tmp_path.rglob("*.marshal"))
 
 
@@ -110,7 +112,7 @@ def test_no_home_directory_means_no_cache(monkeypatch):
     def no_home():
         raise RuntimeError("Could not determine home directory.")
 
-    monkeypatch.setattr(lazy_regex.Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(pathlib.Path, "home", staticmethod(no_home))
     assert lazy_regex.cached_compile(r"[东西]湖").findall("东湖与西湖") == ["东湖", "西湖"]
 
 
@@ -120,9 +122,9 @@ def test_a_pattern_the_cache_cannot_write_does_not_keep_the_others_out(tmp_path,
     _fresh_cache(monkeypatch, tmp_path)
     flagged = lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I)
     plain = lazy_regex.cached_compile(r"(?P<n>\d+)号渔船")
-    lazy_regex._write()
+    lazy_regex.write_cache()
     _fresh_cache(monkeypatch, tmp_path)
-    stored = lazy_regex._read()
+    stored = lazy_regex._kept._read()
     assert (r"(?P<n>\d+)号渔船", 0) in stored and len(stored) == 1
     assert lazy_regex.cached_compile(r"(?P<n>\d+)号渔船").search("第12号渔船").group("n") == "12"
     assert lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I).match(" ZZ: ON ")

@@ -7,7 +7,6 @@ tests/test_launch.py fails while the file is out of date.
 
 from __future__ import annotations
 
-import pprint
 from pathlib import Path
 
 from zzreview.cli import check_options_spec
@@ -18,7 +17,7 @@ HEADER = ('"""The options of ``zzreview check`` as data, generated from its type
 
 
 def render() -> str:
-    return HEADER + "CHECK_OPTIONS = " + pprint.pformat(check_options_spec(), width=110, sort_dicts=False) + "\n"
+    return HEADER + "CHECK_OPTIONS = [\n" + "".join(f"    {p!r},\n" for p in check_options_spec()) + "]\n"
 
 
 if __name__ == "__main__":

@@ -13,23 +13,17 @@ does not read back, or a constructor that refuses its arguments, means an ordina
 
 from __future__ import annotations
 
-import atexit
-import marshal
-import os
-import sys
 import threading
-from pathlib import Path
 
 import regex
 from regex import _main as _regex_main
 
-from zzreview.runcache import cache_dir
+from zzreview.runcache import Kept, cache_dir
 
-_FORMAT = 1
 _MAX_PATTERNS = 5000  # patterns made at run time (user tables, plugins) must not grow the file forever
 _lock = threading.RLock()
-_stored: dict[tuple[str, int], tuple] | None = None  # None: not read yet
-_added = False
+# (pattern, flags as int) → the constructor's arguments; the file is regex-<version>-pyXY.marshal
+_kept = Kept(f"regex-{regex.__version__}", limit=_MAX_PATTERNS)
 
 
 class _Recorder:
@@ -46,63 +40,23 @@ class _Recorder:
         return getattr(self._real, name)
 
 
-_CACHE_NAME = f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
-
-
-def _cache_file() -> Path | None:
-    base = cache_dir()
-    return base / _CACHE_NAME if base else None
-
-
-def _read() -> dict:
-    path = _cache_file()
-    try:
-        data = marshal.loads(path.read_bytes()) if path else None
-    except (OSError, ValueError, EOFError, TypeError):
-        data = None
-    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _FORMAT and isinstance(data[1], dict)):
-        return {}
-    return data[1]
-
-
 def write_cache() -> None:
-    """Write the patterns compiled in this process to the cache file (done at exit)."""
-    _write()
-
-
-def _write() -> None:
-    path = _cache_file()
-    if not (_added and path):
-        return
-    with _lock:
-        merged = {**_read(), **(_stored or {})}  # another run may have added patterns meanwhile
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((_FORMAT, merged)))
-            os.replace(tmp, path)
-        except (OSError, ValueError):
-            pass  # a read-only home: compile every run, as without the cache
+    """Write the patterns compiled in this process to the cache file (also done at exit)."""
+    _kept.write()
 
 
 def _from_cache(key: tuple[str, int]):
-    global _stored
-    with _lock:
-        if _stored is None:
-            _stored = _read()
-            atexit.register(_write)
-        args = _stored.get(key)
+    args = _kept.get(key)
     if args is not None:
         pattern, flags, as_enum, *rest = args
         try:
             return _regex_main._regex.compile(pattern, regex.RegexFlag(flags) if as_enum else flags, *rest)
-        except Exception:  # another layout of the arguments: compile afresh
-            _stored.pop(key, None)
+        except Exception:  # another layout of the arguments: compiled afresh, and the entry replaced
+            pass
     return None
 
 
 def _compile_recorded(key: tuple[str, int], flags: int) -> regex.Pattern:
-    global _added
     with _lock:
         real = _regex_main._regex
         recorder = _Recorder(real)
@@ -112,25 +66,15 @@ def _compile_recorded(key: tuple[str, int], flags: int) -> regex.Pattern:
         finally:
             _regex_main._regex = real
         args = recorder.args
-        if args is not None and not args[5] and not (args[1] & regex.LOCALE) and len(_stored) < _MAX_PATTERNS:  # args[5]: named lists
-            entry = (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:])
-            if _marshallable(entry):  # one entry marshal cannot write would keep the whole file from being written
-                _stored[key] = entry
-                _added = True
+        if args is not None and not args[5] and not (args[1] & regex.LOCALE):  # args[5]: named lists
+            # kept unless marshal cannot write it (one such entry would keep the whole file out)
+            _kept.put(key, (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:]))
     return compiled
-
-
-def _marshallable(entry: tuple) -> bool:
-    try:
-        marshal.dumps(entry)
-    except ValueError:
-        return False
-    return True
 
 
 def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
-    if _cache_file() is None:
+    if cache_dir() is None:
         return regex.compile(pattern, flags)
     key = (pattern, int(flags))  # a RegexFlag in a key would make the whole file unmarshallable
     try:
