@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Iterable
 
 from zzreview.analysis.facts import Analysis, analyze
 from zzreview.analysis.location import title_location

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from zzreview.analysis.facts import Analysis
 from zzreview.analysis.location import title_location

@@ -7,9 +7,9 @@ See checks/rules/README.md for the format.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
 import regex
 

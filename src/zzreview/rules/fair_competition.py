@@ -14,9 +14,9 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from collections.abc import Iterable
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
