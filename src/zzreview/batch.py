@@ -43,6 +43,8 @@ class Outcome:
 
 @dataclass
 class Summary:
+    """What a streamed run keeps: counts of documents, findings by severity and errors."""
+
     documents: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     accepted: int = 0
@@ -109,6 +111,8 @@ class Format:
 
 @dataclass
 class _Job:
+    """The run's settings that reviewing and rendering one file needs (in the parent or a worker)."""
+
     kb: KnowledgeBase
     as_of: dt.date
     selection: Selection

@@ -50,6 +50,8 @@ _NEGATED = lazy_regex.compile(r"^(?:无|未|非|不|没有)")
 
 @dataclass
 class CertItem:
+    """One item of a certification list, with its aliases, issuer and requester."""
+
     name: str
     aliases: list[str] = field(default_factory=list)
     issuer: str | None = None
@@ -64,6 +66,8 @@ class CertItem:
 
 @dataclass
 class CertList:
+    """A published list of certification items (清单) and where it applies."""
+
     id: str
     name: str
     region: str | None = None
@@ -83,6 +87,8 @@ class CertList:
 
 @dataclass
 class Match:
+    """A demanded certification matched to a list item, and how it matched."""
+
     item: CertItem
     list: CertList
     score: float

@@ -43,12 +43,16 @@ OVERRIDE_KEYS = ("paths", "select", "ignore", "severity", "level", "document-kin
 
 @dataclass
 class Override:
+    """Settings that apply to the paths matching some patterns."""
+
     paths: list[str]
     values: dict
 
 
 @dataclass
 class Config:
+    """The settings of zzreview.toml (selection, severities, lists, plugins) for one file."""
+
     path: Path | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)

@@ -35,6 +35,8 @@ def quote_hash(quote: str) -> str:
 
 @dataclass
 class Decision:
+    """A reviewer's decision accepting one finding of one document, with the reason."""
+
     document: str
     code: str
     reason: str

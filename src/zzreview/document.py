@@ -45,6 +45,8 @@ class Block:
 
 @dataclass
 class Document:
+    """A draft as the readers give it: its blocks of text, where each comes from, and its metadata."""
+
     path: str
     format: str  # "docx" | "markdown" | "text" | "pdf"
     blocks: list[Block]

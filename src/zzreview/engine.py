@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class DocumentResult:
+    """One file's review: the document, its analysis, findings, accepted findings or read error."""
+
     path: str
     document: Document | None = None
     analysis: Analysis | None = None
@@ -44,6 +46,8 @@ class DocumentResult:
 
 @dataclass
 class RunResult:
+    """A whole run: every document's result, the day, the knowledge base and plugin errors."""
+
     as_of: dt.date
     kb: KnowledgeBase
     documents: list[DocumentResult]

@@ -48,6 +48,8 @@ def title_key(title: str) -> str:
 
 @dataclass
 class Version:
+    """One version of an instrument: its dates and number of articles."""
+
     label: str
     publish_date: str | None
     effective_date: str | None
@@ -75,6 +77,8 @@ class Note:
 
 @dataclass
 class Entry:
+    """One instrument of the knowledge base: title, level, dates, status, versions and repeal."""
+
     title: str
     level: str = ""
     region: str = ""
@@ -109,6 +113,8 @@ class Entry:
 
 @dataclass
 class Resolution:
+    """What the knowledge base says of a cited title on a given day."""
+
     query: str
     known: bool
     status: str = "未知"

@@ -11,6 +11,8 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 @dataclass
 class Location:
+    """Where a finding is: block, source line and column, article, and the page of a PDF."""
+
     block: int
     line: int
     column: int
@@ -26,6 +28,8 @@ class Location:
 
 @dataclass
 class Finding:
+    """One problem a check found, with its quote, legal basis and suggested fix."""
+
     code: str
     check: str
     severity: str

@@ -18,6 +18,8 @@ def _matches(pattern: str, f: Finding, rule_name: str | None) -> bool:
 
 @dataclass
 class Selection:
+    """The codes, prefixes and check names to report (select) and to leave out (ignore)."""
+
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
 

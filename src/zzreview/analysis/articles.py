@@ -39,6 +39,8 @@ _PARENS = str.maketrans("()", "（）")
 
 @dataclass
 class ArticleRefs:
+    """Article references read after a title (第三条、第五条第二款), with their numbers."""
+
     refs: list[str] = field(default_factory=list)
     numbers: list[int | None] = field(default_factory=list)  # parallel to refs
     end: int = 0  # offset just after the last reference read (== pos when none)

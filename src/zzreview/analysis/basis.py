@@ -35,6 +35,8 @@ _SELF = lazy_regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|
 
 @dataclass
 class BasisClause:
+    """A clause naming what the document is made under (根据…制定本办法) and the instruments it names."""
+
     text: str
     scope: str  # "document" | "article"
     instruments: list[dict] = field(default_factory=list)  # title, level, status

@@ -24,6 +24,8 @@ from zzreview.model import Location
 
 @dataclass
 class Occurrence:
+    """One place where a certification is demanded."""
+
     text: str  # the certification as written at this place
     block: int
     start: int
@@ -34,6 +36,8 @@ class Occurrence:
 
 @dataclass
 class CertificationDemand:
+    """A certification the document demands, with every place it is demanded."""
+
     text: str  # the certification as it should be matched (exact substring of the block)
     phrase: str  # the demanding phrase (exact substring of the block)
     block: int

@@ -106,6 +106,8 @@ _KEY_DROP = lazy_regex.compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「
 # ---------------------------------------------------------------- the fact
 @dataclass
 class Citation:
+    """A title cited in the text (《…》), with the articles, version note and short name it carries."""
+
     as_written: str
     title: str
     block: int
@@ -240,6 +242,8 @@ class _SelfNames:
 # ---------------------------------------------------------------- extraction
 @dataclass
 class _Raw:
+    """A citation before it is kept or dropped, with what surrounds it."""
+
     cit: Citation
     is_self: bool
     preceded_by_ben: bool

@@ -65,6 +65,8 @@ _LONG = 2000  # characters: excerpts of a document's opening are shorter
 
 @dataclass
 class DateFacts:
+    """The document's effective date, validity period and own period, with where each is stated."""
+
     effective_date: str | None = None
     effective_text: str | None = None
     effective_on: str | None = None  # "date" | "publication"

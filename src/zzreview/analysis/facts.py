@@ -25,6 +25,8 @@ from zzreview.model import Location
 
 @dataclass
 class ResolvedCitation:
+    """A citation with what the knowledge base says of it."""
+
     citation: Citation
     resolution: Resolution
     location: Location
@@ -32,6 +34,8 @@ class ResolvedCitation:
 
 @dataclass
 class Analysis:
+    """Every fact extracted from one document, shared by the checks and renderers."""
+
     structure: Structure
     citations: list[ResolvedCitation]
     other_titles: list[Citation] = field(default_factory=list)

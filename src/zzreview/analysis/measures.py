@@ -64,6 +64,8 @@ _PUBLIC = lazy_regex.cached_compile(r"^[^，。]{2,40}?的[，,]|单位|个人|�
 
 @dataclass
 class Measure:
+    """A fine, licence, compulsory measure, fee or duty the text sets, with the sentence that sets it."""
+
     kind: str
     text: str  # the sentence
     quote: str  # the words that set the measure

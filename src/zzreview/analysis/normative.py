@@ -43,6 +43,8 @@ CONFIG_LEVELS = {"law": "法律", "administrative-regulation": "行政法规", "
 
 @dataclass
 class NormativeDecision:
+    """Whether the document is normative, its level, and the reasons for the judgement."""
+
     is_normative: bool
     kind: str | None
     level: str | None = None

@@ -16,6 +16,8 @@ CHAPTER_HEAD = lazy_regex.compile(rf"^[\s　]*第({_NUM})章")
 
 @dataclass
 class Article:
+    """One article (第X条) and the block where it starts."""
+
     label: str  # as written: 第十二条
     number: int
     sub: int | None  # 之一 -> 1
@@ -25,6 +27,8 @@ class Article:
 
 @dataclass
 class Structure:
+    """The document's articles and the article each block sits in."""
+
     articles: list[Article]
     article_of_block: dict[int, str]  # block index -> label of the article it sits in
 

@@ -16,6 +16,8 @@ from zzreview.model import Finding, Location, RuleInfo
 
 @dataclass
 class Context:
+    """What a check is given: the document, its analysis, the knowledge base, the day and the settings."""
+
     doc: Document
     analysis: Analysis
     kb: KnowledgeBase

@@ -33,6 +33,8 @@ _FIELD = lazy_regex.cached_compile(r"\{\{|\}\}|\{(\w+)(?:![rsa])?(?::[^{}]*)?\}"
 
 @dataclass
 class DeclarativeRule:
+    """One rule of a declarative check file: its match, message and basis."""
+
     info: RuleInfo
     kind: str
     message: str

@@ -95,6 +95,8 @@ _ITEM_START = lazy_regex.cached_compile(r"^[\s　]*(?:[（(][一二三四五六�
 
 @dataclass(frozen=True)
 class Pattern:
+    """One fair-competition red flag: its pattern, exceptions, standard and trigger words."""
+
     code: str
     id: str
     standard: str
@@ -111,6 +113,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class PatternSet:
+    """Every red-flag pattern, indexed by the trigger words that must occur for it to match."""
+
     patterns: tuple[Pattern, ...]
     words: tuple[str, ...]  # every trigger word (starts and ends of matches)
     by_word: dict[str, frozenset[int]]  # a trigger word → the patterns that may start with it

@@ -35,6 +35,8 @@ ENTRY_POINT_GROUP = "zzreview.checks"
 
 @dataclass
 class LoadedChecks:
+    """The checks loaded for a run (built-in, declarative, plugins) and the errors met loading them."""
+
     checks: list = field(default_factory=list)
     errors: list[PluginError] = field(default_factory=list)
 
