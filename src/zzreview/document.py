@@ -64,10 +64,15 @@ class Document:
     # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
     directives: list[tuple[int, int, str]] = field(default_factory=list)
     _typed_lines: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+        """Every block's text, a block a line; joined once (several analyses and checks first look
+        for their words in the whole text, and a Document's blocks do not change once read)."""
+        if self._text is None:
+            self._text = "\n".join(b.text for b in self.blocks)
+        return self._text
 
     def typed_lines(self) -> list[tuple[int, str]]:
         """(block index, text) of every paragraph as its author typed it: a paragraph of a Word
