@@ -12,7 +12,7 @@ from typing import List, Optional
 import typer
 
 from zzreview import __version__
-from zzreview.cli_common import FailOn, Format, KbFormat, RulesFormat, config_for, die
+from zzreview.cli_common import FailOn, Format, KbFormat, RulesFormat, config_for, die, echo_err
 from zzreview.cli_common import as_of as as_of_day
 from zzreview.cli_common import progress as progress_line
 from zzreview.errors import ConfigError, ReadError
@@ -75,7 +75,7 @@ def clean(
     except (ConfigError, OSError) as exc:
         die(str(exc))
     for e in errors:
-        typer.echo(e, err=True)
+        echo_err(str(e))
     counts = "，".join(f"{k} {v}" for k, v in summary["decisions"].items())
     typer.echo(f"清理文件 {summary['documents']} 件：{counts or '无'}")
     for path in written.values():
@@ -175,7 +175,7 @@ def report(
     """生成合法性审核意见书草稿，以及把每个问题作为批注的草案副本。"""
     from zzreview import engine
     from zzreview.kb import KnowledgeBase
-    from zzreview.report import echo_err, make_report, summary
+    from zzreview.report import make_report, summary
 
     try:
         cfg = config_for(config, [str(draft)])
@@ -195,11 +195,12 @@ def report(
     if r.error:
         die(f"{r.path}: 无法读取：{r.error.message}")
     for e in outcome.result.plugin_errors:
-        typer.echo(f"zzreview: {e}", err=True)
+        echo_err(f"zzreview: {e}")
     if outcome.markdown is not None:
         sys.stdout.write(outcome.markdown)
         sys.stdout.flush()
-    echo_err(summary(outcome))
+    for line in summary(outcome):
+        echo_err(line)
     raise typer.Exit(2 if outcome.result.plugin_errors else 0)
 
 

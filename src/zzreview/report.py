@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,8 +123,3 @@ def _converted_note(doc) -> str | None:
     if doc.format == "pdf":
         return "注意：草案为 PDF，批注副本是按 PDF 文字层重建的 .docx（每段一个段落），位置按 PDF 的页和行计"
     return None
-
-
-def echo_err(lines: list[str]) -> None:
-    for line in lines:
-        sys.stderr.write(line + "\n")
