@@ -289,4 +289,4 @@ def test_trigger_words_kept_between_runs_are_those_read_from_the_pattern(tmp_pat
     monkeypatch.setattr(fc, "_kept_words", None)
     again = fc._trigger_words(src)
     assert again == first and list(tmp_path.glob("fair-competition-words-*.marshal"))
-    assert runcache.Kept("fair-competition-words").get(f"{fc._stamp}\n{src}") == first
+    assert runcache.Kept("fair-competition-words").get(src) == (fc._stamp, *first)

@@ -129,3 +129,15 @@ def test_a_pattern_the_cache_cannot_write_does_not_keep_the_others_out(tmp_path,
     assert lazy_regex.cached_compile(r"(?P<n>\d+)号渔船").search("第12号渔船").group("n") == "12"
     assert lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I).match(" ZZ: ON ")
     assert flagged.match("zz:off") and plain.search("3号渔船")
+
+
+def test_a_full_kept_file_still_takes_a_new_value_for_a_key_it_holds(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))
+    kept = Kept("tiny", limit=2)
+    kept.put("甲", 1)
+    kept.put("乙", 2)
+    kept.put("丙", 3)  # full: a new key is not kept
+    kept.put("甲", 10)  # a key it holds is updated
+    kept.write()
+    again = Kept("tiny", limit=2)
+    assert (again.get("甲"), again.get("乙"), again.get("丙")) == (10, 2, None)

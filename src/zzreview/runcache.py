@@ -75,7 +75,7 @@ class Kept:
             return
         with self._lock:
             self.get(key)
-            if len(self._items) < self.limit:
+            if key in self._items or len(self._items) < self.limit:  # a full file still takes updates
                 self._items[key] = value
                 self._added = True
 

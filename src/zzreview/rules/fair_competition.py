@@ -292,8 +292,8 @@ _stamp = ""
 
 def _trigger_words(src: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """head_words and tail_words of a pattern, kept between runs (reading them from a pattern's
-    source costs the hook a few milliseconds on every start); keyed by this module's size and
-    modification time too, so a changed reading is never served from the cache."""
+    source costs the hook a few milliseconds on every start), with this module's size and
+    modification time, so a changed reading is never served from the cache."""
     global _kept_words, _stamp
     if _kept_words is None:
         import os
@@ -303,12 +303,12 @@ def _trigger_words(src: str) -> tuple[frozenset[str] | None, frozenset[str] | No
         _kept_words = Kept("fair-competition-words")
         st = os.stat(__file__)
         _stamp = f"{st.st_size}:{st.st_mtime_ns}"
-    key = f"{_stamp}\n{src}"
-    kept = _kept_words.get(key)
-    if kept is None:
-        kept = (head_words(src), tail_words(src))
-        _kept_words.put(key, kept)
-    return kept
+    kept = _kept_words.get(src)
+    if kept is not None and kept[0] == _stamp:
+        return kept[1], kept[2]
+    words = (head_words(src), tail_words(src))
+    _kept_words.put(src, (_stamp, *words))
+    return words
 
 
 @lru_cache(maxsize=1)
