@@ -27,22 +27,22 @@ class CleanOptions:
 
 def reviewed(files: list[str], settings: Settings, jobs: int,
              progress: Callable[[int, int, str], None] | None = None) -> Iterator[dict]:
-    """Records in file order; with more than one job, from a process pool."""
+    """Records in file order; with more than one job, from worker processes (as check --jobs)."""
     tasks = [(i, f, settings) for i, f in enumerate(files)]
     jobs = jobs or cpu_count()
     n = len(tasks)
+    rest = None
     if jobs <= 1 or n < 2:
         results: Iterable[dict] = map(review, tasks)
-        pool = None
     else:
         import itertools
-        import multiprocessing
+
+        from zzreview.workers import ordered_map
 
         # The first file is reviewed here, so that the workers start warm (word lists, checks and
         # knowledge base loaded once, then shared by fork) instead of each loading them again.
         first = review(tasks[0])
-        pool = multiprocessing.get_context().Pool(min(jobs, n - 1))
-        rest = pool.imap(review, tasks[1:], chunksize=max(1, min(8, n // (jobs * 4) or 1)))
+        rest = ordered_map(review, tasks[1:], min(jobs, n - 1), chunk=max(1, min(8, n // (jobs * 4) or 1)))
         results = itertools.chain([first], rest)
     try:
         for i, rec in enumerate(results, 1):
@@ -50,9 +50,8 @@ def reviewed(files: list[str], settings: Settings, jobs: int,
                 progress(i, n, rec["path"])
             yield rec
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        if rest is not None:
+            rest.close()  # stops the workers when the caller stops early
 
 
 def finish(rec: dict, index: StockIndex, opts: CleanOptions) -> dict:
