@@ -108,7 +108,8 @@ _DEPT_BY_MEETING = rf"(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委
 # an order's 令 follows the organ's last character (部令, 委员会令, 总局令, 银行令, 办公厅令…): a line
 # with only 责令 or 命令 is never searched
 _DEPT_ORDER_WORDS = ("部令", "会令", "局令", "署令", "行令", "厅令")
-_DEPT_ORDER = gated((*_DEPT_ORDER_WORDS, "务会议"), f"{_DEPT_BY_ORDER}|{_DEPT_BY_MEETING}")
+_DEPT_MEETING_WORDS = ("部务会议", "委务会议", "署务会议", "局务会议")  # not a government's 常务会议
+_DEPT_ORDER = gated((*_DEPT_ORDER_WORDS, *_DEPT_MEETING_WORDS), f"{_DEPT_BY_ORDER}|{_DEPT_BY_MEETING}")
 _DEPT_ORDER_ALONE = gated(_DEPT_ORDER_WORDS, _DEPT_BY_ORDER)
 _GOV_BY_ORDER = r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
 _GOV_BY_MEETING = r"(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)"
@@ -210,7 +211,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
                 return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
                                  provincial=provincial)
     if _DEPT_ORDER.occurs(head):
-        dept_order = _DEPT_ORDER if "务会议" in head else _DEPT_ORDER_ALONE
+        dept_order = _DEPT_ORDER if any(w in head for w in _DEPT_MEETING_WORDS) else _DEPT_ORDER_ALONE
         # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
         joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
         for t in joined:
