@@ -231,7 +231,7 @@ class KnowledgeBase:
     def add_entries(self, entries: list[Entry]) -> None:
         """Entries from a table: merged into the shipped entry of the same title (new versions added,
         level and repeal facts overridden), or added; a reused title is replaced as a whole."""
-        self.__dict__.pop("_by_length", None)
+        self.__dict__.pop("_by_suffix", None)
         for e in entries:
             key = title_key(e.title)
             existing = self._entries(key)
@@ -300,12 +300,14 @@ class KnowledgeBase:
 
     def _longer_by(self, key: str) -> set[str]:
         """The title keys that are ``key`` with one or two more characters in front."""
-        by_length = self.__dict__.get("_by_length")
-        if by_length is None:  # keys grouped by length once: a lookup then scans only two groups
-            by_length = self._by_length = {}
+        by_suffix = self.__dict__.get("_by_suffix")
+        if by_suffix is None:  # each key under itself less its first one and two characters, once
+            by_suffix = self._by_suffix = {}
             for k in self._by_key:
-                by_length.setdefault(len(k), []).append(k)
-        return {k for cut in (1, 2) for k in by_length.get(len(key) + cut, ()) if k.endswith(key)}
+                for cut in (1, 2):
+                    if len(k) > cut:
+                        by_suffix.setdefault(k[cut:], set()).add(k)
+        return set(by_suffix.get(key, ()))
 
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:

@@ -79,7 +79,7 @@ def head_lines(doc, limit: int = 40) -> list[str]:
         t = b.text.strip()
         if not t or is_chrome(t):
             continue
-        if _ARTICLE_ONE.match(t) and out:
+        if out and t.startswith("第") and _ARTICLE_ONE.match(t):  # t is stripped: ^\s* matches nothing
             break
         out.append(t[:_LINE_CHARS])
         if len(out) >= limit:
