@@ -51,7 +51,9 @@ _TERM = gated(("行期", "施期", "效期"), rf"(?:执行|实施|试行|有效|
 _ONE_OFF = gated(("调整为", "提高到", "提高至", "调整到", "增加到", "上调", "下调", "停止", "暂停", "放假", "调休"),
                  rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
                          r"上调|下调|停止|暂停|放假|调休)")
-_PERIODS = (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN))  # in this order of preference
+# (kind, pattern, words every match holds all of), in this order of preference: a span holds a
+# full date (年月日) besides its 至 or dash, which most blocks with a 至 lack
+_PERIODS = (("term", _TERM, ()), ("one-off", _ONE_OFF, ()), ("span", _SPAN, ("年", "月", "日")))
 # Titles whose text governs one period: a year or a span of years.
 PERIOD_TITLE = lazy_regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
@@ -128,7 +130,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
             facts.period_in_title = m.group(0)
     whole = doc.text  # a pattern whose words the document lacks is looked for in no block
     effective = EFFECTIVE.occurs(whole)
-    periods = tuple((kind, p) for kind, p in _PERIODS if p.occurs(whole))
+    periods = tuple(p for p in _PERIODS if p[1].occurs(whole) and all(w in whole for w in p[2]))
     validity = VALIDITY.occurs(whole)
     for b in doc.blocks:
         if b.index == doc.title_block:
@@ -144,7 +146,9 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
         if periods and facts.period is None:
-            for kind, pattern in periods:
+            for kind, pattern, words in periods:
+                if words and not all(w in b.text for w in words):
+                    continue
                 m = pattern.search(b.text)
                 if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
                     facts.period = {"text": m.group(0), "kind": kind,
