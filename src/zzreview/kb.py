@@ -39,11 +39,19 @@ def normalize_title(title: str) -> str:
 def title_key(title: str) -> str:
     """Matching key: normalized, without any 中华人民共和国 and without a trailing version note."""
     t = normalize_title(title)
-    if "年" in t:  # a version note needs a year: most titles skip the search
-        m = _VNOTE.search(t)
-        if m and m.start() > 0:
-            t = t[:m.start()]
-    return t.replace(_PRC, "")
+    return _key_of_normalized(t, _version_note(t))
+
+
+def _version_note(norm: str):
+    """The trailing version note of a normalized title (（2019年修正）), as a match, or None."""
+    return _VNOTE.search(norm) if "年" in norm else None  # a note needs a year: most titles skip it
+
+
+def _key_of_normalized(norm: str, note) -> str:
+    """title_key of a title already normalized, whose version note (or None) was looked for."""
+    if note and note.start() > 0:
+        norm = norm[:note.start()]
+    return norm.replace(_PRC, "")
 
 
 @dataclass
@@ -315,10 +323,10 @@ class KnowledgeBase:
         title, the one in force in ``year_hint`` (or in the version note's year) is taken, else the one
         in force on ``as_of``; ``ambiguous`` is set when neither decides."""
         norm = normalize_title(title)
-        m = _VNOTE.search(norm)
+        m = _version_note(norm)
         if m and m.start() > 0:
             version_note = version_note or m.group("note")
-        entries, matched_by = self._candidates(title_key(norm))
+        entries, matched_by = self._candidates(_key_of_normalized(norm, m))  # normalized once
         day = as_of.isoformat()
         if not entries:
             return Resolution(query=title, known=False, as_of=day)
@@ -335,7 +343,7 @@ class KnowledgeBase:
             entry = entries[0]
         res = _status(entry, day, version_note)
         res.query = title
-        res.ambiguous = ambiguous or len({title_key(e.title) for e in entries}) > 1
+        res.ambiguous = ambiguous or len(entries) > 1 and len({title_key(e.title) for e in entries}) > 1
         res.same_title = [_summary(e) for e in entries if e is not entry]
         res.matched_by = "table" if entry.origin != "builtin" else matched_by
         return res
