@@ -147,15 +147,18 @@ class DeclarativeCheck:
         dated = ctx.doc.date or (f"{year}-12-31" if year else None)  # the 文号 year when undated
         self._articles = (ctx, None)
         timed_out = []
-        for rule in self._rules:
-            if rule.normative_only and normative is False:
-                continue
-            if rule.since and dated and dated < rule.since:
-                continue
-            try:  # a pattern that backtracks without end stops this rule only
-                yield from list(getattr(self, f"_run_{rule.kind}")(ctx, rule))
-            except TimeoutError:
-                timed_out.append(rule.info.code)
+        try:
+            for rule in self._rules:
+                if rule.normative_only and normative is False:
+                    continue
+                if rule.since and dated and dated < rule.since:
+                    continue
+                try:  # a pattern that backtracks without end stops this rule only
+                    yield from list(getattr(self, f"_run_{rule.kind}")(ctx, rule))
+                except TimeoutError:
+                    timed_out.append(rule.info.code)
+        finally:  # the document is not kept alive (and later freed inside this check) by the cache
+            self._articles = (None, None)
         if timed_out:
             raise PluginError(self.origin, f"规则 {'、'.join(timed_out)} 的正则表达式匹配超时（单次超过 "
                                            f"{pattern_timeout():g} 秒，可用环境变量 ZZREVIEW_PATTERN_TIMEOUT 调高），"
