@@ -28,6 +28,7 @@ EFFECTIVE = gated(
     rf"(?:(?:自|从|于)\s*(?P<start>{_START})|(?P<start2>(?:发文|印发|发布|公布)?即日))\s*(?:起|开始)?\s*"
     rf"(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*(?:{_VERB}|起{_VERB})(?!的)"
     rf"|(?:自|从)\s*(?P<start3>{_D})\s*(?:起|开始)[，,]")
+_EFFECTIVE_DAY = "日"  # every EFFECTIVE match also holds a date, 之日 or 即日: most blocks with 实施 lack it
 _NUM = r"[0-9０-９一二两三四五六七八九十]{1,3}"
 VALIDITY = gated(
     ("有效", "行期", "施期", "行至", "行到", "施至", "施到", "止", "失效"),
@@ -143,13 +144,13 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         if m:
             facts.period_in_title = m.group(0)
     whole = doc.text  # a pattern whose words the document lacks is looked for in no block
-    effective = EFFECTIVE.occurs(whole)
+    effective = EFFECTIVE.occurs(whole) and _EFFECTIVE_DAY in whole
     periods = tuple(p for p in _PERIODS if p[1].occurs(whole) and all(w in whole for w in p[2]))
     validity = VALIDITY.occurs(whole)
     for b in doc.blocks:
         if b.index == doc.title_block:
             continue
-        if effective and facts.effective_text is None:
+        if effective and facts.effective_text is None and _EFFECTIVE_DAY in b.text:
             m = EFFECTIVE.search(b.text)
             if m:
                 facts.effective_text = m.group(0)
