@@ -37,6 +37,7 @@ VALIDITY = gated(
     rf"|(?:执行|施行|试行|实施)(?:期限|期)(?:为|是)?\s*(?P<years2>{_NUM})\s*(?:年|个月)"
     rf"|(?:执行|施行|试行|实施|有效)(?:至|到)\s*(?P<until2>{_D})(?:止|截止)?"
     rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)")
+_VALIDITY_TIME = ("年", "月")  # every VALIDITY match also holds one (a date, N年 or N个月): 禁止 alone is no period
 _MONTHS = lazy_regex.compile(r"个月")
 _CITED_BEFORE = lazy_regex.compile(r"《|根据|依据|按照|截至|截止")
 # A measure bound to its own period or used up by one event: a term (执行期限/实施期限/试行期), a span
@@ -146,7 +147,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
     whole = doc.text  # a pattern whose words the document lacks is looked for in no block
     effective = EFFECTIVE.occurs(whole) and _EFFECTIVE_DAY in whole
     periods = tuple(p for p in _PERIODS if p[1].occurs(whole) and all(w in whole for w in p[2]))
-    validity = VALIDITY.occurs(whole)
+    validity = VALIDITY.occurs(whole) and any(w in whole for w in _VALIDITY_TIME)
     for b in doc.blocks:
         if b.index == doc.title_block:
             continue
@@ -169,7 +170,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     facts.period = {"text": m.group(0), "kind": kind,
                                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
                     break
-        if validity and facts.validity is None:
+        if validity and facts.validity is None and any(w in b.text for w in _VALIDITY_TIME):
             m = VALIDITY.search(b.text)
             if m:
                 years = cn_to_int(m.group("years") or m.group("years2") or "")
