@@ -143,7 +143,6 @@ def extract_measures(doc, analysis) -> list[Measure]:
     for b in doc.blocks:
         if b.index == doc.title_block or not any(w in b.text for w in words):
             continue
-        article = None
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
             if not any(w in sentence for w in words):
@@ -153,8 +152,7 @@ def extract_measures(doc, analysis) -> list[Measure]:
             if found is None or not _sets_on_public(sentence):
                 continue
             kind, m = found
-            if article is None:
-                article = structure.article_at(b.index)
+            article = structure.article_at(b.index)
             if article is not None and article not in refers:
                 if by_article is None:
                     by_article = _article_blocks(doc, structure)
