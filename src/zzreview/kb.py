@@ -321,7 +321,7 @@ class KnowledgeBase:
     def add_entries(self, entries: list[Entry]) -> None:
         """Entries from a table: merged into the shipped entry of the same title (new versions added,
         level and repeal facts overridden), or added; a reused title is replaced as a whole."""
-        self.__dict__.pop("_by_suffix", None)
+        self.__dict__.pop("_rests", None)
         for e in entries:
             key = title_key(e.title)
             existing = self._entries(key)
@@ -390,14 +390,24 @@ class KnowledgeBase:
 
     def _longer_by(self, key: str) -> set[str]:
         """The title keys that are ``key`` with one or two more characters in front."""
-        by_suffix = self.__dict__.get("_by_suffix")
-        if by_suffix is None:  # each key under itself less its first one and two characters, once
-            by_suffix = self._by_suffix = {}
+        return {k for cut in (1, 2) for k in self._by_rest(len(key) + cut, cut).get(key, ())}
+
+    def _by_rest(self, length: int, cut: int) -> dict[str, list[str]]:
+        """The keys of ``length`` characters by what is left of them without their first ``cut``:
+        grouped by length once, and each group indexed when first looked up (a one-file review
+        indexes a few groups, a folder each group once)."""
+        index = self.__dict__.get("_rests")
+        if index is None:
+            index = self._rests = {}
+            self._by_length: dict[int, list[str]] = {}
             for k in self._by_key:
-                for cut in (1, 2):
-                    if len(k) > cut:
-                        by_suffix.setdefault(k[cut:], set()).add(k)
-        return set(by_suffix.get(key, ()))
+                self._by_length.setdefault(len(k), []).append(k)
+        rests = index.get((length, cut))
+        if rests is None:
+            rests = index[(length, cut)] = {}
+            for k in self._by_length.get(length, ()):
+                rests.setdefault(k[cut:], []).append(k)
+        return rests
 
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:
