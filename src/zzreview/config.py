@@ -162,13 +162,34 @@ def find_config(start: str | Path) -> Path | None:
     while True:
         for name in FILENAMES:
             p = os.path.join(folder, name)
-            if exists(p) and not is_dir(p) and (name != "pyproject.toml" or "zzreview" in _read(p).get("tool", {})):
+            if exists(p) and not is_dir(p) and (name != "pyproject.toml" or _declares_zzreview(p)):
                 from pathlib import Path
 
                 return Path(p)
         if os.path.dirname(folder) == folder:
             return None
         folder = os.path.dirname(folder)
+
+
+def _declares_zzreview(pyproject: str) -> bool:
+    """Whether a pyproject.toml has a [tool.zzreview] table. The answer is kept between runs, keyed
+    by the file's size and modification time: parsing it needs tomllib and typing (~7 ms)."""
+    global _pyprojects
+    st = os.stat(pyproject)
+    stamp = (st.st_size, st.st_mtime_ns)
+    if _pyprojects is None:
+        from zzreview.runcache import Kept
+
+        _pyprojects = Kept("pyproject")
+    kept = _pyprojects.get(pyproject)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    declares = "zzreview" in _read(pyproject).get("tool", {})
+    _pyprojects.put(pyproject, (stamp, declares))
+    return declares
+
+
+_pyprojects = None  # the Kept answers of _declares_zzreview
 
 
 def _str_list(value, where: str) -> list[str]:
