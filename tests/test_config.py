@@ -123,7 +123,8 @@ def test_a_folder_is_resolved_once_and_a_linked_draft_takes_its_targets_config(c
 
 def test_whether_a_pyproject_declares_zzreview_is_kept_between_runs_until_it_changes(tmp_path):
     """A hook in a Python project: the pyproject.toml without [tool.zzreview] is parsed once, later
-    runs know it by its size and time and import no tomllib; an edit is seen at once."""
+    runs know it by its size and times and import no tomllib; an edit or a change of its
+    permissions (which could make it unreadable) is seen at once."""
     import os
     import subprocess
     import sys
@@ -147,6 +148,9 @@ def test_whether_a_pyproject_declares_zzreview_is_kept_between_runs_until_it_cha
 
     first, parsed = run()
     assert parsed and ("ZZ201", "error") in first
+    assert run() == (first, False)
+    pyproject.chmod(0o600)
+    assert run() == (first, True)
     assert run() == (first, False)
     pyproject.write_text('[project]\nname = "drafts"\n\n[tool.zzreview.severity]\nZZ201 = "info"\n', encoding="utf-8")
     edited, parsed = run()

@@ -173,10 +173,11 @@ def find_config(start: str | Path) -> Path | None:
 
 def _declares_zzreview(pyproject: str) -> bool:
     """Whether a pyproject.toml has a [tool.zzreview] table. The answer is kept between runs, keyed
-    by the file's size and modification time: parsing it needs tomllib and typing (~7 ms)."""
+    by the file's size, modification and change times (a file made unreadable is read again, and
+    refused as before): parsing it needs tomllib and typing (~7 ms)."""
     global _pyprojects
     st = os.stat(pyproject)
-    stamp = (st.st_size, st.st_mtime_ns)
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     if _pyprojects is None:
         from zzreview.runcache import Kept
 
