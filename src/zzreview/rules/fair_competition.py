@@ -14,16 +14,18 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
+from zzreview.document import Block, Document
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
+from zzreview.text.wordscan import WordScan
 
 
 CHECK_NAME = "fair-competition"
@@ -125,52 +127,55 @@ class PatternSet:
     def __iter__(self):
         return iter(self.patterns)
 
-    def live_words(self, text: str) -> tuple[str, ...]:
-        """The trigger words in ``text`` (a whole document) of the patterns that can match in it:
-        those with a word that starts a match and one that ends it in the text. Words that only
-        end matches are looked for only for patterns one of whose starts occurs."""
-        heads = [w for w in self._heads if w in text]
-        starts, ends = set(self.always), set(self.any_tail)
-        for w in heads:
-            starts |= self.by_word[w]
-            ends |= self.by_tail.get(w, frozenset())
-        tails = []
-        for w, ps in self._tails:
-            if not ps.isdisjoint(starts) and w in text:
-                tails.append(w)
-                ends |= ps
-        live = starts & ends
-        return tuple(w for w in heads + tails if not self._patterns_of[w].isdisjoint(live))
-
-    @cached_property
-    def _heads(self) -> tuple[str, ...]:
-        """The words that start a match."""
-        return tuple(w for w in self.words if w in self.by_word)
-
-    @cached_property
-    def _tails(self) -> tuple[tuple[str, frozenset[int]], ...]:
-        """Each word that only ends matches, with its patterns."""
-        return tuple((w, self.by_tail[w]) for w in self.words if w not in self.by_word)
-
-    @cached_property
-    def _patterns_of(self) -> dict[str, frozenset[int]]:
-        """A trigger word → the patterns it starts or ends."""
-        none: frozenset[int] = frozenset()
-        return {w: self.by_word.get(w, none) | self.by_tail.get(w, none) for w in self.words}
-
-    def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
+    def wanted(self, text: str) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a word that starts a match and a word
-        that ends one in it. ``words``, when given, are the only trigger words to look for (those
-        of the document)."""
-        hits = [w for w in (self.words if words is None else words) if w in text]
-        if not hits and not self.always:
-            return []
-        none: frozenset[int] = frozenset()
+        that ends one in it (the definition; ``by_block`` gives the same per block from one scan)."""
+        return [self.patterns[i] for i in sorted(self._can_match(
+            i for i, w in enumerate(self.words) if w in text))]
+
+    def by_block(self, doc: Document) -> Iterator[tuple[Block, list[Pattern]]]:
+        """Each block of ``doc`` in which a pattern can match, with ``wanted(block.text)``: one scan
+        of the document finds every trigger word at once; the blocks are then told apart only by
+        the words of the patterns that can match in the whole document."""
+        found = self.scan.found(doc.text)
+        live = self._can_match(found.ids)
+        if not live:
+            return
+        words = [i for i in found.ids if not self._patterns_of[i].isdisjoint(live)]
+        in_block = found.in_pieces([b.text for b in doc.blocks], words)
+        everywhere = self.always & self.any_tail  # patterns that need no word at all
+        for k in range(len(doc.blocks)) if everywhere else sorted(in_block):
+            wanted = self._can_match(in_block.get(k, ()))
+            if wanted:
+                yield doc.blocks[k], [self.patterns[i] for i in sorted(wanted)]
+
+    @cached_property
+    def scan(self) -> WordScan:
+        """Every trigger word, found in one pass over a text (text/wordscan.py)."""
+        return WordScan(self.words)
+
+    def _can_match(self, ids: Iterable[int]) -> set[int]:
+        """The patterns with a start word and an end word among the words ``ids`` (indexes)."""
         starts, ends = set(self.always), set(self.any_tail)
-        for w in hits:
-            starts |= self.by_word.get(w, none)
-            ends |= self.by_tail.get(w, none)
-        return [self.patterns[i] for i in sorted(starts & ends)]
+        for i in ids:
+            starts |= self._starts_of[i]
+            ends |= self._ends_of[i]
+        return starts & ends
+
+    @cached_property
+    def _starts_of(self) -> tuple[frozenset[int], ...]:
+        """Word index → the patterns a match of which may start with the word."""
+        return tuple(self.by_word.get(w, frozenset()) for w in self.words)
+
+    @cached_property
+    def _ends_of(self) -> tuple[frozenset[int], ...]:
+        """Word index → the patterns a match of which may end with the word."""
+        return tuple(self.by_tail.get(w, frozenset()) for w in self.words)
+
+    @cached_property
+    def _patterns_of(self) -> tuple[frozenset[int], ...]:
+        """Word index → the patterns it starts or ends."""
+        return tuple(a | b for a, b in zip(self._starts_of, self._ends_of))
 
 
 _META = set("\\[](){}.*+?^$|")
@@ -444,14 +449,8 @@ class FairCompetition:
         if not ctx.level_rules.get("fair_competition_review"):  # checks/authority/measures.toml
             return
 
-        every = patterns()
-        words = every.live_words(doc.text)  # one look per trigger word for the document, then per
-        # block only those of the patterns that can match in the document
-        for b in doc.blocks:
+        for b, wanted in patterns().by_block(doc):
             if b.index == doc.title_block:
-                continue
-            wanted = every.wanted(b.text, words)
-            if not wanted:
                 continue
             block = _Block(b.text)
             seen: set[tuple[str, int]] = set()  # one finding per code and sentence
