@@ -339,13 +339,18 @@ def patterns() -> PatternSet:
             lazy(p["pattern"]), common + tuple(lazy(u) for u in p.get("unless", [])),
             tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
             *_trigger_words(expand(p["pattern"]))))
-    heads = {w for p in out for w in (p.triggers or ())}
-    by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in heads}
+    starts: dict[str, set[int]] = {}  # each word → the patterns it may start or end (one pass)
+    ends: dict[str, set[int]] = {}
+    for i, p in enumerate(out):
+        for w in p.triggers or ():
+            starts.setdefault(w, set()).add(i)
+        for w in p.tails or ():
+            ends.setdefault(w, set()).add(i)
+    by_word = {w: frozenset(ps) for w, ps in starts.items()}
+    by_tail = {w: frozenset(ps) for w, ps in ends.items()}
     always = frozenset(i for i, p in enumerate(out) if p.triggers is None)
-    tails = {w for p in out for w in (p.tails or ())}
-    by_tail = {w: frozenset(i for i, p in enumerate(out) if p.tails and w in p.tails) for w in tails}
     any_tail = frozenset(i for i, p in enumerate(out) if p.tails is None)
-    return PatternSet(tuple(out), tuple(sorted(heads | tails)), by_word, always, by_tail, any_tail)
+    return PatternSet(tuple(out), tuple(sorted(by_word.keys() | by_tail.keys())), by_word, always, by_tail, any_tail)
 
 
 def _positions(text: str, char: str) -> list[int]:
