@@ -189,7 +189,7 @@ def test_sentences_that_describe_the_prohibited_conduct_are_quiet(cli, draft):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from zzreview.document import Block, Document  # noqa: E402
+from zzreview.document import Block  # noqa: E402
 from zzreview.rules.fair_competition import (  # noqa: E402
     _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words, tail_words)
 from zzreview.text.wordscan import WordScan  # noqa: E402
@@ -248,21 +248,18 @@ def test_the_trigger_scan_never_drops_a_pattern_that_matches(text):
             assert p.id in wanted
 
 
-def _draft(texts: list[str]) -> Document:
-    return Document("draft.md", "markdown", [Block(k, "paragraph", t, k + 1) for k, t in enumerate(texts)])
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_text, max_size=5))
-def test_one_scan_of_the_document_wants_per_block_what_each_block_wants(texts):
+def test_one_scan_per_block_wants_what_each_block_wants(texts):
     every = patterns()
+    blocks = [Block(k, "paragraph", t, k + 1) for k, t in enumerate(texts)]
     expected = [(k, [p.id for p in every.wanted(t)]) for k, t in enumerate(texts)]
     expected = [(k, ids) for k, ids in expected if ids]
     kept = every.__dict__.get("scan")
     try:  # words tested one by one (a short run), then found by the automaton (a long one)
         for plain_until in (10**9, -1):
             every.__dict__["scan"] = WordScan(every.words, plain_until=plain_until)
-            got = [(b.index, [p.id for p in wanted]) for b, wanted in every.by_block(_draft(texts))]
+            got = [(b.index, [p.id for p in wanted]) for b, wanted in every.by_block(blocks)]
             assert got == expected
     finally:
         every.__dict__.pop("scan")

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
-from zzreview.document import Block, Document
+from zzreview.document import Block
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.record import Frozen
@@ -142,25 +142,18 @@ class PatternSet(Frozen):
 
     def wanted(self, text: str) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a word that starts a match and a word
-        that ends one in it (the definition; ``by_block`` gives the same per block from one scan)."""
+        that ends one in it (the definition: ``by_block`` finds the same words in one pass)."""
         return [self.patterns[i] for i in sorted(self._can_match(
             i for i, w in enumerate(self.words) if w in text))]
 
-    def by_block(self, doc: Document) -> Iterator[tuple[Block, list[Pattern]]]:
-        """Each block of ``doc`` in which a pattern can match, with ``wanted(block.text)``: one scan
-        of the document finds every trigger word at once; the blocks are then told apart only by
-        the words of the patterns that can match in the whole document."""
-        found = self.scan.found(doc.text)
-        live = self._can_match(found.ids)
-        if not live:
-            return
-        words = [i for i in found.ids if not self._patterns_of[i].isdisjoint(live)]
-        in_block = found.in_pieces([b.text for b in doc.blocks], words)
-        everywhere = self.always & self.any_tail  # patterns that need no word at all
-        for k in range(len(doc.blocks)) if everywhere else sorted(in_block):
-            wanted = self._can_match(in_block.get(k, ()))
+    def by_block(self, blocks: Iterable[Block]) -> Iterator[tuple[Block, list[Pattern]]]:
+        """Each of ``blocks`` in which a pattern can match, with ``wanted(block.text)``: every
+        trigger word of a block found in one pass (text/wordscan.py)."""
+        found = self.scan.found
+        for b in blocks:
+            wanted = self._can_match(found(b.text))
             if wanted:
-                yield doc.blocks[k], [self.patterns[i] for i in sorted(wanted)]
+                yield b, [self.patterns[i] for i in sorted(wanted)]
 
     @cached_property
     def scan(self) -> WordScan:
@@ -184,11 +177,6 @@ class PatternSet(Frozen):
     def _ends_of(self) -> tuple[frozenset[int], ...]:
         """Word index → the patterns a match of which may end with the word."""
         return tuple(self.by_tail.get(w, frozenset()) for w in self.words)
-
-    @cached_property
-    def _patterns_of(self) -> tuple[frozenset[int], ...]:
-        """Word index → the patterns it starts or ends."""
-        return tuple(a | b for a, b in zip(self._starts_of, self._ends_of))
 
 
 _META = set("\\[](){}.*+?^$|")
@@ -467,9 +455,8 @@ class FairCompetition:
         if not ctx.level_rules.get("fair_competition_review"):  # checks/authority/measures.toml
             return
 
-        for b, wanted in patterns().by_block(doc):
-            if b.index == doc.title_block:
-                continue
+        blocks = [b for b in doc.blocks if b.index != doc.title_block]
+        for b, wanted in patterns().by_block(blocks):
             block = _Block(b.text)
             seen: set[tuple[str, int]] = set()  # one finding per code and sentence
             for p in wanted:
