@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-AUTOMATON_AFTER = 20_000  # characters read by plain tests before the automaton pays for itself
+# Characters read by plain tests before the automaton is built. Measured on fair-competition's 224
+# words: plain tests ~0.29 µs a character, the automaton ~0.045; importing and building it ~1 ms.
+AUTOMATON_AFTER = 5_000
 
 
 class WordScan:
