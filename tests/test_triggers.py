@@ -101,3 +101,44 @@ def test_an_order_is_found_alike_without_the_meeting_alternative_where_no_meetin
             assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), line
             compared += bool(a)
     assert compared
+
+
+def test_words_occur_exactly_where_one_in_test_per_word_says():
+    """One alternation scan answers as ``in`` per word: for words that are prefixes of, inside or
+    overlapping each other, for every start and end position, and for characters re treats specially."""
+    from zzreview.text.triggers import Words
+
+    words = ("罚款", "加处罚款", "处罚", "款项", "a.b", "(", "[x]", "|")
+    w = Words(words)
+    texts = ["对其加处罚款", "处罚款项", "罚", "a.b 与 axb", "(", "无", "[x]|", "", "加处罚"]
+    for text in texts:
+        for pos in range(len(text) + 2):
+            for end in (None, *range(len(text) + 2)):
+                want = any(text.find(x, pos, len(text) if end is None else end) >= 0 for x in words)
+                assert w.occurs(text, pos, end) is want, (text, pos, end)
+    assert not Words(("a.b",)).occurs("axb")
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_a_gated_pattern_occurs_exactly_where_one_of_its_triggers_is(name):
+    g = GATED[name]
+    for text in TEXTS:
+        want = any(t in text for t in g.triggers)
+        assert g.occurs(text) is want
+        if want:
+            mid = len(text) // 2
+            assert g.occurs(text, mid) is any(text.find(t, mid) >= 0 for t in g.triggers)
+            assert g.occurs(text, 0, mid) is any(text.find(t, 0, mid) >= 0 for t in g.triggers)
+
+
+def test_words_pickle_and_answer_alike():
+    import pickle
+
+    from zzreview.text.triggers import Words
+
+    w = Words(("证明", "其他"))
+    assert w.occurs("提交证明")
+    again = pickle.loads(pickle.dumps(w))
+    assert again.words == w.words and again.occurs("提交证明") and not again.occurs("材料")
+    g = pickle.loads(pickle.dumps(gated(("令",), r"部令")))
+    assert g.search("某部令").group(0) == "部令"

@@ -14,7 +14,7 @@ from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.model import Location
 from zzreview.record import Record
-from zzreview.text.triggers import gated
+from zzreview.text.triggers import Words, gated
 
 _SENTENCE = lazy_regex.cached_compile(r"[^。；;！？\n]+[。；;！？]?")
 _NUMBERING = lazy_regex.cached_compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
@@ -47,7 +47,8 @@ _STATUTORY = (
     (lazy_regex.cached_compile(r"住房公积金"), "《住房公积金管理条例》"),
     (lazy_regex.cached_compile(r"税款?|税费|(?:个人所得|增值|企业所得|消费|印花|契)税"), "税收法律（《中华人民共和国税收征收管理法》等）"),
 )
-_MEASURE_WORDS = tuple(dict.fromkeys(w for p in PATTERNS.values() for w in p.triggers))
+# every match of a kind's pattern holds one: a text, block or sentence without any sets no measure
+_MEASURE_WORDS = Words(tuple(dict.fromkeys(w for p in PATTERNS.values() for w in p.triggers)))
 KIND_NAMES = {"penalty": "行政处罚", "licence": "行政许可", "coercion": "行政强制措施", "fee": "收费",
               "duty": "新增义务或限制"}
 # Sentences that refer the measure to upper law.
@@ -131,9 +132,7 @@ def _sets_on_public(sentence: str) -> bool:
 
 def extract_measures(doc, analysis) -> list[Measure]:
 
-    text = doc.text
-    words = tuple(w for w in _MEASURE_WORDS if w in text)  # a sentence without one sets no measure
-    if not words:
+    if not _MEASURE_WORDS.occurs(doc.text):
         return []
     structure = analysis.structure
     by_article: dict[str | None, list[int]] | None = None  # built when a measure needs it
@@ -141,11 +140,11 @@ def extract_measures(doc, analysis) -> list[Measure]:
     out: list[Measure] = []
     refers: dict[str, bool] = {}  # per article, computed once (linear in the article's length)
     for b in doc.blocks:
-        if b.index == doc.title_block or not any(w in b.text for w in words):
+        if b.index == doc.title_block or not _MEASURE_WORDS.occurs(b.text):
             continue
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
-            if not any(w in sentence for w in words):
+            if not _MEASURE_WORDS.occurs(sentence):
                 continue
             # the kind's pattern (gated by its words) first: it rules out most sentences at once
             found = _first_measure(sentence)
