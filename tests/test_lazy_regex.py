@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pathlib
+import re
 import subprocess
 import sys
 
+import pytest
 import regex
 
 from zzreview import lazy_regex
@@ -161,3 +163,70 @@ def test_a_lazy_pattern_pickles_before_and_after_its_first_use():
     lazy.search("第1条")
     used = pickle.loads(pickle.dumps(lazy))
     assert used.findall("第2条、第30条") == ["2", "30"]
+
+
+# --- plain word lists on the standard library's re ------------------------------------------------
+
+def _plain_lazy_patterns() -> dict[str, lazy_regex.LazyPattern]:
+    """Every lazy pattern of the analysis and the checks that is compiled with re (also gated ones)."""
+    import importlib
+    import pkgutil
+
+    import zzreview.analysis
+    import zzreview.rules
+    from zzreview.text.triggers import Gated
+
+    found = {}
+    for package in (zzreview.analysis, zzreview.rules):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, value in vars(module).items():
+                value = value.pattern if isinstance(value, Gated) else value
+                if isinstance(value, lazy_regex.LazyPattern) and lazy_regex.plain_words(value.pattern):
+                    found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+def test_only_plain_word_lists_go_to_re():
+    plain = lazy_regex.plain_words
+    assert plain("公民|法人|其他组织") and plain("(?:出具|开具)") and plain("个月") and plain("a b|#c")
+    for pattern in (r"证明(?:材料|文件)?", r"(?:a|b)(?:c|d)", r"(?:a)|(?:b)", r"a.b", r"a\|b", r"a||b", r"|a",
+                    r"[ab]", r"a$", r"^a", r"a+", r"(a|b)", r"a{2}", r"(?i)a", ""):
+        assert not plain(pattern), pattern
+    assert not plain("甲|乙", regex.IGNORECASE)
+    assert isinstance(lazy_regex.compile("甲|乙").compiled(), re.Pattern)
+    assert isinstance(lazy_regex.compile("甲|乙", regex.IGNORECASE).compiled(), regex.Pattern)
+    assert isinstance(lazy_regex.compile("甲+|乙").compiled(), regex.Pattern)
+
+
+OVERLAPPING = ["处罚|加处罚款|罚款|款项", "(?:其他|其他组织|组织)", "单位和个人|单位|个人", "a|ab|abc", "abc|ab|a", "应|应当"]
+PLAIN_TEXTS = ["对其加处罚款项", "其他组织和其他个人", "单位和个人、单位、个人", "xabcab a", "应当应应当", "", "无关"]
+
+
+@pytest.mark.parametrize("pattern", OVERLAPPING)
+def test_re_and_regex_agree_on_overlapping_and_prefix_words(pattern):
+    _assert_agree(re.compile(pattern), regex.compile(pattern), PLAIN_TEXTS)
+
+
+def _assert_agree(a, b, texts):
+    for text in texts:
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)], text
+        assert a.findall(text) == b.findall(text)
+        assert a.sub("-", text) == b.sub("-", text) and a.split(text) == b.split(text)
+        for pos in range(0, len(text) + 1, max(1, len(text) // 7)):
+            for f in ("search", "match", "fullmatch"):
+                ma, mb = getattr(a, f)(text, pos), getattr(b, f)(text, pos)
+                assert (ma and ma.span()) == (mb and mb.span()), (f, text, pos)
+            ma, mb = a.search(text, 0, pos), b.search(text, 0, pos)
+            assert (ma and ma.span()) == (mb and mb.span()), ("endpos", text, pos)
+
+
+def test_every_plain_pattern_of_the_tool_matches_alike_in_both_engines():
+    from test_triggers import TEXTS
+
+    patterns = _plain_lazy_patterns()
+    assert len(patterns) >= 20
+    texts = [line for text in TEXTS for line in text.splitlines()]
+    for name, lazy in patterns.items():
+        assert isinstance(lazy.compiled(), re.Pattern), name
+        _assert_agree(lazy.compiled(), regex.compile(lazy.pattern), texts)
