@@ -24,47 +24,58 @@ from zzreview import lazy_regex
 class Words:
     """Literal words, asked whether any of them occurs in a text (compiled on first use)."""
 
-    __slots__ = ("words", "_any")
+    __slots__ = ("words", "_compiled")
 
     def __init__(self, words: tuple[str, ...]):
         self.words = tuple(words)
-        self._any = None
+        self._compiled = None
+
+    def _scan(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile("|".join(map(re.escape, self.words)))
+        return self._compiled
 
     def occurs(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether a word occurs in text[pos:endpos] (pos and endpos not negative): the same answer as
         ``any(text.find(w, pos, endpos) >= 0 for w in words)``."""
-        found = self._any
-        if found is None:
-            found = self._any = re.compile("|".join(map(re.escape, self.words))).search
-        return (found(text, pos) if endpos is None else found(text, pos, endpos)) is not None
+        scan = self._compiled or self._scan()
+        return (scan.search(text, pos) if endpos is None else scan.search(text, pos, endpos)) is not None
 
     def __reduce__(self):  # pickled as its words (spawned workers); compiled again on first use there
         return Words, (self.words,)
 
 
-class Gated:
-    """A lazily compiled pattern guarded by trigger strings; only the methods used are offered."""
+class Gated(Words):
+    """A lazily compiled pattern guarded by its trigger words (``words``, also ``triggers``): its
+    methods skip the pattern where no trigger occurs; only the methods used are offered."""
 
-    __slots__ = ("triggers", "pattern", "_words")
+    __slots__ = ("pattern",)
 
     def __init__(self, triggers: tuple[str, ...], pattern: str, flags: int = 0):
-        self.triggers = triggers
+        super().__init__(triggers)
         self.pattern = lazy_regex.compile(pattern, flags)
-        self._words = Words(triggers)
 
-    def occurs(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether a trigger occurs in text[pos:endpos] (where a match could be)."""
-        return self._words.occurs(text, pos, endpos)
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        return self.words
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
-        if not self._words.occurs(text, pos, endpos):
-            return None
-        return self.pattern.search(text, pos) if endpos is None else self.pattern.search(text, pos, endpos)
+        scan = self._compiled or self._scan()  # Words.occurs, inlined: this runs for every line offered
+        if endpos is None:
+            return self.pattern.search(text, pos) if scan.search(text, pos) else None
+        return self.pattern.search(text, pos, endpos) if scan.search(text, pos, endpos) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        if not self._words.occurs(text, pos, endpos):
+        if not self.occurs(text, pos, endpos):
             return iter(())
         return self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
+
+    def __reduce__(self):
+        return _gated_again, (self.words, self.pattern.pattern, self.pattern._flags)
+
+
+def _gated_again(words: tuple[str, ...], pattern: str, flags: int) -> Gated:
+    return Gated(words, pattern, flags)
 
 
 def gated(triggers: tuple[str, ...] | str, pattern: str, flags: int = 0) -> Gated:
