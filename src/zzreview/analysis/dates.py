@@ -137,6 +137,19 @@ def _last_lines(lines: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
     return out
 
 
+def _first_period(doc, analysis, body, periods) -> dict | None:
+    """The document's own period: in the first block that states one, the first kind that matches."""
+    for b in body:
+        for kind, pattern, words in periods:
+            if words and not all(w in b.text for w in words):
+                continue
+            m = pattern.search(b.text)
+            if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
+                return {"text": m.group(0), "kind": kind,
+                        "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
+    return None
+
+
 def extract_dates(doc, analysis, as_of) -> DateFacts:
 
     facts = DateFacts()
@@ -145,14 +158,11 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         if m:
             facts.period_in_title = m.group(0)
     whole = doc.text  # a pattern whose words the document lacks is looked for in no block
-    effective = EFFECTIVE.occurs(whole) and _EFFECTIVE_DAY in whole
-    periods = tuple(p for p in _PERIODS if p[1].occurs(whole) and all(w in whole for w in p[2]))
-    validity = VALIDITY.occurs(whole) and any(w in whole for w in _VALIDITY_TIME)
-    for b in doc.blocks:
-        if b.index == doc.title_block:
-            continue
-        if effective and facts.effective_text is None and _EFFECTIVE_DAY in b.text:
-            m = EFFECTIVE.search(b.text)
+    body = [b for b in doc.blocks if b.index != doc.title_block]
+    # each fact is the first match in block order, found on its own: a loop per fact stops there
+    if _EFFECTIVE_DAY in whole and EFFECTIVE.occurs(whole):
+        for b in body:
+            m = EFFECTIVE.search(b.text) if _EFFECTIVE_DAY in b.text else None
             if m:
                 facts.effective_text = m.group(0)
                 start = m.group("start") or m.group("start2") or m.group("start3") or ""
@@ -161,17 +171,13 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                 else:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
-        if periods and facts.period is None:
-            for kind, pattern, words in periods:
-                if words and not all(w in b.text for w in words):
-                    continue
-                m = pattern.search(b.text)
-                if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
-                    facts.period = {"text": m.group(0), "kind": kind,
-                                    "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
-                    break
-        if validity and facts.validity is None and any(w in b.text for w in _VALIDITY_TIME):
-            m = VALIDITY.search(b.text)
+                break
+    periods = tuple(p for p in _PERIODS if all(w in whole for w in p[2]) and p[1].occurs(whole))
+    if periods:
+        facts.period = _first_period(doc, analysis, body, periods)
+    if any(w in whole for w in _VALIDITY_TIME) and VALIDITY.occurs(whole):
+        for b in body:
+            m = VALIDITY.search(b.text) if "年" in b.text or "月" in b.text else None  # _VALIDITY_TIME
             if m:
                 years = cn_to_int(m.group("years") or m.group("years2") or "")
                 months = years if _MONTHS.search(m.group(0)) else None
@@ -183,6 +189,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     "until": until,
                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict(),
                 }
+                break
     # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
     lines = _last_lines(doc.typed_lines(), 8)
     tail = [text for _, text in lines[-2:]]
