@@ -260,7 +260,16 @@ def test_one_huge_opening_line_is_looked_at_only_as_far_as_a_record_line_reaches
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+import regex  # noqa: E402
+
 from zzreview.analysis import normative as _normative  # noqa: E402
+
+
+# what binds, as one pattern (the module splits it into a word list and the grant)
+_BINDING = regex.compile(
+    r"禁止|严禁|不得|应当|必须|须|一律|可以申请|可申请|享受|给予[^。；]{0,30}(?:补助|补贴|奖励|救助|支持|资助|贴息|优惠)|"
+    r"补助|补贴|奖励|罚款|处以|没收|"
+    r"暂停|关闭|停止|加收|收取|缴纳|办理|申报|登记|提取|取消")
 
 
 def _binding_by_sentence(text: str, public_notice: bool) -> int:
@@ -268,12 +277,19 @@ def _binding_by_sentence(text: str, public_notice: bool) -> int:
     n = _normative
     return sum(1 for m in n._SENTENCE.finditer(text)
                if (s := n._ITEM_NUMBER.sub("", m.group(0).strip()))
-               and (n._PUBLIC.search(s) and n._BINDING.search(s) or public_notice and n._PUBLIC_ORDER.search(s))
+               and (n._PUBLIC.search(s) and _BINDING.search(s) or public_notice and n._PUBLIC_ORDER.search(s))
                and not n._AGENCY_SUBJECT.search(s))
 
 
 _PIECES = ["公民", "企业", "应当", "不得", "禁止", "暂停营业", "各部门要", "一、", "第三条", "。", "；", "\n", "，",
-           "办理", "补贴", "燃放", "车辆", "限制通行"]
+           "办理", "补贴", "燃放", "车辆", "限制通行", "给予", "资助", "优惠"]
+
+
+@pytest.mark.parametrize("sentence, binds", [
+    ("对符合条件的企业给予一次性资助", True), ("给予企业支持", True), ("企业享受", True), ("公民和企业", False),
+    ("给予。资助", False), ("资助企业", False)])
+def test_a_sentence_binds_by_a_word_or_a_grant(sentence, binds):
+    assert _normative._binds(sentence) is binds is bool(_BINDING.search(sentence))
 
 
 @settings(max_examples=300, deadline=None)

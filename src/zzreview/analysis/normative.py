@@ -311,10 +311,12 @@ _BLANK = lazy_regex.compile(r"\s")
 _PUBLIC = lazy_regex.compile(
     r"公民|法人|其他组织|单位和个人|任何单位|任何人|个人|市民|居民|村民|农户|群众|经营者|企业|申请人|当事人|纳税人|"
     r"职工|用人单位|车辆|驾驶人|养殖户|商户|业主|用户|旅客|乘客|消费者|从业人员|家庭|对象|户籍|人员|学生|商家|摊贩")
-_BINDING = lazy_regex.compile(
-    r"禁止|严禁|不得|应当|必须|须|一律|可以申请|可申请|享受|给予[^。；]{0,30}(?:补助|补贴|奖励|救助|支持|资助|贴息|优惠)|"
-    r"补助|补贴|奖励|罚款|处以|没收|"
+# A sentence binds when it holds a word of duty, ban, benefit or procedure, or grants money (给予…补助):
+# the words are one plain list (scanned by re, lazy_regex), the grant a pattern of its own.
+_BINDING_WORDS = lazy_regex.compile(
+    r"禁止|严禁|不得|应当|必须|须|一律|可以申请|可申请|享受|补助|补贴|奖励|罚款|处以|没收|"
     r"暂停|关闭|停止|加收|收取|缴纳|办理|申报|登记|提取|取消")
+_GRANT = gated("给予", r"给予[^。；]{0,30}(?:补助|补贴|奖励|救助|支持|资助|贴息|优惠)")
 _AGENCY_SUBJECT = lazy_regex.compile(
     r"^(?:[\p{Han}、（）()]{0,30}?(?:各级|各地|各有关|各部门|各单位|有关部门|各县|各乡镇|各区|各街道|政府|部门|机关|办公室|领导小组|指挥部))"
     r"[^。；]{0,6}(?:要|应当|应|须|负责|将|依法|加强|结合)")
@@ -324,6 +326,10 @@ _AGENCY_SUBJECT = lazy_regex.compile(
 _PUBLIC_ORDER = lazy_regex.compile(r"禁止|严禁|不得|一律|暂停(?:开放|营业|运营|举办)|取消[^。；]{0,10}(?:活动|集会)|关闭|必须|限制[^。；]{0,10}(?:通行|行驶|上路)|禁燃|禁放|禁牧")
 
 
+def _binds(sentence: str) -> bool:
+    return _BINDING_WORDS.search(sentence) is not None or _GRANT.search(sentence) is not None
+
+
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
     n = 0
     for line in text.split("\n"):  # no sentence runs across a line
@@ -331,7 +337,7 @@ def _binding_sentences(text: str, public_notice: bool = False) -> int:
             continue  # none of its sentences names the public or gives an order
         for m in _SENTENCE.finditer(line):
             s = _ITEM_NUMBER.sub("", m.group(0).strip())
-            if (_PUBLIC.search(s) and _BINDING.search(s) or public_notice and _PUBLIC_ORDER.search(s)) \
+            if (_PUBLIC.search(s) and _binds(s) or public_notice and _PUBLIC_ORDER.search(s)) \
                     and not _AGENCY_SUBJECT.search(s):  # the costlier test last
                 n += 1
     return n
