@@ -285,6 +285,8 @@ _GENERIC_ISSUER = lazy_regex.compile(r"(?:有关|相关|其他)?(?:部门|单位
 
 def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> None:
     """经村委会证明: a proof demanded from the named body (证明 as a verb)."""
+    if not _JING.occurs(line, s0, s1):
+        return
     mine = sorted((f.start, len(f.text)) for f in found)
     starts, lengths = [a for a, _ in mine], [n for _, n in mine]
     for m in _JING.finditer(line, s0, s1):

@@ -19,6 +19,7 @@ from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.model import Location
 from zzreview.record import Record
+from zzreview.text.triggers import Words
 
 
 class Occurrence(Record):
@@ -153,7 +154,7 @@ _HEAD = lazy_regex.compile(r"证明(?:材料|文件|文书|书|信|函)?")
 
 # a line outside any list needs one of these to open a section (cert_clauses.HEADER_LINE) or to
 # demand something (cert_clauses.line_demands), or must end in a colon to open a list
-_LINE_WORDS = ("证明", "其他", "材料", "资料", "要件", "证件")
+_LINE_WORDS = Words(("证明", "其他", "材料", "资料", "要件", "证件"))
 
 
 def _lines(doc):
@@ -181,7 +182,7 @@ def extract_certifications(doc, analysis) -> list[CertificationDemand]:
     out: list[CertificationDemand] = []
     state = (cc.title_polarity(doc.title), 0)  # the open section and list headers
     for b, off, ln in _lines(doc):
-        if state == (0, 0) and not any(w in ln for w in _LINE_WORDS) and not ln.rstrip().endswith(("：", ":")):
+        if state == (0, 0) and not _LINE_WORDS.occurs(ln) and not ln.rstrip().endswith(("：", ":")):
             continue  # opens no list or section and demands nothing: nothing to read or carry
         governing, state = cc.list_context(b.kind, ln, state)
         found, carry = cc.line_demands(ln, governing)
