@@ -349,3 +349,18 @@ def test_a_line_without_certification_words_demands_nothing_and_carries_only_a_h
     assert line_demands("申请人应当提交下列材料：", 0)[1] == 1  # a list header carries on
     found, _ = line_demands("申请人应当提交居住证明（原件）。", 0)
     assert [f.text for f in found] == ["居住证明"]
+
+
+@pytest.mark.parametrize("line, governing, found, carry", [
+    ("其他组织应当遵守本办法。", 1, [], 0),  # 其他, but neither 证明 nor a catch-all of materials
+    ("（三）其他相关材料；", 1, ["其他相关材料"], 0),
+    ("申请人应当提交下列材料：", 0, [], 1),
+    ("其他事项：", 0, [], 0),
+    ("经村委会证明的，可以办理。", 0, [], 0),
+    ("由申请人提交户籍证明。", 0, ["户籍证明"], 0),
+])
+def test_line_demands_of_lines_with_and_without_证明(line, governing, found, carry):
+    from zzreview.analysis import cert_clauses
+
+    demands, carried = cert_clauses.line_demands(line, governing)
+    assert [d.text for d in demands] == found and carried == carry

@@ -326,8 +326,8 @@ def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise:
 def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     """Demands in one line; ``governing`` is the polarity of an open list header above it.
     Returns the demands and the polarity for the lines that follow (a header ending this line)."""
-    if "证明" not in line and "其他" not in line and not line.rstrip().endswith(("：", ":")):
-        return [], 0  # every demand names 证明 or 其他; only a header ending the line carries on
+    if "证明" not in line and not line.rstrip().endswith(("：", ":")) and not OPEN_MATERIALS.occurs(line):
+        return [], 0  # every demand names 证明 or is a catch-all (其他材料…); only a header ending the line carries on
     found: list[_Found] = []
     depth = _depth_mask(line)
     s0 = 0
