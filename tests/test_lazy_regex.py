@@ -70,6 +70,23 @@ def test_a_cached_pattern_gives_the_answers_of_a_fresh_compile(tmp_path, monkeyp
     assert again.sub("桥", text) == eager.sub("桥", text)
 
 
+def test_a_plain_word_list_is_kept_for_re_and_read_back_in_the_next_run(tmp_path, monkeypatch):
+    src = "处罚|加处罚款|罚款|款项"
+    text = "对其加处罚款，处罚款项"
+    _fresh_cache(monkeypatch, tmp_path)
+    first = lazy_regex.kept_re(src)
+    lazy_regex.write_cache()
+    _fresh_cache(monkeypatch, tmp_path)  # a new run: the pattern comes from the file
+    again = lazy_regex.kept_re(src)
+    assert (src, lazy_regex._RE_KEY) in lazy_regex._kept._items and not lazy_regex._kept._added
+    eager = re.compile(src)
+    for p in (first, again):
+        assert isinstance(p, re.Pattern) and p.pattern == src and p.flags == eager.flags
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", "off")
+    assert lazy_regex.kept_re(src).findall(text) == eager.findall(text)
+
+
 def test_a_pattern_with_flags_given_as_regex_flags_is_cached_with_the_others(tmp_path, monkeypatch):
     _fresh_cache(monkeypatch, tmp_path)
     lazy_regex.cached_compile(r"[。！？]", regex.REVERSE)

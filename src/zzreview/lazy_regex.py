@@ -15,11 +15,14 @@ with no flags, is compiled with the standard library's ``re`` instead: both engi
 alternatives left to right at each position and take the first that matches, so they find the same
 matches, and ``re`` scans such a list several times faster. Such a pattern takes no `regex`-only
 arguments (``timeout=``, ``concurrent=``); patterns that need them are compiled with ``cached_compile``.
+``re`` also compiles in Python (0.1 ms for a list of words): what its compiler gives the C constructor
+``_sre.compile`` is kept in the same file (``kept_re``), keyed by the pattern and ``_sre.MAGIC``.
 """
 
 from __future__ import annotations
 
 import re
+import re._compiler as _re_compiler
 import threading
 
 import regex
@@ -103,6 +106,37 @@ def plain_words(pattern: str, flags: int = 0) -> bool:
     return all(words) and not any(c in _SPECIAL for w in words for c in w)
 
 
+_RE_KEY = f"re{_re_compiler._sre.MAGIC}"  # the second part of a key for re (an int for regex)
+
+
+def kept_re(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)`` (no flags), from the cache when this pattern was compiled before."""
+    if cache_dir() is None:
+        return re.compile(pattern)
+    key = (pattern, _RE_KEY)
+    try:
+        args = _kept.get(key)
+        if args is not None:
+            try:
+                return _re_compiler._sre.compile(*args)
+            except Exception:  # another layout of the arguments: compiled afresh, and the entry replaced
+                pass
+        with _lock:
+            real = _re_compiler._sre
+            recorder = _Recorder(real)
+            _re_compiler._sre = recorder
+            try:
+                compiled = _re_compiler.compile(pattern, 0)
+            finally:
+                _re_compiler._sre = real
+        if recorder.args is not None:  # flags and code as ints: marshal writes no RegexFlag or named opcode
+            pattern, flags, code, *rest = recorder.args
+            _kept.put(key, (pattern, int(flags), [int(c) for c in code], *rest))
+        return compiled
+    except Exception:
+        return re.compile(pattern)  # the library's internals moved: no cache
+
+
 _METHODS = frozenset(("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"))
 
 
@@ -121,7 +155,7 @@ class LazyPattern:
     def compiled(self) -> regex.Pattern | re.Pattern:
         if self._compiled is None:
             if plain_words(self._source, self._flags):
-                self._compiled = re.compile(self._source)
+                self._compiled = kept_re(self._source)
             else:
                 self._compiled = cached_compile(self._source, self._flags)
         return self._compiled

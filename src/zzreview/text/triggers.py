@@ -32,7 +32,7 @@ class Words:
 
     def _scan(self) -> re.Pattern:
         if self._compiled is None:
-            self._compiled = re.compile("|".join(map(re.escape, self.words)))
+            self._compiled = lazy_regex.kept_re("|".join(map(re.escape, self.words)))
         return self._compiled
 
     def occurs(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
