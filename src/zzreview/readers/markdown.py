@@ -33,11 +33,12 @@ class Anchors:
 
     __slots__ = ("starts", "lines", "cols", "steps", "length", "base", "lo", "hi")
 
-    def __init__(self, length: int = 0):
-        self.starts: list[int] = []
-        self.lines: list[int] = []
-        self.cols: list[int] = []
-        self.steps: list[int] = []
+    def __init__(self, length: int = 0, line: int = 0, col: int = 0, step: int = 1):
+        """No runs; or, given a ``line``, one run of ``length`` characters from (line, col)."""
+        self.starts: list[int] = [0] if line else []
+        self.lines: list[int] = [line] if line else []
+        self.cols: list[int] = [col] if line else []
+        self.steps: list[int] = [step] if line else []
         self.length = length
         self.base = self.lo = 0
         self.hi: int | None = None  # None: to the end of the runs
@@ -148,14 +149,6 @@ class _Inline:
         pieces = self.pieces
         data = src.data
         pos = Anchors()
-        if len(pieces) == 1 and pieces[0][0] == _TEXT and pieces[0][1]:  # most headings, one-line paragraphs
-            _, s, start, end = pieces[0]
-            raw = s.encode("utf-8")
-            line, col = src.at(start)
-            pos.starts, pos.lines, pos.cols = [0], [line], [col]
-            pos.steps = [1 if end - start == len(raw) and data.startswith(raw, start) else 0]
-            pos.length = len(s)
-            return s, pos, []
         starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
         text: list[str] = []
         breaks: list[int] = []  # offsets in the text where a soft line break was
@@ -264,6 +257,20 @@ _SPLIT_KINDS = ("paragraph", "list_item")  # official paragraphs one on each lin
 
 
 def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
+    pieces = inline.pieces
+    if len(pieces) == 1 and pieces[0][0] == _TEXT:  # most headings and one-line paragraphs: one run
+        _, s, start, end = pieces[0]
+        text = s.strip()
+        if not text:
+            return
+        line, col = src.at(start)
+        raw = s.encode("utf-8")
+        step = 1 if end - start == len(raw) and src.data.startswith(raw, start) else 0
+        if step and len(text) != len(s):
+            col += len(s) - len(s.lstrip())
+        blocks.append(Block(len(blocks), inline.kind, text, line, col, level=inline.level,
+                            positions=Anchors(len(text), line, col, step)))
+        return
     body, pos, breaks = inline.build(src)
     kind, level = inline.kind, inline.level
     cuts = _cuts(body, breaks) if breaks and kind in _SPLIT_KINDS else (0, len(body))
@@ -313,64 +320,71 @@ def read_markdown(data: bytes, name: str) -> Document:
     lists = 0  # open lists
     hidden = 0  # depth of images and code blocks: their text is not document text
     inline: _Inline | None = None
+    pieces: list | None = None  # inline.pieces while its text is kept (an inline is open, nothing hidden)
     html: list[tuple[str, int]] = []  # the pieces of an HTML block
+    # The most frequent events (text, soft breaks, paragraphs) are tested first.
     for event, span in pyromark.events_with_range(text, options=_OPTIONS):
         if type(event) is str:
-            if inline is not None and not hidden:
+            if pieces is not None:
                 if event == "SoftBreak":
-                    inline.pieces.append((_SOFT, "", span["start"], span["end"]))
+                    pieces.append((_SOFT, "", span["start"], span["end"]))
                 elif event == "HardBreak":
-                    inline.pieces.append((_HARD, "", span["start"], span["end"]))
+                    pieces.append((_HARD, "", span["start"], span["end"]))
             elif event == "Rule" and len(stack) >= deepest:
                 return _too_deep(data, name)
             continue
-        (what, value), = event.items()
-        if what == "Text" or what == "Code":
-            if hidden:
-                continue
-            if inline is None:
-                if not stack or stack[-1] != "Item":
+        value = event.get("Text")
+        if value is None:
+            value = event.get("Code")
+            kind = _CODE
+        else:
+            kind = _TEXT
+        if value is not None:
+            if pieces is None:
+                if hidden or inline is not None or not stack or stack[-1] != "Item":
                     continue
                 inline = _Inline("list_item", 0)  # the text of a tight list item
+                pieces = inline.pieces
                 if len(stack) + 1 >= deepest:
                     return _too_deep(data, name)
-            inline.pieces.append((_TEXT if what == "Text" else _CODE, value, span["start"], span["end"]))
-        elif what == "InlineHtml":
-            m = _COMMENT.fullmatch(value.strip())
-            if m and not hidden:
-                directives.append((*src.at(span["start"]), m.group(1).strip()))
-        elif what == "Html":
-            html.append((value, span["start"]))
-        elif what == "Start":
+            pieces.append((kind, value, span["start"], span["end"]))
+            continue
+        (what, value), = event.items()
+        if what == "Start":
             tag = value if type(value) is str else next(iter(value))
             if tag in _HIDDEN_TAGS:
                 hidden += 1
+                pieces = None
             if tag in _INLINE_TAGS:
                 continue
             if inline is not None and inline.kind == "list_item" and stack and stack[-1] == "Item":
                 _add_blocks(blocks, inline, src)  # a block inside a tight list item ends its text
-                inline = None
+                inline = pieces = None
             level = len(stack) + (tag in ("TableRow", "TableCell"))  # markdown-it's tbody and head row
             if level >= deepest or (tag in ("Paragraph", "Heading", "TableCell") and level + 1 >= deepest):
                 return _too_deep(data, name)
             stack.append(tag)
-            if tag == "List":
-                lists += 1
-            elif tag == "Paragraph":
+            if tag == "Paragraph":
                 inline = _Inline("list_item" if lists else "paragraph", 0)
             elif tag == "Heading":
                 inline = _Inline("heading", int(value["Heading"]["level"][1:]))
             elif tag == "TableCell":
                 inline = _Inline("table_cell", 0)
+            elif tag == "List":
+                lists += 1
+            if inline is not None and not hidden:
+                pieces = inline.pieces
         elif what == "End":
             tag = value if type(value) is str else next(iter(value))
             if tag in _HIDDEN_TAGS:
                 hidden -= 1
+                if inline is not None and not hidden:
+                    pieces = inline.pieces
             if tag in _INLINE_TAGS:
                 continue
             if inline is not None and tag in ("Paragraph", "Heading", "TableCell", "Item"):
                 _add_blocks(blocks, inline, src)
-                inline = None
+                inline = pieces = None
             if tag == "HtmlBlock" and html:
                 _block_comments(html, src, directives)
                 html = []
@@ -378,6 +392,12 @@ def read_markdown(data: bytes, name: str) -> Document:
                 stack.pop()
             if tag == "List":
                 lists -= 1
+        elif what == "InlineHtml":
+            m = _COMMENT.fullmatch(value.strip())
+            if m and not hidden:
+                directives.append((*src.at(span["start"]), m.group(1).strip()))
+        elif what == "Html":
+            html.append((value, span["start"]))
     return Document(name, "markdown", blocks, encoding=encoding, directives=directives)
 
 
