@@ -12,7 +12,6 @@ break after a sentence, a colon or a date, or before a heading (第X条, 一、)
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 
 import pyromark
 import regex
@@ -95,34 +94,41 @@ class Anchors:
 
 
 class _Source:
-    """(line, column), both 1-based and counted in characters, of UTF-8 byte offsets of the text,
-    for offsets met in increasing order (earlier ones cost a look-up from the line's start)."""
+    """(line, column), both 1-based and counted in characters, of UTF-8 byte offsets of the text.
+    Offsets come mostly in increasing order: the newlines between the last one and the next are
+    counted (no table of every line's start), and on the same line the column is counted on from
+    the last one (an earlier offset is counted from its line's start)."""
+
+    __slots__ = ("data", "ascii", "offset", "line", "start", "col")
 
     def __init__(self, text: str):
         self.data = data = text.encode("utf-8")
         self.ascii = len(data) == len(text)
-        # byte offset where each line starts: the lengths of the lines before it, newlines included
-        self.starts = list(accumulate(map((1).__add__, map(len, data.split(b"\n"))), initial=0))
-        self.line = 0  # index of the line of the last offset looked up
-        self.offset = self.col = 0  # that offset and its 0-based column
+        self.offset = 0  # the last offset looked up,
+        self.line = 0  # its 0-based line,
+        self.start = 0  # the offset where that line starts
+        self.col = 0  # and its 0-based column
 
     def at(self, offset: int) -> tuple[int, int]:
-        starts, i = self.starts, self.line
-        if not (starts[i] <= offset and (i + 1 == len(starts) or offset < starts[i + 1])):
-            i = self.line = bisect_right(starts, offset) - 1
-            self.offset = self.col = 0 if self.ascii else None
+        data, last = self.data, self.offset
+        if offset >= last:
+            n = data.count(b"\n", last, offset)
+            if n:
+                self.line += n
+                self.start = last = data.rfind(b"\n", last, offset) + 1
+                col = 0
+            else:
+                col = self.col
+        else:
+            self.line -= data.count(b"\n", offset, last)
+            self.start = last = data.rfind(b"\n", 0, offset) + 1
+            col = 0
         if self.ascii:
-            return i + 1, offset - starts[i] + 1
-        if self.col is None or offset < self.offset:
-            self.offset, self.col = starts[i], 0
-        self.col += len(self.data[self.offset:offset].decode("utf-8", "replace"))
-        self.offset = offset
-        return i + 1, self.col + 1
-
-    def same(self, text: str, start: int, end: int) -> bool:
-        """Whether ``text`` is exactly what the source holds from byte ``start`` to ``end``."""
-        raw = text.encode("utf-8")
-        return end - start == len(raw) and self.data.startswith(raw, start)
+            col = offset - self.start
+        elif offset > last:
+            col += len(data[last:offset].decode("utf-8", "replace"))
+        self.offset, self.col = offset, col
+        return self.line + 1, col + 1
 
     def raw(self, start: int, end: int) -> str:
         return self.data[start:end].decode("utf-8", "replace")
@@ -274,6 +280,11 @@ def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
     body, pos, breaks = inline.build(src)
     kind, level = inline.kind, inline.level
     cuts = _cuts(body, breaks) if breaks and kind in _SPLIT_KINDS else (0, len(body))
+    # The runs are walked along with the cuts: most blocks lie in one run (a line of the source) and
+    # get it as their own; the others share the paragraph's runs as a view.
+    starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
+    last = len(starts) - 1
+    r = 0  # the run of the block's first character
     for k in range(1, len(cuts)):
         a, b = cuts[k - 1], cuts[k]
         piece = body[a:b]
@@ -282,8 +293,14 @@ def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
             continue
         if len(text) != len(piece):
             a += len(piece) - len(piece.lstrip())
-        ppos = pos if a == 0 and len(text) == len(body) else pos.cut(a, a + len(text))
-        line, col = ppos.at(0)
+        end = a + len(text)
+        while r < last and starts[r + 1] <= a:
+            r += 1
+        line, col = lines[r], cols[r] + steps[r] * (a - starts[r])
+        if r == last or starts[r + 1] >= end:
+            ppos = Anchors(len(text), line, col, steps[r])
+        else:
+            ppos = pos.cut(a, end)
         blocks.append(Block(len(blocks), kind, text, line, col, level=level, positions=ppos))
 
 
