@@ -21,6 +21,9 @@ import pytest
 
 from conftest import AS_OF, run_module
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from docx_parts import make_docx, rezip  # noqa: E402  (shared with tools/hostile_campaign.py)
+
 REPEALED = "《中华人民共和国合同法》"  # repealed 2021-01-01: a review reports it as ZZ201
 TITLE = "某市公园游览秩序管理办法"
 BODY = f"第一条 根据{REPEALED}，制定本办法。"
@@ -40,40 +43,6 @@ def assert_one_chinese_error(stderr: str, name: str) -> None:
     assert "Traceback" not in stderr and "[Errno" not in stderr, stderr
     lines = [ln for ln in stderr.splitlines() if name in ln]
     assert lines and any("\u4e00" <= c <= "\u9fff" for c in lines[0]), stderr
-
-
-def docx_bytes(paragraphs: list[str]) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def rezip(data: bytes, replace: dict | None = None, add: dict | None = None) -> bytes:
-    """Members replaced or added; a (prefix, size) value is streamed, deflated, as that many spaces."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        members = {i.filename: src.read(i.filename) for i in src.infolist()}
-        members.update(replace or {})
-        members.update(add or {})
-        for name, blob in members.items():
-            if isinstance(blob, tuple):
-                info = zipfile.ZipInfo(name)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with out.open(info, "w", force_zip64=True) as fh:
-                    fh.write(blob[0])
-                    left = blob[1]
-                    while left > 0:
-                        fh.write(b" " * min(left, 1 << 20))
-                        left -= 1 << 20
-            else:
-                out.writestr(name, blob)
-    return buf.getvalue()
 
 
 # ------------------------------------------------------------------ 1. outputs destroy nothing
@@ -222,7 +191,7 @@ def _limited(args: list, env: dict | None = None, limit_gb: float = 1.5) -> subp
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
 def test_a_part_that_inflates_past_the_limit_is_too_large_not_corrupt(tmp_path, part):
-    base = docx_bytes([TITLE, BODY])
+    base = make_docx([TITLE, BODY])
     p = tmp_path / "bomb.docx"
     p.write_bytes(rezip(base, replace={part: (b"<?xml version='1.0'?><w:x>", 8 * 1024 ** 2)}))
     assert p.stat().st_size < 1024 ** 2  # small on disk
@@ -235,7 +204,7 @@ def test_a_part_that_inflates_past_the_limit_is_too_large_not_corrupt(tmp_path, 
 
 
 def test_an_unused_huge_image_is_never_inflated(tmp_path):
-    base = docx_bytes([TITLE, BODY])
+    base = make_docx([TITLE, BODY])
     p = tmp_path / "photo.docx"
     p.write_bytes(rezip(base, add={"word/media/image1.png": (b"\x89PNG", 8 * 1024 ** 2)}))
     r = _limited(["check", p, "--as-of", AS_OF], env={"ZZREVIEW_MAX_PART_MB": "4"})
@@ -243,7 +212,7 @@ def test_an_unused_huge_image_is_never_inflated(tmp_path):
 
 
 def test_many_relationships_load_only_the_parts_needed(tmp_path):
-    base = docx_bytes([TITLE, BODY])
+    base = make_docx([TITLE, BODY])
     rels = zipfile.ZipFile(io.BytesIO(base)).read("word/_rels/document.xml.rels").decode()
     extra = "".join(f'<Relationship Id="rZ{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                     f'relationships/customXml" Target="../extra/item{i}.xml"/>' for i in range(3000))
@@ -491,7 +460,7 @@ def test_an_empty_folder_is_exit_2_with_a_message(cli, tmp_path):
 # ------------------------------------------------------------------ 8. entity references
 
 def test_a_draft_using_entity_references_is_refused_and_no_copy_written(cli, tmp_path):
-    base = docx_bytes([TITLE, BODY])
+    base = make_docx([TITLE, BODY])
     xml = zipfile.ZipFile(io.BytesIO(base)).read("word/document.xml").decode()
     head, rest = xml.split("?>", 1)
     xml = head + '?><!DOCTYPE w:document [<!ENTITY law "中华人民共和国合同法">]>' + rest.replace(
@@ -512,7 +481,7 @@ def test_every_docx_written_is_validated_before_it_replaces_the_target(tmp_path)
     with pytest.raises(ConfigError):
         write_atomic(target, b"PK not really a package", validate=validate_docx)
     assert target.read_bytes() == b"keep me"
-    good = docx_bytes([TITLE])
+    good = make_docx([TITLE])
     write_atomic(target, good, validate=validate_docx)
     assert target.read_bytes() == good
 

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from docx_parts import make_docx, rezip
+
 ZZ = [shutil.which("zzreview") or "zzreview"]
 AS_OF = ["--as-of", "2026-01-01"]
 MEM_LIMIT = 3 * 1024 ** 3
@@ -42,48 +44,6 @@ TITLE = "某市城市绿化管理办法"
 
 def draft_md(body: str = f"第一条 根据{REPEALED}，制定本办法。", title: str = TITLE) -> str:
     return f"# {title}\n\n{body}\n"
-
-
-def make_docx(paragraphs: list[str]) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, object] | None = None) -> bytes:
-    """The package with members replaced or added (values: bytes, or (size, byte) streamed)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            blob = (replace or {}).get(info.filename, src.read(info.filename))
-            if isinstance(blob, tuple):
-                _stream(out, info.filename, *blob)
-            else:
-                out.writestr(info.filename, blob)
-        for name, blob in (add or {}).items():
-            if isinstance(blob, tuple):
-                _stream(out, name, *blob)
-            else:
-                out.writestr(name, blob)
-    return buf.getvalue()
-
-
-def _stream(z: zipfile.ZipFile, name: str, prefix: bytes, size: int, fill: bytes) -> None:
-    info = zipfile.ZipInfo(name)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    with z.open(info, "w", force_zip64=True) as fh:
-        fh.write(prefix)
-        chunk = fill * (1024 * 1024 // len(fill))
-        left = size
-        while left > 0:
-            fh.write(chunk[:left])
-            left -= len(chunk)
 
 
 @dataclass

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from zzreview import engine
 from zzreview.errors import PluginError
 from zzreview.kb import KnowledgeBase
 from zzreview.model import SEVERITY_RANK
+from zzreview.record import Record
 from zzreview.selection import Selection
 
 MANY_FILES = 16  # from this many files on, --jobs defaults to the number of CPUs
@@ -29,29 +29,50 @@ def default_jobs(n_files: int) -> int:
     return cpu_count() if n_files >= MANY_FILES else 1
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """What one file contributes to the run: its rendered output and what the summary needs."""
 
-    path: str
-    read_error: str | None
-    chunk: str
-    severities: list[str]
-    accepted: int
-    plugin_errors: list[tuple[str, str, bool]]  # origin, message, raised while loading checks
+    _fields = ("path", "read_error", "chunk", "severities", "accepted", "plugin_errors")
+
+    def __init__(
+        self,
+        path: str,
+        read_error: str | None,
+        chunk: str,
+        severities: list[str],
+        accepted: int,
+        plugin_errors: list[tuple[str, str, bool]],  # origin, message, raised while loading checks
+    ):
+        self.path = path
+        self.read_error = read_error
+        self.chunk = chunk
+        self.severities = severities
+        self.accepted = accepted
+        self.plugin_errors = plugin_errors
 
 
-@dataclass
-class Summary:
+class Summary(Record):
     """What a streamed run keeps: counts of documents, findings by severity and errors."""
 
-    documents: int = 0
-    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
-    accepted: int = 0
-    unreadable: int = 0
-    worst: int = 0
-    plugin_errors: list[PluginError] = field(default_factory=list)
-    _loading_errors: set = field(default_factory=set)
+    _fields = ("documents", "counts", "accepted", "unreadable", "worst", "plugin_errors", "_loading_errors")
+
+    def __init__(
+        self,
+        documents: int = 0,
+        counts: dict[str, int] | None = None,
+        accepted: int = 0,
+        unreadable: int = 0,
+        worst: int = 0,
+        plugin_errors: list[PluginError] | None = None,
+        _loading_errors: set | None = None,
+    ):
+        self.documents = documents
+        self.counts = {"error": 0, "warning": 0, "info": 0} if counts is None else counts
+        self.accepted = accepted
+        self.unreadable = unreadable
+        self.worst = worst
+        self.plugin_errors = [] if plugin_errors is None else plugin_errors
+        self._loading_errors = set() if _loading_errors is None else _loading_errors
 
     def add(self, o: Outcome) -> None:
         self.documents += 1
@@ -109,16 +130,26 @@ class Format:
         return ("\n" if wrote_any else "") + line + "\n"
 
 
-@dataclass
-class _Job:
+class _Job(Record):
     """The run's settings that reviewing and rendering one file needs (in the parent or a worker)."""
 
-    kb: KnowledgeBase
-    as_of: dt.date
-    selection: Selection
-    resolver: engine.ConfigResolver
-    format: Format
-    decisions: engine.DecisionApplier | None = None
+    _fields = ("kb", "as_of", "selection", "resolver", "format", "decisions")
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        as_of: dt.date,
+        selection: Selection,
+        resolver: engine.ConfigResolver,
+        format: Format,
+        decisions: engine.DecisionApplier | None = None,
+    ):
+        self.kb = kb
+        self.as_of = as_of
+        self.selection = selection
+        self.resolver = resolver
+        self.format = format
+        self.decisions = decisions
 
     def review(self, item: tuple[int, str]) -> Outcome:
         """Review one file and render it; ``item`` is (position in the run, path)."""

@@ -7,12 +7,12 @@ column headers, e.g. 证明名称, 开具单位, 设定依据, 是否告知承�
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from zzreview import lazy_regex, resources
 from zzreview.errors import ConfigError
+from zzreview.record import Record
 
 THRESHOLD = 0.6  # fuzzy match: tested on near misses in tests/test_certifications.py
 NEAR = 0.45  # below THRESHOLD but worth naming as the closest item
@@ -48,36 +48,64 @@ _ISSUED_BY = lazy_regex.compile(r"^.{1,20}?(?:出具|开具)的")
 _NEGATED = lazy_regex.compile(r"^(?:无|未|非|不|没有)")
 
 
-@dataclass
-class CertItem:
+class CertItem(Record):
     """One item of a certification list, with its aliases, issuer and requester."""
 
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    issuer: str | None = None
-    requester: str | None = None
-    use: str | None = None
-    basis: str | None = None
-    promise: bool | None = None  # 告知承诺 applies
-    level: str | None = None
-    kind: str | None = None
-    note: str | None = None
+    _fields = ("name", "aliases", "issuer", "requester", "use", "basis", "promise", "level", "kind", "note")
+
+    def __init__(
+        self,
+        name: str,
+        aliases: list[str] | None = None,
+        issuer: str | None = None,
+        requester: str | None = None,
+        use: str | None = None,
+        basis: str | None = None,
+        promise: bool | None = None,  # 告知承诺 applies
+        level: str | None = None,
+        kind: str | None = None,
+        note: str | None = None,
+    ):
+        self.name = name
+        self.aliases = [] if aliases is None else aliases
+        self.issuer = issuer
+        self.requester = requester
+        self.use = use
+        self.basis = basis
+        self.promise = promise
+        self.level = level
+        self.kind = kind
+        self.note = note
 
 
-@dataclass
-class CertList:
+class CertList(Record):
     """A published list of certification items (清单) and where it applies."""
 
-    id: str
-    name: str
-    region: str | None = None
-    date: str | None = None
-    publisher: str | None = None
-    source: str | None = None
-    basis: str | None = None  # the document that published the list
-    complete: bool = True  # False: a partial copy (only the items verified)
-    path: str | None = None
-    items: list[CertItem] = field(default_factory=list)
+    _fields = ("id", "name", "region", "date", "publisher", "source", "basis", "complete", "path", "items")
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        region: str | None = None,
+        date: str | None = None,
+        publisher: str | None = None,
+        source: str | None = None,
+        basis: str | None = None,  # the document that published the list
+        complete: bool = True,  # False: a partial copy (only the items verified)
+        path: str | None = None,
+        items: list[CertItem] | None = None,
+    ):
+        self.id = id
+        self.name = name
+        self.region = region
+        self.date = date
+        self.publisher = publisher
+        self.source = source
+        self.basis = basis
+        self.complete = complete
+        self.path = path
+        self.items = [] if items is None else items
 
     @property
     def label(self) -> str:
@@ -85,14 +113,22 @@ class CertList:
         return f"《{self.name}》" + (f"（{self.date}）" if self.date else "")
 
 
-@dataclass
-class Match:
+class Match(Record):
     """A demanded certification matched to a list item, and how it matched."""
 
-    item: CertItem
-    list: CertList
-    score: float
-    how: str  # exact | alias | similar
+    _fields = ("item", "list", "score", "how")
+
+    def __init__(
+        self,
+        item: CertItem,
+        list: CertList,
+        score: float,
+        how: str,  # exact | alias | similar
+    ):
+        self.item = item
+        self.list = list
+        self.score = score
+        self.how = how
 
     def to_dict(self) -> dict:
         return {"name": self.item.name, "list": self.list.name, "list_date": self.list.date,

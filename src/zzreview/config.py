@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
 from zzreview import resources
 from zzreview.errors import ConfigError
+from zzreview.record import Record
 
 FILENAMES = ("zzreview.toml", ".zzreview.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -41,32 +41,53 @@ KEYS = {
 OVERRIDE_KEYS = ("paths", "select", "ignore", "severity", "level", "document-kind", "province")
 
 
-@dataclass
-class Override:
+class Override(Record):
     """Settings that apply to the paths matching some patterns."""
 
-    paths: list[str]
-    values: dict
+    _fields = ("paths", "values")
+
+    def __init__(self, paths: list[str], values: dict):
+        self.paths = paths
+        self.values = values
 
 
-@dataclass
-class Config:
+class Config(Record):
     """The settings of zzreview.toml (selection, severities, lists, plugins) for one file."""
 
-    path: Path | None = None
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str = "error"
-    as_of: dt.date | None = None
-    severity: dict[str, str] = field(default_factory=dict)
-    overrides: list[Override] = field(default_factory=list)
-    kb_tables: list[Path] = field(default_factory=list)
-    certification_lists: list[str] = field(default_factory=list)  # builtin names or resolved paths
-    level: str = "auto"
-    document_kind: str = "auto"
-    province: str | None = None
-    plugin_paths: list[Path] = field(default_factory=list)
-    decisions: Path | None = None
+    _fields = ("path", "select", "ignore", "fail_on", "as_of", "severity", "overrides", "kb_tables",
+               "certification_lists", "level", "document_kind", "province", "plugin_paths", "decisions")
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: str = "error",
+        as_of: dt.date | None = None,
+        severity: dict[str, str] | None = None,
+        overrides: list[Override] | None = None,
+        kb_tables: list[Path] | None = None,
+        certification_lists: list[str] | None = None,  # builtin names or resolved paths
+        level: str = "auto",
+        document_kind: str = "auto",
+        province: str | None = None,
+        plugin_paths: list[Path] | None = None,
+        decisions: Path | None = None,
+    ):
+        self.path = path
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.fail_on = fail_on
+        self.as_of = as_of
+        self.severity = {} if severity is None else severity
+        self.overrides = [] if overrides is None else overrides
+        self.kb_tables = [] if kb_tables is None else kb_tables
+        self.certification_lists = [] if certification_lists is None else certification_lists
+        self.level = level
+        self.document_kind = document_kind
+        self.province = province
+        self.plugin_paths = [] if plugin_paths is None else plugin_paths
+        self.decisions = decisions
 
     def for_file(self, file: str | Path) -> "Config":
         """This configuration with the overrides whose globs match ``file`` applied."""
@@ -81,8 +102,7 @@ class Config:
         for o in self.overrides:
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(file).as_posix(), g) for g in o.paths):
                 v = o.values
-                cfg = replace(
-                    cfg,
+                cfg = cfg.replace(
                     select=v.get("select", cfg.select),
                     ignore=cfg.ignore + v.get("ignore", []),
                     severity={**cfg.severity, **v.get("severity", {})},

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from zzreview import resources
 from zzreview.errors import ConfigError
 from zzreview.model import Finding
+from zzreview.record import Record
 
 DEFAULT_RELATIVE = Path(".zzreview") / "decisions.toml"
 _KEYS = {"document", "code", "quote", "quote-sha256", "reason", "by", "date"}
@@ -33,18 +33,30 @@ def quote_hash(quote: str) -> str:
     return hashlib.sha256(quote.encode("utf-8")).hexdigest()
 
 
-@dataclass
-class Decision:
+class Decision(Record):
     """A reviewer's decision accepting one finding of one document, with the reason."""
 
-    document: str
-    code: str
-    reason: str
-    quote: str | None = None
-    quote_sha256: str | None = None
-    by: str = ""
-    date: str = ""
-    used: int = 0
+    _fields = ("document", "code", "reason", "quote", "quote_sha256", "by", "date", "used")
+
+    def __init__(
+        self,
+        document: str,
+        code: str,
+        reason: str,
+        quote: str | None = None,
+        quote_sha256: str | None = None,
+        by: str = "",
+        date: str = "",
+        used: int = 0,
+    ):
+        self.document = document
+        self.code = code
+        self.reason = reason
+        self.quote = quote
+        self.quote_sha256 = quote_sha256
+        self.by = by
+        self.date = date
+        self.used = used
 
     def matches(self, document: str, f: Finding) -> bool:
         if document != self.document or f.code != self.code:

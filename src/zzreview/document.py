@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from zzreview.record import Record
 
 
-@dataclass
-class Block:
+class Block(Record):
     """One unit of text in reading order (heading, paragraph, list item, table cell).
 
     ``line``/``column`` (1-based) locate the first character of ``text`` in the source:
@@ -17,15 +16,29 @@ class Block:
     ``source`` holds reader-specific data (docx: paragraph path for annotation).
     """
 
-    index: int
-    kind: str  # "heading" | "paragraph" | "list_item" | "table_cell"
-    text: str
-    line: int
-    column: int = 1
-    level: int = 0
-    positions: list[tuple[int, int]] | None = None
-    source: dict = field(default_factory=dict)
-    pages: list[int] | None = None  # PDF: the page of every character of ``text``
+    _fields = ("index", "kind", "text", "line", "column", "level", "positions", "source", "pages")
+
+    def __init__(
+        self,
+        index: int,
+        kind: str,  # "heading" | "paragraph" | "list_item" | "table_cell"
+        text: str,
+        line: int,
+        column: int = 1,
+        level: int = 0,
+        positions: list[tuple[int, int]] | None = None,
+        source: dict | None = None,
+        pages: list[int] | None = None,  # PDF: the page of every character of ``text``
+    ):
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.column = column
+        self.level = level
+        self.positions = positions
+        self.source = {} if source is None else source
+        self.pages = pages
 
     def page_at(self, offset: int) -> int | None:
         """Page (1-based) of the character at ``offset``; None for paged-less formats."""
@@ -43,28 +56,45 @@ class Block:
         return self.line, self.column + max(offset, 0)
 
 
-@dataclass
-class Document:
+class Document(Record):
     """A draft as the readers give it: its blocks of text, where each comes from, and its metadata."""
 
-    path: str
-    format: str  # "docx" | "markdown" | "text" | "pdf"
-    blocks: list[Block]
-    title: str | None = None
-    title_block: int | None = None
-    doc_number: str | None = None  # 文号, e.g. 枣政发〔2021〕12号
-    issuer: str | None = None
-    date: str | None = None  # ISO date of issue/draft when written in the document
-    encoding: str | None = None
-    # Read through LibreOffice: the original format ("doc", "wps", "rtf", "odt") and the .docx that
-    # was read (locations refer to it; the annotated copy is made from it).
-    converted_from: str | None = None
-    converted_docx: bytes | None = field(default=None, repr=False)
-    # Markdown HTML comments (line, column, inner text): not document text, but they carry
-    # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
-    directives: list[tuple[int, int, str]] = field(default_factory=list)
-    _typed_lines: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
-    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _fields = ("path", "format", "blocks", "title", "title_block", "doc_number", "issuer", "date", "encoding",
+               "converted_from", "converted_docx", "directives")
+
+    def __init__(
+        self,
+        path: str,
+        format: str,  # "docx" | "markdown" | "text" | "pdf"
+        blocks: list[Block],
+        title: str | None = None,
+        title_block: int | None = None,
+        doc_number: str | None = None,  # 文号, e.g. 枣政发〔2021〕12号
+        issuer: str | None = None,
+        date: str | None = None,  # ISO date of issue/draft when written in the document
+        encoding: str | None = None,
+        # Read through LibreOffice: the original format ("doc", "wps", "rtf", "odt") and the .docx that
+        # was read (locations refer to it; the annotated copy is made from it).
+        converted_from: str | None = None,
+        converted_docx: bytes | None = None,
+        # Markdown HTML comments (line, column, inner text): not document text, but they carry
+        # suppression directives such as <!-- zzreview: disable=ZZ201 理由：… -->
+        directives: list[tuple[int, int, str]] | None = None,
+    ):
+        self.path = path
+        self.format = format
+        self.blocks = blocks
+        self.title = title
+        self.title_block = title_block
+        self.doc_number = doc_number
+        self.issuer = issuer
+        self.date = date
+        self.encoding = encoding
+        self.converted_from = converted_from
+        self.converted_docx = converted_docx
+        self.directives = [] if directives is None else directives
+        self._typed_lines = None
+        self._text = None
 
     @property
     def text(self) -> str:

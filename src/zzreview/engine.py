@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzreview.analysis.facts import Analysis, analyze
@@ -19,6 +18,7 @@ from zzreview.errors import PluginError, ReadError
 from zzreview.kb import KnowledgeBase
 from zzreview.model import SEVERITY_RANK, Finding
 from zzreview.readers import SUPPORTED_SUFFIXES, read_document
+from zzreview.record import Record
 from zzreview.rules.base import Context
 from zzreview.rules.registry import load_checks
 from zzreview.selection import Selection
@@ -28,30 +28,48 @@ if TYPE_CHECKING:
     from zzreview.decisions import Decision
 
 
-@dataclass
-class DocumentResult:
+class DocumentResult(Record):
     """One file's review: the document, its analysis, findings, accepted findings or read error."""
 
-    path: str
-    document: Document | None = None
-    analysis: Analysis | None = None
-    findings: list[Finding] = field(default_factory=list)
-    accepted: list[tuple[Finding, Decision]] = field(default_factory=list)
-    error: ReadError | None = None
+    _fields = ("path", "document", "analysis", "findings", "accepted", "error")
+
+    def __init__(
+        self,
+        path: str,
+        document: Document | None = None,
+        analysis: Analysis | None = None,
+        findings: list[Finding] | None = None,
+        accepted: list[tuple[Finding, Decision]] | None = None,
+        error: ReadError | None = None,
+    ):
+        self.path = path
+        self.document = document
+        self.analysis = analysis
+        self.findings = [] if findings is None else findings
+        self.accepted = [] if accepted is None else accepted
+        self.error = error
 
     @property
     def kind(self) -> str | None:
         return document_kind(self.document.title) if self.document else None
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
     """A whole run: every document's result, the day, the knowledge base and plugin errors."""
 
-    as_of: dt.date
-    kb: KnowledgeBase
-    documents: list[DocumentResult]
-    plugin_errors: list[PluginError] = field(default_factory=list)
+    _fields = ("as_of", "kb", "documents", "plugin_errors")
+
+    def __init__(
+        self,
+        as_of: dt.date,
+        kb: KnowledgeBase,
+        documents: list[DocumentResult],
+        plugin_errors: list[PluginError] | None = None,
+    ):
+        self.as_of = as_of
+        self.kb = kb
+        self.documents = documents
+        self.plugin_errors = [] if plugin_errors is None else plugin_errors
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.documents for f in d.findings if f.severity == severity)

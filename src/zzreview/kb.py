@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzreview import lazy_regex
 from zzreview.errors import ConfigError
 from zzreview.plain import as_plain
+from zzreview.record import Record
 
 _DROP = lazy_regex.cached_compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』·•]")
 _VNOTE = lazy_regex.cached_compile(
@@ -46,59 +46,103 @@ def title_key(title: str) -> str:
     return t.replace(_PRC, "")
 
 
-@dataclass
-class Version:
+class Version(Record):
     """One version of an instrument: its dates and number of articles."""
 
-    label: str
-    publish_date: str | None
-    effective_date: str | None
-    max_article: int | None = None
-    zhiyi_articles: int = 0
-    truncated: bool = False
-    effective_approx: bool = False
-    from_history: bool = False  # known only from the amendment history: article count unknown
-    source: str | None = None  # the change table it came from (None: the base snapshot)
-    confidence: str | None = None
-    url: str | None = None
+    _fields = ("label", "publish_date", "effective_date", "max_article", "zhiyi_articles", "truncated",
+               "effective_approx", "from_history", "source", "confidence", "url")
+
+    def __init__(
+        self,
+        label: str,
+        publish_date: str | None,
+        effective_date: str | None,
+        max_article: int | None = None,
+        zhiyi_articles: int = 0,
+        truncated: bool = False,
+        effective_approx: bool = False,
+        from_history: bool = False,  # known only from the amendment history: article count unknown
+        source: str | None = None,  # the change table it came from (None: the base snapshot)
+        confidence: str | None = None,
+        url: str | None = None,
+    ):
+        self.label = label
+        self.publish_date = publish_date
+        self.effective_date = effective_date
+        self.max_article = max_article
+        self.zhiyi_articles = zhiyi_articles
+        self.truncated = truncated
+        self.effective_approx = effective_approx
+        self.from_history = from_history
+        self.source = source
+        self.confidence = confidence
+        self.url = url
 
     def start(self) -> str:
         return self.effective_date or self.publish_date or ""
 
 
-@dataclass
-class Note:
+class Note(Record):
     """A fact that is not confirmed (low confidence): shown, never a finding by itself."""
 
-    text: str
-    url: str | None = None
-    source: str | None = None
+    _fields = ("text", "url", "source")
+
+    def __init__(self, text: str, url: str | None = None, source: str | None = None):
+        self.text = text
+        self.url = url
+        self.source = source
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     """One instrument of the knowledge base: title, level, dates, status, versions and repeal."""
 
-    title: str
-    level: str = ""
-    region: str = ""
-    kind: str = "law"  # law | document | emergency_plan | plan
-    doc_no: str | None = None
-    versions: list[Version] = field(default_factory=list)
-    repeal_date: str | None = None
-    repeal_date_approx: bool = False  # inferred (a month only, or another act's effective date)
-    repealed: bool = False
-    successor: str | None = None
-    repeal_basis: str | None = None
-    verified: str | None = None
-    valid_until: str | None = None
-    confidence: str | None = None  # of the repeal fact, when a change table gives it
-    evidence: str | None = None
-    evidence_url: str | None = None
-    notes: list[Note] = field(default_factory=list)
-    history: list[tuple[str, str]] = field(default_factory=list)  # (date, 通过/修正/修订), format 1
-    aliases: list[str] = field(default_factory=list)  # short names given in a user table
-    origin: str = "builtin"
+    _fields = ("title", "level", "region", "kind", "doc_no", "versions", "repeal_date", "repeal_date_approx",
+               "repealed", "successor", "repeal_basis", "verified", "valid_until", "confidence", "evidence",
+               "evidence_url", "notes", "history", "aliases", "origin")
+
+    def __init__(
+        self,
+        title: str,
+        level: str = "",
+        region: str = "",
+        kind: str = "law",  # law | document | emergency_plan | plan
+        doc_no: str | None = None,
+        versions: list[Version] | None = None,
+        repeal_date: str | None = None,
+        repeal_date_approx: bool = False,  # inferred (a month only, or another act's effective date)
+        repealed: bool = False,
+        successor: str | None = None,
+        repeal_basis: str | None = None,
+        verified: str | None = None,
+        valid_until: str | None = None,
+        confidence: str | None = None,  # of the repeal fact, when a change table gives it
+        evidence: str | None = None,
+        evidence_url: str | None = None,
+        notes: list[Note] | None = None,
+        history: list[tuple[str, str]] | None = None,  # (date, 通过/修正/修订), format 1
+        aliases: list[str] | None = None,  # short names given in a user table
+        origin: str = "builtin",
+    ):
+        self.title = title
+        self.level = level
+        self.region = region
+        self.kind = kind
+        self.doc_no = doc_no
+        self.versions = [] if versions is None else versions
+        self.repeal_date = repeal_date
+        self.repeal_date_approx = repeal_date_approx
+        self.repealed = repealed
+        self.successor = successor
+        self.repeal_basis = repeal_basis
+        self.verified = verified
+        self.valid_until = valid_until
+        self.confidence = confidence
+        self.evidence = evidence
+        self.evidence_url = evidence_url
+        self.notes = [] if notes is None else notes
+        self.history = [] if history is None else history
+        self.aliases = [] if aliases is None else aliases
+        self.origin = origin
 
     def start(self) -> str | None:
         dates = [v.start() for v in self.versions if v.start()]
@@ -111,41 +155,79 @@ class Entry:
         return not (self.repealed and self.repeal_date and self.repeal_date <= day)
 
 
-@dataclass
-class Resolution:
+class Resolution(Record):
     """What the knowledge base says of a cited title on a given day."""
 
-    query: str
-    known: bool
-    status: str = "未知"
-    as_of: str | None = None
-    title: str | None = None
-    level: str | None = None
-    kind: str | None = None
-    region: str | None = None
-    doc_no: str | None = None
-    effective_date: str | None = None
-    current_version: str | None = None  # label of the version in force on the date
-    repeal_date: str | None = None
-    repeal_date_approx: bool = False
-    scheduled_repeal: str | None = None
-    valid_until: str | None = None
-    successor: str | None = None
-    repeal_basis: str | None = None
-    verified: str | None = None
-    confidence: str | None = None
-    evidence: str | None = None
-    evidence_url: str | None = None
-    max_article: int | None = None
-    zhiyi_articles: int = 0
-    truncated: bool = False
-    versions: list[Version] = field(default_factory=list)
-    cited_version: str | None = None
-    notes: list[Note] = field(default_factory=list)
-    ambiguous: bool = False
-    same_title: list[dict] = field(default_factory=list)  # other instruments of a reused title
-    matched_by: str | None = None  # title | alias | fuzzy | table
-    origin: str | None = None
+    _fields = ("query", "known", "status", "as_of", "title", "level", "kind", "region", "doc_no", "effective_date",
+               "current_version", "repeal_date", "repeal_date_approx", "scheduled_repeal", "valid_until", "successor",
+               "repeal_basis", "verified", "confidence", "evidence", "evidence_url", "max_article", "zhiyi_articles",
+               "truncated", "versions", "cited_version", "notes", "ambiguous", "same_title", "matched_by", "origin")
+
+    def __init__(
+        self,
+        query: str,
+        known: bool,
+        status: str = "未知",
+        as_of: str | None = None,
+        title: str | None = None,
+        level: str | None = None,
+        kind: str | None = None,
+        region: str | None = None,
+        doc_no: str | None = None,
+        effective_date: str | None = None,
+        current_version: str | None = None,  # label of the version in force on the date
+        repeal_date: str | None = None,
+        repeal_date_approx: bool = False,
+        scheduled_repeal: str | None = None,
+        valid_until: str | None = None,
+        successor: str | None = None,
+        repeal_basis: str | None = None,
+        verified: str | None = None,
+        confidence: str | None = None,
+        evidence: str | None = None,
+        evidence_url: str | None = None,
+        max_article: int | None = None,
+        zhiyi_articles: int = 0,
+        truncated: bool = False,
+        versions: list[Version] | None = None,
+        cited_version: str | None = None,
+        notes: list[Note] | None = None,
+        ambiguous: bool = False,
+        same_title: list[dict] | None = None,  # other instruments of a reused title
+        matched_by: str | None = None,  # title | alias | fuzzy | table
+        origin: str | None = None,
+    ):
+        self.query = query
+        self.known = known
+        self.status = status
+        self.as_of = as_of
+        self.title = title
+        self.level = level
+        self.kind = kind
+        self.region = region
+        self.doc_no = doc_no
+        self.effective_date = effective_date
+        self.current_version = current_version
+        self.repeal_date = repeal_date
+        self.repeal_date_approx = repeal_date_approx
+        self.scheduled_repeal = scheduled_repeal
+        self.valid_until = valid_until
+        self.successor = successor
+        self.repeal_basis = repeal_basis
+        self.verified = verified
+        self.confidence = confidence
+        self.evidence = evidence
+        self.evidence_url = evidence_url
+        self.max_article = max_article
+        self.zhiyi_articles = zhiyi_articles
+        self.truncated = truncated
+        self.versions = [] if versions is None else versions
+        self.cited_version = cited_version
+        self.notes = [] if notes is None else notes
+        self.ambiguous = ambiguous
+        self.same_title = [] if same_title is None else same_title
+        self.matched_by = matched_by
+        self.origin = origin
 
     def to_dict(self) -> dict:
         return as_plain(self)

@@ -1,18 +1,15 @@
-"""Plain data (dicts, lists) of dataclass instances, as ``dataclasses.asdict`` gives it.
+"""Plain data (dicts, lists) of records, as ``dataclasses.asdict`` gives it for dataclasses.
 
-``asdict`` deep-copies every leaf and looks up the fields of each instance anew; the facts
-here hold only strings, numbers, None and nested dataclasses, lists and dicts, so a direct walk
-with the field names cached per class gives the same dicts several times faster."""
+The facts here hold only strings, numbers, None and nested records, lists and dicts; a direct
+walk over each record's ``_fields`` gives the dicts (keys in field order: the JSON contract)."""
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
-
-_NAMES: dict[type, tuple[str, ...]] = {}
+from zzreview.record import Record
 
 
 def as_plain(obj):
-    """``dataclasses.asdict(obj)`` for facts made of str/int/float/bool/None and containers."""
+    """Dicts of records (key order = field order), lists, tuples and dicts of plain values."""
     cls = type(obj)
     if cls in (str, int, float, bool) or obj is None:
         return obj
@@ -22,9 +19,6 @@ def as_plain(obj):
         return {as_plain(k): as_plain(v) for k, v in obj.items()}
     if cls is tuple:
         return tuple(as_plain(v) for v in obj)
-    names = _NAMES.get(cls)
-    if names is None:
-        if not is_dataclass(obj):
-            raise TypeError(f"not plain data: {cls.__name__}")
-        names = _NAMES[cls] = tuple(f.name for f in fields(obj))
-    return {n: as_plain(getattr(obj, n)) for n in names}
+    if not isinstance(obj, Record):
+        raise TypeError(f"not plain data: {cls.__name__}")
+    return {n: as_plain(getattr(obj, n)) for n in obj._fields}

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from zzreview.model import Finding
+from zzreview.record import Record
 
 
 def _matches(pattern: str, f: Finding, rule_name: str | None) -> bool:
@@ -16,12 +15,14 @@ def _matches(pattern: str, f: Finding, rule_name: str | None) -> bool:
     return f.code.startswith(p.upper()) or p == f.check or p == rule_name
 
 
-@dataclass
-class Selection:
+class Selection(Record):
     """The codes, prefixes and check names to report (select) and to leave out (ignore)."""
 
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
+    _fields = ("select", "ignore")
+
+    def __init__(self, select: list[str] | None = None, ignore: list[str] | None = None):
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
 
     def wants(self, f: Finding, rule_name: str | None = None) -> bool:
         if self.select and not any(_matches(p, f, rule_name) for p in self.select):

@@ -8,29 +8,43 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 import regex
 
 from zzreview import lazy_regex
 from zzreview.document import Document
 from zzreview.model import Finding, Location
+from zzreview.record import Record
 
 _DIRECTIVE = lazy_regex.compile(
     r"^\s*zzreview\s*:\s*(disable-next|disable|enable)\s*(?:=\s*([A-Za-z0-9_,\-\s]*?))?"
     r"\s*(?:(?:理由|原因|reason)\s*[:：]\s*(.*?))?\s*$", regex.S | regex.I)
 
 
-@dataclass
-class Suppression:
-    kind: str  # disable | disable-next
-    codes: list[str]  # empty = all
-    reason: str
-    line: int
-    column: int
-    end_line: int | None = None  # exclusive; None = end of document
-    block: int | None = None  # disable-next: the block it covers
-    used: int = 0
+class Suppression(Record):
+    """One directive of a document: the codes it disables, why, and the lines it covers."""
+
+    _fields = ("kind", "codes", "reason", "line", "column", "end_line", "block", "used")
+
+    def __init__(
+        self,
+        kind: str,  # disable | disable-next
+        codes: list[str],  # empty = all
+        reason: str,
+        line: int,
+        column: int,
+        end_line: int | None = None,  # exclusive; None = end of document
+        block: int | None = None,  # disable-next: the block it covers
+        used: int = 0,
+    ):
+        self.kind = kind
+        self.codes = codes
+        self.reason = reason
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.block = block
+        self.used = used
 
     def covers(self, f: Finding) -> bool:
         if self.codes and not any(f.code.startswith(c) or c == f.check for c in self.codes):

@@ -9,11 +9,10 @@ each with its 条 number for an existence check (inherited by 第二款 in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
 from zzreview import lazy_regex
+from zzreview.record import Record
 from zzreview.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
@@ -37,13 +36,20 @@ _BLANKS = lazy_regex.compile(r"\s+")
 _PARENS = str.maketrans("()", "（）")
 
 
-@dataclass
-class ArticleRefs:
+class ArticleRefs(Record):
     """Article references read after a title (第三条、第五条第二款), with their numbers."""
 
-    refs: list[str] = field(default_factory=list)
-    numbers: list[int | None] = field(default_factory=list)  # parallel to refs
-    end: int = 0  # offset just after the last reference read (== pos when none)
+    _fields = ("refs", "numbers", "end")
+
+    def __init__(
+        self,
+        refs: list[str] | None = None,
+        numbers: list[int | None] | None = None,  # parallel to refs
+        end: int = 0,  # offset just after the last reference read (== pos when none)
+    ):
+        self.refs = [] if refs is None else refs
+        self.numbers = [] if numbers is None else numbers
+        self.end = end
 
 
 def _norm(s: str) -> str:

@@ -11,10 +11,10 @@ the opening blocks and in any sentence that says 制定本办法 (the instrument
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
+from zzreview.record import Record
 from zzreview.text.triggers import gated
 
 _TRIGGER = r"(?:根据|依据|依照|按照|遵照|贯彻落实|贯彻执行|贯彻|落实|执行|为了?实施(?=\s*《))"
@@ -33,17 +33,28 @@ _SELF = lazy_regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|
                            r"|特制定|特制订")
 
 
-@dataclass
-class BasisClause:
+class BasisClause(Record):
     """A clause naming what the document is made under (根据…制定本办法) and the instruments it names."""
 
-    text: str
-    scope: str  # "document" | "article"
-    instruments: list[dict] = field(default_factory=list)  # title, level, status
-    vague: bool = False
-    location: dict = field(default_factory=dict)
-    block: int = 0
-    start: int = 0
+    _fields = ("text", "scope", "instruments", "vague", "location", "block", "start")
+
+    def __init__(
+        self,
+        text: str,
+        scope: str,  # "document" | "article"
+        instruments: list[dict] | None = None,  # title, level, status
+        vague: bool = False,
+        location: dict | None = None,
+        block: int = 0,
+        start: int = 0,
+    ):
+        self.text = text
+        self.scope = scope
+        self.instruments = [] if instruments is None else instruments
+        self.vague = vague
+        self.location = {} if location is None else location
+        self.block = block
+        self.start = start
 
     def to_dict(self) -> dict:
         return {"text": self.text, "scope": self.scope, "instruments": self.instruments,

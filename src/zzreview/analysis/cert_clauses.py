@@ -6,11 +6,11 @@ analysis.cert_phrases. Imported only for a text that contains 证明 or 其他.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from zzreview import lazy_regex
 
 from zzreview.analysis import cert_phrases as cp
+from zzreview.record import Record
 from zzreview.text.triggers import gated
 
 
@@ -112,15 +112,28 @@ def header_polarity(header: str) -> int:
     return 0
 
 
-@dataclass
-class _Found:
-    text: str
-    start: int  # in the line
-    phrase_start: int
-    issuer: str | None
-    catch_all: bool
-    bounded: bool
-    promise: bool
+class _Found(Record):
+    """A certification found in a line, before it becomes a CertificationDemand."""
+
+    _fields = ("text", "start", "phrase_start", "issuer", "catch_all", "bounded", "promise")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,  # in the line
+        phrase_start: int,
+        issuer: str | None,
+        catch_all: bool,
+        bounded: bool,
+        promise: bool,
+    ):
+        self.text = text
+        self.start = start
+        self.phrase_start = phrase_start
+        self.issuer = issuer
+        self.catch_all = catch_all
+        self.bounded = bounded
+        self.promise = promise
 
 
 def _bare_item(before: str, after: str) -> bool:

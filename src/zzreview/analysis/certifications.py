@@ -15,43 +15,71 @@ The parser is imported only for a text containing 证明 or 其他; no tokenizer
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.model import Location
+from zzreview.record import Record
 
 
-@dataclass
-class Occurrence:
+class Occurrence(Record):
     """One place where a certification is demanded."""
 
-    text: str  # the certification as written at this place
-    block: int
-    start: int
-    location: Location
-    phrase: str
-    phrase_start: int
+    _fields = ("text", "block", "start", "location", "phrase", "phrase_start")
+
+    def __init__(
+        self,
+        text: str,  # the certification as written at this place
+        block: int,
+        start: int,
+        location: Location,
+        phrase: str,
+        phrase_start: int,
+    ):
+        self.text = text
+        self.block = block
+        self.start = start
+        self.location = location
+        self.phrase = phrase
+        self.phrase_start = phrase_start
 
 
-@dataclass
-class CertificationDemand:
+class CertificationDemand(Record):
     """A certification the document demands, with every place it is demanded."""
 
-    text: str  # the certification as it should be matched (exact substring of the block)
-    phrase: str  # the demanding phrase (exact substring of the block)
-    block: int
-    start: int  # offset of ``text`` in the block
-    phrase_start: int
-    location: Location
-    phrase_location: Location
-    issuer: str | None = None
-    catch_all: bool = False
-    bounded: bool = False  # a catch-all limited to what laws require (法律、法规规定的其他证明)
-    promise: bool = False  # the draft itself offers 告知承诺 for it
-    listed: bool | None = None  # None: not judged against a list
-    list_item: dict | None = None
-    occurrences: list[Occurrence] = field(default_factory=list)
+    _fields = ("text", "phrase", "block", "start", "phrase_start", "location", "phrase_location", "issuer",
+               "catch_all", "bounded", "promise", "listed", "list_item", "occurrences")
+
+    def __init__(
+        self,
+        text: str,  # the certification as it should be matched (exact substring of the block)
+        phrase: str,  # the demanding phrase (exact substring of the block)
+        block: int,
+        start: int,  # offset of ``text`` in the block
+        phrase_start: int,
+        location: Location,
+        phrase_location: Location,
+        issuer: str | None = None,
+        catch_all: bool = False,
+        bounded: bool = False,  # a catch-all limited to what laws require (法律、法规规定的其他证明)
+        promise: bool = False,  # the draft itself offers 告知承诺 for it
+        listed: bool | None = None,  # None: not judged against a list
+        list_item: dict | None = None,
+        occurrences: list[Occurrence] | None = None,
+    ):
+        self.text = text
+        self.phrase = phrase
+        self.block = block
+        self.start = start
+        self.phrase_start = phrase_start
+        self.location = location
+        self.phrase_location = phrase_location
+        self.issuer = issuer
+        self.catch_all = catch_all
+        self.bounded = bounded
+        self.promise = promise
+        self.listed = listed
+        self.list_item = list_item
+        self.occurrences = [] if occurrences is None else occurrences
 
     @property
     def count(self) -> int:

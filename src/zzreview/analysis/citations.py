@@ -17,12 +17,11 @@ instrument this document itself issues or forwards (印发《X》的通知 → �
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from zzreview import lazy_regex
 from zzreview.analysis.articles import parse_article_refs
 from zzreview.document import Document
 from zzreview.plain import as_plain
+from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
 
 OPEN, CLOSE = "《", "》"
@@ -104,23 +103,41 @@ _KEY_DROP = lazy_regex.compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「
 
 
 # ---------------------------------------------------------------- the fact
-@dataclass
-class Citation:
+class Citation(Record):
     """A title cited in the text (《…》), with the articles, version note and short name it carries."""
 
-    as_written: str
-    title: str
-    block: int
-    start: int
-    end: int
-    articles: list[str] = field(default_factory=list)
-    article_numbers: list[int] = field(default_factory=list)
-    version_note: str | None = None
-    year_hint: int | None = None
-    kind: str = "law"
-    short_name_of: str | None = None
-    defines_short_name: str | None = None
-    repeal_context: bool = False
+    _fields = ("as_written", "title", "block", "start", "end", "articles", "article_numbers", "version_note",
+               "year_hint", "kind", "short_name_of", "defines_short_name", "repeal_context")
+
+    def __init__(
+        self,
+        as_written: str,
+        title: str,
+        block: int,
+        start: int,
+        end: int,
+        articles: list[str] | None = None,
+        article_numbers: list[int] | None = None,
+        version_note: str | None = None,
+        year_hint: int | None = None,
+        kind: str = "law",
+        short_name_of: str | None = None,
+        defines_short_name: str | None = None,
+        repeal_context: bool = False,
+    ):
+        self.as_written = as_written
+        self.title = title
+        self.block = block
+        self.start = start
+        self.end = end
+        self.articles = [] if articles is None else articles
+        self.article_numbers = [] if article_numbers is None else article_numbers
+        self.version_note = version_note
+        self.year_hint = year_hint
+        self.kind = kind
+        self.short_name_of = short_name_of
+        self.defines_short_name = defines_short_name
+        self.repeal_context = repeal_context
 
     def to_dict(self) -> dict:
         return as_plain(self)
@@ -185,13 +202,20 @@ def classify_title(title: str) -> str:
     return "law"
 
 
-@dataclass
-class _SelfNames:
+class _SelfNames(Record):
     """What this document itself is: its title, and the instrument it issues or forwards."""
 
-    exact: set[str] = field(default_factory=set)  # keys that are this document
-    issued: list[str] = field(default_factory=list)  # keys of 'X' in 印发X的通知 (may carry an issuer prefix)
-    cited_in_title: set[str] = field(default_factory=set)  # keys of titles the title itself cites
+    _fields = ("exact", "issued", "cited_in_title")
+
+    def __init__(
+        self,
+        exact: set[str] | None = None,  # keys that are this document
+        issued: list[str] | None = None,  # keys of 'X' in 印发X的通知 (may carry an issuer prefix)
+        cited_in_title: set[str] | None = None,  # keys of titles the title itself cites
+    ):
+        self.exact = set() if exact is None else exact
+        self.issued = [] if issued is None else issued
+        self.cited_in_title = set() if cited_in_title is None else cited_in_title
 
     @classmethod
     def from_title(cls, title: str | None) -> "_SelfNames":
@@ -240,13 +264,15 @@ class _SelfNames:
 
 
 # ---------------------------------------------------------------- extraction
-@dataclass
-class _Raw:
+class _Raw(Record):
     """A citation before it is kept or dropped, with what surrounds it."""
 
-    cit: Citation
-    is_self: bool
-    preceded_by_ben: bool
+    _fields = ("cit", "is_self", "preceded_by_ben")
+
+    def __init__(self, cit: Citation, is_self: bool, preceded_by_ben: bool):
+        self.cit = cit
+        self.is_self = is_self
+        self.preceded_by_ben = preceded_by_ben
 
 
 # Words one of which every match of a group of patterns holds: a block without them skips the group.

@@ -9,12 +9,12 @@ Dates are computed where the text allows: 有效期5年 from a 施行 date gives
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DATE, is_chrome, parse_date
+from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
 from zzreview.text.triggers import gated
 
@@ -63,19 +63,33 @@ _ISSUING = lazy_regex.compile(r"印发|转发|批转|颁发")
 _LONG = 2000  # characters: excerpts of a document's opening are shorter
 
 
-@dataclass
-class DateFacts:
+class DateFacts(Record):
     """The document's effective date, validity period and own period, with where each is stated."""
 
-    effective_date: str | None = None
-    effective_text: str | None = None
-    effective_on: str | None = None  # "date" | "publication"
-    effective_location: dict | None = None
-    validity: dict | None = None  # {"text", "years", "months", "until", "location"}
-    period_in_title: str | None = None
-    period: dict | None = None  # {"text", "kind": term | span | one-off, "location"}: its own period
-    ends_with_date: bool = False
-    looks_complete: bool = False  # an ending (date, 特此通告, 施行 clause) or a full-length text
+    _fields = ("effective_date", "effective_text", "effective_on", "effective_location", "validity",
+               "period_in_title", "period", "ends_with_date", "looks_complete")
+
+    def __init__(
+        self,
+        effective_date: str | None = None,
+        effective_text: str | None = None,
+        effective_on: str | None = None,  # "date" | "publication"
+        effective_location: dict | None = None,
+        validity: dict | None = None,  # {"text", "years", "months", "until", "location"}
+        period_in_title: str | None = None,
+        period: dict | None = None,  # {"text", "kind": term | span | one-off, "location"}: its own period
+        ends_with_date: bool = False,
+        looks_complete: bool = False,  # an ending (date, 特此通告, 施行 clause) or a full-length text
+    ):
+        self.effective_date = effective_date
+        self.effective_text = effective_text
+        self.effective_on = effective_on
+        self.effective_location = effective_location
+        self.validity = validity
+        self.period_in_title = period_in_title
+        self.period = period
+        self.ends_with_date = ends_with_date
+        self.looks_complete = looks_complete
 
     def to_dict(self) -> dict:
         return as_plain(self)

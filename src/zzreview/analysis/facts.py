@@ -6,7 +6,6 @@ Each kind of fact has its own module; this one only runs them in order.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from zzreview import lazy_regex
 from zzreview.analysis.basis import extract_basis
@@ -21,29 +20,44 @@ from zzreview.config import Config
 from zzreview.document import Document
 from zzreview.kb import KnowledgeBase, Resolution
 from zzreview.model import Location
+from zzreview.record import Record
 
 
-@dataclass
-class ResolvedCitation:
+class ResolvedCitation(Record):
     """A citation with what the knowledge base says of it."""
 
-    citation: Citation
-    resolution: Resolution
-    location: Location
+    _fields = ("citation", "resolution", "location")
+
+    def __init__(self, citation: Citation, resolution: Resolution, location: Location):
+        self.citation = citation
+        self.resolution = resolution
+        self.location = location
 
 
-@dataclass
-class Analysis:
+class Analysis(Record):
     """Every fact extracted from one document, shared by the checks and renderers."""
 
-    structure: Structure
-    citations: list[ResolvedCitation]
-    other_titles: list[Citation] = field(default_factory=list)
-    normative: NormativeDecision | None = None
-    basis: list = field(default_factory=list)  # analysis.basis.BasisClause
-    measures: list = field(default_factory=list)  # analysis.measures.Measure
-    certifications: list = field(default_factory=list)  # analysis.certifications.CertificationDemand
-    dates: DateFacts | None = None  # effective date, validity
+    _fields = ("structure", "citations", "other_titles", "normative", "basis", "measures", "certifications", "dates")
+
+    def __init__(
+        self,
+        structure: Structure,
+        citations: list[ResolvedCitation],
+        other_titles: list[Citation] | None = None,
+        normative: NormativeDecision | None = None,
+        basis: list | None = None,  # analysis.basis.BasisClause
+        measures: list | None = None,  # analysis.measures.Measure
+        certifications: list | None = None,  # analysis.certifications.CertificationDemand
+        dates: DateFacts | None = None,  # effective date, validity
+    ):
+        self.structure = structure
+        self.citations = citations
+        self.other_titles = [] if other_titles is None else other_titles
+        self.normative = normative
+        self.basis = [] if basis is None else basis
+        self.measures = [] if measures is None else measures
+        self.certifications = [] if certifications is None else certifications
+        self.dates = dates
 
 
 _YEAR = lazy_regex.compile(r"(?:19|20)\d\d")

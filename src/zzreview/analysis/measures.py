@@ -10,11 +10,10 @@ judged by the check (rules/legal_basis.py) with the authority table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.model import Location
+from zzreview.record import Record
 from zzreview.text.triggers import gated
 
 _SENTENCE = lazy_regex.cached_compile(r"[^。；;！？\n]+[。；;！？]?")
@@ -62,19 +61,32 @@ _AGENCY = lazy_regex.cached_compile(
 _PUBLIC = lazy_regex.cached_compile(r"^[^，。]{2,40}?的[，,]|单位|个人|公民|法人|组织|经营者|企业|商户|业主|居民|村民|申请人|当事人|从业|市场|用户|车辆|违者|违反")
 
 
-@dataclass
-class Measure:
+class Measure(Record):
     """A fine, licence, compulsory measure, fee or duty the text sets, with the sentence that sets it."""
 
-    kind: str
-    text: str  # the sentence
-    quote: str  # the words that set the measure
-    location: Location
-    article: str | None
-    authorised: bool
-    reference: str | None = None
-    confidence: str = "medium"
-    statutory: str | None = None  # why the duty is the law's own, not the document's
+    _fields = ("kind", "text", "quote", "location", "article", "authorised", "reference", "confidence", "statutory")
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,  # the sentence
+        quote: str,  # the words that set the measure
+        location: Location,
+        article: str | None,
+        authorised: bool,
+        reference: str | None = None,
+        confidence: str = "medium",
+        statutory: str | None = None,  # why the duty is the law's own, not the document's
+    ):
+        self.kind = kind
+        self.text = text
+        self.quote = quote
+        self.location = location
+        self.article = article
+        self.authorised = authorised
+        self.reference = reference
+        self.confidence = confidence
+        self.statutory = statutory
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "kind_name": KIND_NAMES[self.kind], "text": self.text, "quote": self.quote,

@@ -21,11 +21,10 @@ Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
+from zzreview.record import Record
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
 from zzreview.text.triggers import gated
@@ -41,17 +40,28 @@ CONFIG_LEVELS = {"law": "法律", "administrative-regulation": "行政法规", "
                  **{lv: lv for lv in LEVELS}}
 
 
-@dataclass
-class NormativeDecision:
+class NormativeDecision(Record):
     """Whether the document is normative, its level, and the reasons for the judgement."""
 
-    is_normative: bool
-    kind: str | None
-    level: str | None = None
-    reasons: list[str] = field(default_factory=list)
-    forced: bool = False
-    signal: str | None = None  # config | kb | form | title | content | default
-    provincial: bool | None = None  # a rule or regulation of a province-level body (vs. a city's)
+    _fields = ("is_normative", "kind", "level", "reasons", "forced", "signal", "provincial")
+
+    def __init__(
+        self,
+        is_normative: bool,
+        kind: str | None,
+        level: str | None = None,
+        reasons: list[str] | None = None,
+        forced: bool = False,
+        signal: str | None = None,  # config | kb | form | title | content | default
+        provincial: bool | None = None,  # a rule or regulation of a province-level body (vs. a city's)
+    ):
+        self.is_normative = is_normative
+        self.kind = kind
+        self.level = level
+        self.reasons = [] if reasons is None else reasons
+        self.forced = forced
+        self.signal = signal
+        self.provincial = provincial
 
     def to_dict(self) -> dict:
         return as_plain(self)

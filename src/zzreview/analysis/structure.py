@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from zzreview import lazy_regex
 from zzreview.document import Document
+from zzreview.record import Record
 from zzreview.text.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"
@@ -14,23 +13,38 @@ ARTICLE_HEAD = lazy_regex.compile(rf"^[\s　]*(第({_NUM})条(?:之({_NUM}))?)(?
 CHAPTER_HEAD = lazy_regex.compile(rf"^[\s　]*第({_NUM})章")
 
 
-@dataclass
-class Article:
+class Article(Record):
     """One article (第X条) and the block where it starts."""
 
-    label: str  # as written: 第十二条
-    number: int
-    sub: int | None  # 之一 -> 1
-    block: int
-    column: int  # offset of the label in the block
+    _fields = ("label", "number", "sub", "block", "column")
+
+    def __init__(
+        self,
+        label: str,  # as written: 第十二条
+        number: int,
+        sub: int | None,  # 之一 -> 1
+        block: int,
+        column: int,  # offset of the label in the block
+    ):
+        self.label = label
+        self.number = number
+        self.sub = sub
+        self.block = block
+        self.column = column
 
 
-@dataclass
-class Structure:
+class Structure(Record):
     """The document's articles and the article each block sits in."""
 
-    articles: list[Article]
-    article_of_block: dict[int, str]  # block index -> label of the article it sits in
+    _fields = ("articles", "article_of_block")
+
+    def __init__(
+        self,
+        articles: list[Article],
+        article_of_block: dict[int, str],  # block index -> label of the article it sits in
+    ):
+        self.articles = articles
+        self.article_of_block = article_of_block
 
     def article_at(self, block: int) -> str | None:
         return self.article_of_block.get(block)

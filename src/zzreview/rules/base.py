@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from zzreview.analysis.facts import Analysis
 from zzreview.analysis.location import title_location
@@ -12,17 +11,20 @@ from zzreview.config import Config
 from zzreview.document import Document
 from zzreview.kb import KnowledgeBase
 from zzreview.model import Finding, Location, RuleInfo
+from zzreview.record import Record
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What a check is given: the document, its analysis, the knowledge base, the day and the settings."""
 
-    doc: Document
-    analysis: Analysis
-    kb: KnowledgeBase
-    as_of: dt.date
-    config: Config
+    _fields = ("doc", "analysis", "kb", "as_of", "config")
+
+    def __init__(self, doc: Document, analysis: Analysis, kb: KnowledgeBase, as_of: dt.date, config: Config):
+        self.doc = doc
+        self.analysis = analysis
+        self.kb = kb
+        self.as_of = as_of
+        self.config = config
 
     @property
     def is_normative(self) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -18,6 +17,7 @@ from zzreview.analysis.location import locate
 from zzreview.errors import PluginError
 from zzreview.readers.limits import pattern_timeout
 from zzreview.model import SEVERITIES, Finding, RuleInfo
+from zzreview.record import Record
 from zzreview.rules.base import Context
 
 KINDS = ("pattern", "terms", "required", "conditional")
@@ -31,23 +31,41 @@ _SENTENCE_END_BEFORE = lazy_regex.cached_compile(r"[。！？；!?;\n]", regex.R
 _FIELD = lazy_regex.cached_compile(r"\{\{|\}\}|\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 
 
-@dataclass
-class DeclarativeRule:
+class DeclarativeRule(Record):
     """One rule of a declarative check file: its match, message and basis."""
 
-    info: RuleInfo
-    kind: str
-    message: str
-    basis: str
-    suggestion: str = ""
-    pattern: regex.Pattern | None = None
-    unless: regex.Pattern | None = None
-    then: regex.Pattern | None = None
-    scope: str = "sentence"
-    terms: dict[str, str] = field(default_factory=dict)
-    normative_only: bool = False
-    confidence: str = "medium"
-    since: str | None = None  # ISO date: only documents dated on or after it (or undated drafts)
+    _fields = ("info", "kind", "message", "basis", "suggestion", "pattern", "unless", "then", "scope", "terms",
+               "normative_only", "confidence", "since")
+
+    def __init__(
+        self,
+        info: RuleInfo,
+        kind: str,
+        message: str,
+        basis: str,
+        suggestion: str = "",
+        pattern: regex.Pattern | None = None,
+        unless: regex.Pattern | None = None,
+        then: regex.Pattern | None = None,
+        scope: str = "sentence",
+        terms: dict[str, str] | None = None,
+        normative_only: bool = False,
+        confidence: str = "medium",
+        since: str | None = None,  # ISO date: only documents dated on or after it (or undated drafts)
+    ):
+        self.info = info
+        self.kind = kind
+        self.message = message
+        self.basis = basis
+        self.suggestion = suggestion
+        self.pattern = pattern
+        self.unless = unless
+        self.then = then
+        self.scope = scope
+        self.terms = {} if terms is None else terms
+        self.normative_only = normative_only
+        self.confidence = confidence
+        self.since = since
 
 
 def _compile(value, where: str) -> regex.Pattern:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
+from zzreview.record import Frozen
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
 
@@ -93,34 +93,47 @@ _NEW_SENTENCE = lazy_regex.cached_compile(r"。(?![\s　]*(?:[（(][一二三四
 _ITEM_START = lazy_regex.cached_compile(r"^[\s　]*(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)")
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(Frozen):
     """One fair-competition red flag: its pattern, exceptions, standard and trigger words."""
 
-    code: str
-    id: str
-    standard: str
-    article: str
-    confidence: str
-    pattern: LazyPattern
-    unless: tuple[LazyPattern, ...]
-    unless_block: tuple[LazyPattern, ...]
-    message: str
-    suggestion: str
-    triggers: frozenset[str] | None  # every match starts with one of these; None: no prefilter
-    tails: frozenset[str] | None  # every match ends with one of these; None: no prefilter
+    _fields = ("code", "id", "standard", "article", "confidence", "pattern", "unless", "unless_block", "message",
+               "suggestion", "triggers", "tails")
+
+    def __init__(
+        self,
+        code: str,
+        id: str,
+        standard: str,
+        article: str,
+        confidence: str,
+        pattern: LazyPattern,
+        unless: tuple[LazyPattern, ...],
+        unless_block: tuple[LazyPattern, ...],
+        message: str,
+        suggestion: str,
+        triggers: frozenset[str] | None,  # every match starts with one of these; None: no prefilter
+        tails: frozenset[str] | None,  # every match ends with one of these; None: no prefilter
+    ):
+        self._set(code=code, id=id, standard=standard, article=article, confidence=confidence, pattern=pattern,
+                  unless=unless, unless_block=unless_block, message=message, suggestion=suggestion, triggers=triggers,
+                  tails=tails)
 
 
-@dataclass(frozen=True)
-class PatternSet:
+class PatternSet(Frozen):
     """Every red-flag pattern, indexed by the trigger words that must occur for it to match."""
 
-    patterns: tuple[Pattern, ...]
-    words: tuple[str, ...]  # every trigger word (starts and ends of matches)
-    by_word: dict[str, frozenset[int]]  # a trigger word → the patterns that may start with it
-    always: frozenset[int]  # the patterns without trigger words: run on every block
-    by_tail: dict[str, frozenset[int]]  # a trigger word → the patterns that may end with it
-    any_tail: frozenset[int]  # the patterns without end words
+    _fields = ("patterns", "words", "by_word", "always", "by_tail", "any_tail")
+
+    def __init__(
+        self,
+        patterns: tuple[Pattern, ...],
+        words: tuple[str, ...],  # every trigger word (starts and ends of matches)
+        by_word: dict[str, frozenset[int]],  # a trigger word → the patterns that may start with it
+        always: frozenset[int],  # the patterns without trigger words: run on every block
+        by_tail: dict[str, frozenset[int]],  # a trigger word → the patterns that may end with it
+        any_tail: frozenset[int],  # the patterns without end words
+    ):
+        self._set(patterns=patterns, words=words, by_word=by_word, always=always, by_tail=by_tail, any_tail=any_tail)
 
     def __iter__(self):
         return iter(self.patterns)

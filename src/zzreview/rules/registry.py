@@ -6,12 +6,12 @@ All checks, whatever their origin, are loaded by ``load_checks`` and run the sam
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
+from zzreview.record import Record
 from zzreview.rules import document_form, expired_reference, legal_basis, meta, validity
 from zzreview.rules import unlisted_certification
 from zzreview.rules import fair_competition, legislative_scope, stock
@@ -33,12 +33,14 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
 ENTRY_POINT_GROUP = "zzreview.checks"
 
 
-@dataclass
-class LoadedChecks:
+class LoadedChecks(Record):
     """The checks loaded for a run (built-in, declarative, plugins) and the errors met loading them."""
 
-    checks: list = field(default_factory=list)
-    errors: list[PluginError] = field(default_factory=list)
+    _fields = ("checks", "errors")
+
+    def __init__(self, checks: list | None = None, errors: list[PluginError] | None = None):
+        self.checks = [] if checks is None else checks
+        self.errors = [] if errors is None else errors
 
     def rules(self) -> list[RuleInfo]:
         return [r for c in self.checks for r in c.rules]
