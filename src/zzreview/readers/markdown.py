@@ -262,7 +262,9 @@ def _cuts(text: str, breaks: list[int]) -> list[int]:
 _SPLIT_KINDS = ("paragraph", "list_item")  # official paragraphs one on each line: split at soft breaks
 
 
-def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
+def _add_blocks(blocks: list[Block], typed: list[tuple[int, str]], inline: _Inline, src: _Source) -> None:
+    """The blocks of an inline's text, and their typed lines (Document.typed_lines): a block in one
+    run is one line; a block that spans lines is split where the line changes."""
     pieces = inline.pieces
     if len(pieces) == 1 and pieces[0][0] == _TEXT:  # most headings and one-line paragraphs: one run
         _, s, start, end = pieces[0]
@@ -274,6 +276,7 @@ def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
         step = 1 if end - start == len(raw) and src.data.startswith(raw, start) else 0
         if step and len(text) != len(s):
             col += len(s) - len(s.lstrip())
+        typed.append((len(blocks), text))
         blocks.append(Block(len(blocks), inline.kind, text, line, col, level=inline.level,
                             positions=Anchors(len(text), line, col, step)))
         return
@@ -297,11 +300,25 @@ def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
         while r < last and starts[r + 1] <= a:
             r += 1
         line, col = lines[r], cols[r] + steps[r] * (a - starts[r])
+        index = len(blocks)
         if r == last or starts[r + 1] >= end:
             ppos = Anchors(len(text), line, col, steps[r])
+            typed.append((index, text))
         else:
             ppos = pos.cut(a, end)
-        blocks.append(Block(len(blocks), kind, text, line, col, level=level, positions=ppos))
+            typed += _split_lines(index, text, ppos)
+        blocks.append(Block(index, kind, text, line, col, level=level, positions=ppos))
+
+
+def _split_lines(index: int, text: str, pos: Anchors) -> list[tuple[int, str]]:
+    """(index, line) of each source line of a block's text that is not blank."""
+    out, start = [], 0
+    for k in pos.line_breaks():
+        piece = text[start:k].strip()
+        if piece:
+            out.append((index, piece))
+        start = k
+    return out
 
 
 def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: list) -> None:
@@ -332,6 +349,7 @@ def read_markdown(data: bytes, name: str) -> Document:
     src = _Source(text)
     deepest = max_nesting() - 1  # markdown-it's limit, counted as it counts: one level per open tag
     blocks: list[Block] = []
+    typed: list[tuple[int, str]] = []  # Document.typed_lines, found block by block
     directives: list[tuple[int, int, str]] = []
     stack: list[str] = []  # open block tags
     lists = 0  # open lists
@@ -375,7 +393,7 @@ def read_markdown(data: bytes, name: str) -> Document:
             if tag in _INLINE_TAGS:
                 continue
             if inline is not None and inline.kind == "list_item" and stack and stack[-1] == "Item":
-                _add_blocks(blocks, inline, src)  # a block inside a tight list item ends its text
+                _add_blocks(blocks, typed, inline, src)  # a block inside a tight list item ends its text
                 inline = pieces = None
             level = len(stack) + (tag in ("TableRow", "TableCell"))  # markdown-it's tbody and head row
             if level >= deepest or (tag in ("Paragraph", "Heading", "TableCell") and level + 1 >= deepest):
@@ -400,7 +418,7 @@ def read_markdown(data: bytes, name: str) -> Document:
             if tag in _INLINE_TAGS:
                 continue
             if inline is not None and tag in ("Paragraph", "Heading", "TableCell", "Item"):
-                _add_blocks(blocks, inline, src)
+                _add_blocks(blocks, typed, inline, src)
                 inline = pieces = None
             if tag == "HtmlBlock" and html:
                 _block_comments(html, src, directives)
@@ -415,7 +433,9 @@ def read_markdown(data: bytes, name: str) -> Document:
                 directives.append((*src.at(span["start"]), m.group(1).strip()))
         elif what == "Html":
             html.append((value, span["start"]))
-    return Document(name, "markdown", blocks, encoding=encoding, directives=directives)
+    doc = Document(name, "markdown", blocks, encoding=encoding, directives=directives)
+    doc.keep_typed_lines(typed)
+    return doc
 
 
 def _too_deep(data: bytes, name: str) -> Document:
