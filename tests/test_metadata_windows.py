@@ -77,3 +77,19 @@ def test_chrome_decisions_on_menu_rows_and_long_first_items():
     assert is_chrome("政府信息公开 指南 目录 年报 其他")  # six is not
     assert not is_chrome("第一条 为了 规范 管理。")  # a sentence mark
     assert not is_chrome("新闻 政务 服务")  # three items
+
+
+def test_what_looks_like_a_title():
+    from zzreview.readers.metadata import _looks_like_title
+
+    assert _looks_like_title("某某市养犬管理办法")
+    assert _looks_like_title("关于印发【某某】管理办法的通知")
+    assert not _looks_like_title("附件 某某市养犬管理办法")
+    assert not _looks_like_title("第一章 总则")
+    assert not _looks_like_title("（某政发〔2021〕12号印发）")
+    assert not _looks_like_title("[某政发［2021］12号]")
+    assert not _looks_like_title("某政发〔2021〕12号")
+    assert not _looks_like_title("（某政发（2021）12号）")
+    assert not _looks_like_title("二〇二一年三月五日")
+    assert not _looks_like_title("2021年3月5日（征求意见稿）")
+    assert _looks_like_title("关于三月份工作安排的通知")  # 月 but no date

@@ -90,10 +90,17 @@ def parse_date(text: str) -> str | None:
 
 
 def _looks_like_title(text: str) -> bool:
+    # each pattern runs only where a word or mark that every match holds occurs: _NOT_TITLE begins
+    # with 附件 or 第 or holds an opening bracket, a 文号 ends in 号, a date holds 月
     t = text.strip()
     return (4 <= len(t) <= 90 and "。" not in t and not t.endswith(("：", ":"))
-            and not _NOT_TITLE.search(t) and not DOC_NUMBER.fullmatch(t.strip("（）() "))
-            and parse_date(strip_notes(t)) is None)
+            and not (_may_be_not_title(t) and _NOT_TITLE.search(t))
+            and not (t.rstrip("（）() ").endswith("号") and DOC_NUMBER.fullmatch(t.strip("（）() ")))
+            and ("月" not in t or parse_date(strip_notes(t)) is None))
+
+
+def _may_be_not_title(t: str) -> bool:
+    return t.startswith(("附件", "第")) or "〔" in t or "[" in t or "［" in t or "【" in t
 
 
 _TAG = lazy_regex.compile(r"^【[^】]{1,12}】\s*")
