@@ -277,8 +277,9 @@ def _add_blocks(blocks: list[Block], typed: list[tuple[int, str]], inline: _Inli
         if step and len(text) != len(s):
             col += len(s) - len(s.lstrip())
         typed.append((len(blocks), text))
-        blocks.append(Block(len(blocks), inline.kind, text, line, col, level=inline.level,
-                            positions=Anchors(len(text), line, col, step)))
+        # Block's arguments by position: a call with keywords costs a dict per block
+        blocks.append(Block(len(blocks), inline.kind, text, line, col, inline.level,
+                            Anchors(len(text), line, col, step)))
         return
     body, pos, breaks = inline.build(src)
     kind, level = inline.kind, inline.level
@@ -307,7 +308,7 @@ def _add_blocks(blocks: list[Block], typed: list[tuple[int, str]], inline: _Inli
         else:
             ppos = pos.cut(a, end)
             typed += _split_lines(index, text, ppos)
-        blocks.append(Block(index, kind, text, line, col, level=level, positions=ppos))
+        blocks.append(Block(index, kind, text, line, col, level, ppos))
 
 
 def _split_lines(index: int, text: str, pos: Anchors) -> list[tuple[int, str]]:
