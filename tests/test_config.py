@@ -119,3 +119,39 @@ def test_a_folder_is_resolved_once_and_a_linked_draft_takes_its_targets_config(c
     assert resolver.for_file(str(home / "missing.md")).path is None  # names nothing: the working folder's
     assert codes(cli, home / "linked.md") == ["ZZ201"]
     assert codes(cli, home / "a.md") == ["ZZ202"]
+
+
+def test_whether_a_pyproject_declares_zzreview_is_kept_between_runs_until_it_changes(tmp_path):
+    """A hook in a Python project: the pyproject.toml without [tool.zzreview] is parsed once, later
+    runs know it by its size and times and import no tomllib; an edit or a change of its
+    permissions (which could make it unreadable) is seen at once."""
+    import os
+    import subprocess
+    import sys
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "drafts"\n', encoding="utf-8")
+    p = tmp_path / "a.md"
+    p.write_text("# 某办法\n\n" + EXPIRED, encoding="utf-8")
+    probe = ("import json, sys, runpy\nsys.argv = ['zzreview', 'check', sys.argv[1], '-f', 'json', '--as-of', "
+             f"'{AS_OF}', '--fail-on', 'never']\n"
+             "try:\n    runpy.run_module('zzreview', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "print(json.dumps('tomllib' in sys.modules), file=sys.stderr)")
+    env = {**os.environ, "ZZREVIEW_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run() -> tuple[list, bool]:
+        r = subprocess.run([sys.executable, "-c", probe, str(p)], capture_output=True, text=True, env=env)
+        import json
+
+        findings = json.loads(r.stdout)["documents"][0]["findings"]
+        return sorted((f["code"], f["severity"]) for f in findings), json.loads(r.stderr.splitlines()[-1])
+
+    first, parsed = run()
+    assert parsed and ("ZZ201", "error") in first
+    assert run() == (first, False)
+    pyproject.chmod(0o600)
+    assert run() == (first, True)
+    assert run() == (first, False)
+    pyproject.write_text('[project]\nname = "drafts"\n\n[tool.zzreview.severity]\nZZ201 = "info"\n', encoding="utf-8")
+    edited, parsed = run()
+    assert parsed and ("ZZ201", "info") in edited and ("ZZ201", "error") not in edited

@@ -189,8 +189,10 @@ def test_sentences_that_describe_the_prohibited_conduct_are_quiet(cli, draft):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from zzreview.document import Block  # noqa: E402
 from zzreview.rules.fair_competition import (  # noqa: E402
     _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words, tail_words)
+from zzreview.text.wordscan import WordScan  # noqa: E402
 
 
 def test_head_words_are_the_literal_starts_of_each_alternative():
@@ -247,13 +249,22 @@ def test_the_trigger_scan_never_drops_a_pattern_that_matches(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(_text)
-def test_the_document_scan_keeps_exactly_the_words_of_the_patterns_that_can_match(text):
+@given(st.lists(_text, max_size=5))
+def test_one_scan_per_block_wants_what_each_block_wants(texts):
     every = patterns()
-    wanted = {p.id for p in every.wanted(text)}
-    assert {p.id for p in every.wanted(text, every.live_words(text))} == wanted
-    live = {i for i, p in enumerate(every) if p.id in wanted}
-    assert set(every.live_words(text)) == {w for w in every.words if w in text and every._patterns_of[w] & live}
+    blocks = [Block(k, "paragraph", t, k + 1) for k, t in enumerate(texts)]
+    expected = [(k, [p.id for p in every.wanted(t)]) for k, t in enumerate(texts)]
+    expected = [(k, ids) for k, ids in expected if ids]
+    kept = every.__dict__.get("scan")
+    try:  # words tested one by one (a short run), then found by the automaton (a long one)
+        for plain_until in (10**9, -1):
+            every.__dict__["scan"] = WordScan(every.words, plain_until=plain_until)
+            got = [(b.index, [p.id for p in wanted]) for b, wanted in every.by_block(blocks)]
+            assert got == expected
+    finally:
+        every.__dict__.pop("scan")
+        if kept is not None:
+            every.__dict__["scan"] = kept
 
 
 def _old_after_lead(before: str) -> bool:

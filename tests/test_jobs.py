@@ -97,3 +97,26 @@ def test_empty_run_streams_valid_json(tmp_path):
     pieces: list[str] = []
     batch.run([], kb, day, Selection(), engine.ConfigResolver(), "json", pieces.append)
     assert "".join(pieces) == json_report.render(engine.RunResult(day, kb, []))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_spawned_workers_give_the_same_output(folder, fmt):
+    """Workers started with "spawn" (Windows, macOS) get the review pickled instead of forked from a
+    loaded parent: same output in file order, the bad file's error line included."""
+    from zzreview import batch, engine
+    from zzreview.kb import KnowledgeBase
+    from zzreview.selection import Selection
+
+    kb, day = KnowledgeBase.load(), dt.date.fromisoformat(AS_OF)
+    files = engine.expand_paths([str(folder)])
+    outputs, errors = [], []
+    for jobs, method in ((1, None), (2, "spawn")):
+        pieces: list[str] = []
+        lines: list[str] = []
+        summary = batch.run(files, kb, day, Selection(), engine.ConfigResolver(), fmt, pieces.append,
+                            jobs=jobs, on_error=lines.append, start_method=method)
+        outputs.append("".join(pieces))
+        errors.append(lines)
+        assert summary.unreadable == 1 and summary.documents == len(files)
+    assert outputs[0] == outputs[1] and outputs[0]
+    assert errors[0] == errors[1] and "05-broken.docx: 无法读取：" in errors[0][0]

@@ -100,7 +100,7 @@ def test_a_changed_data_file_is_parsed_again_and_dates_are_not_kept(tmp_path, mo
 
     data = tmp_path / "checks"
     (data / "x").mkdir(parents=True)
-    monkeypatch.setattr(resources, "data_dir", lambda: data)
+    monkeypatch.setattr(resources, "data_root", lambda: str(data))
     table = data / "x" / "t.toml"
     table.write_text('name = "果园"\n', encoding="utf-8")
     _fresh_data_cache(monkeypatch, tmp_path / "cache")

@@ -172,7 +172,7 @@ class _Job(Record):
             plugin_errors=[(e.origin, e.message, any(e is x for x in loading)) for e in errors])
 
 
-def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
+def outcomes(files: list[str], job: _Job, jobs: int, start_method: str | None = None) -> Iterator[Outcome]:
     """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1. The parent
     reviews the first file itself before the workers are forked, so that they start with the
     readers, patterns and data a review loads on first use already in memory."""
@@ -186,7 +186,8 @@ def outcomes(files: list[str], job: _Job, jobs: int) -> Iterator[Outcome]:
     _warm_up(files, job)
     yield job.review(items[0])
     rest = items[1:]
-    yield from ordered_map(job.review, rest, jobs, chunk=max(1, min(8, len(rest) // (jobs * 8))))
+    yield from ordered_map(job.review, rest, jobs, chunk=max(1, min(8, len(rest) // (jobs * 8))),
+                           start_method=start_method)
 
 
 def _warm_up(files: list[str], job: _Job) -> None:
@@ -201,14 +202,15 @@ def _warm_up(files: list[str], job: _Job) -> None:
 def run(files: list[str], kb: KnowledgeBase, as_of: dt.date, selection: Selection,
         resolver: engine.ConfigResolver, format_name: str, write: Callable[[str], None],
         jobs: int = 1, on_error: Callable[[str], None] | None = None,
-        progress: Callable[[int, int, str], None] | None = None) -> Summary:
-    """Review ``files`` and ``write`` the output piece by piece; read errors go to ``on_error``."""
+        progress: Callable[[int, int, str], None] | None = None, start_method: str | None = None) -> Summary:
+    """Review ``files`` and ``write`` the output piece by piece; read errors go to ``on_error``.
+    ``start_method``: how worker processes start (workers.ordered_map)."""
     fmt = Format(format_name)
     job = _Job(kb, as_of, selection, resolver, fmt)
     summary = Summary()
     write(fmt.head(as_of, kb))
     wrote_any = False
-    for i, o in enumerate(outcomes(files, job, jobs), 1):
+    for i, o in enumerate(outcomes(files, job, jobs, start_method), 1):
         if progress:
             progress(i, len(files), o.path)
         if o.read_error and on_error:

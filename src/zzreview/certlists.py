@@ -8,11 +8,14 @@ column headers, e.g. 证明名称, 开具单位, 设定依据, 是否告知承�
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from zzreview import lazy_regex, resources
 from zzreview.errors import ConfigError
 from zzreview.record import Record
+
+TYPE_CHECKING = False  # pathlib (~3 ms to import) only once a list is loaded
+if TYPE_CHECKING:
+    from pathlib import Path
 
 THRESHOLD = 0.6  # fuzzy match: tested on near misses in tests/test_certifications.py
 NEAR = 0.45  # below THRESHOLD but worth naming as the closest item
@@ -139,6 +142,8 @@ class Match(Record):
 # --- loading -----------------------------------------------------------------------------------
 
 def builtin_dir() -> Path:
+    from pathlib import Path
+
     from zzreview.resources import data_dir
 
     return Path(str(data_dir())) / "certifications"
@@ -254,6 +259,8 @@ def _load_table(path: Path) -> CertList:
 
 @lru_cache(maxsize=32)
 def _load_path(path: str, mtime: float) -> CertList:
+    from pathlib import Path
+
     p = Path(path)
     if p.suffix.lower() == ".toml":
         return _load_toml(p)
@@ -264,6 +271,8 @@ def _load_path(path: str, mtime: float) -> CertList:
 
 def load_list(value: str) -> CertList:
     """A list by file path, or a shipped list by id (file name without .toml) or name."""
+    from pathlib import Path
+
     p = Path(value)
     if p.is_file():
         return _load_path(str(p.resolve()), p.stat().st_mtime)

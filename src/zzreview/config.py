@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from pathlib import Path
-
+import os
 
 from zzreview import resources
 from zzreview.errors import ConfigError
 from zzreview.record import Record
+
+TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FILENAMES = ("zzreview.toml", ".zzreview.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -93,6 +96,8 @@ class Config(Record):
         """This configuration with the overrides whose globs match ``file`` applied."""
         if not self.overrides:
             return self
+        from pathlib import Path
+
         base = self.path.parent if self.path else Path.cwd()
         try:
             rel = Path(file).resolve().relative_to(base.resolve()).as_posix()
@@ -148,18 +153,44 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}：TOML 嵌套过深") from None
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: str | Path) -> Path | None:
     """The nearest config file from ``start`` upwards (pyproject.toml only with [tool.zzreview])."""
     from zzreview.readers.limits import exists, is_dir
 
-    start = start.resolve()
-    first = start if is_dir(start) else start.parent
-    for d in (first, *first.parents):
+    start = os.path.realpath(start)
+    folder = start if is_dir(start) else os.path.dirname(start)
+    while True:
         for name in FILENAMES:
-            p = d / name
-            if exists(p) and not is_dir(p) and (name != "pyproject.toml" or "zzreview" in _read(p).get("tool", {})):
-                return p
-    return None
+            p = os.path.join(folder, name)
+            if exists(p) and not is_dir(p) and (name != "pyproject.toml" or _declares_zzreview(p)):
+                from pathlib import Path
+
+                return Path(p)
+        if os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
+
+
+def _declares_zzreview(pyproject: str) -> bool:
+    """Whether a pyproject.toml has a [tool.zzreview] table. The answer is kept between runs, keyed
+    by the file's size, modification and change times (a file made unreadable is read again, and
+    refused as before): parsing it needs tomllib and typing (~7 ms)."""
+    global _pyprojects
+    st = os.stat(pyproject)
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if _pyprojects is None:
+        from zzreview.runcache import Kept
+
+        _pyprojects = Kept("pyproject")
+    kept = _pyprojects.get(pyproject)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    declares = "zzreview" in _read(pyproject).get("tool", {})
+    _pyprojects.put(pyproject, (stamp, declares))
+    return declares
+
+
+_pyprojects = None  # the Kept answers of _declares_zzreview
 
 
 def _str_list(value, where: str) -> list[str]:

@@ -15,15 +15,18 @@ quoted text, or the quote's SHA-256), never on line numbers, so it survives edit
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
+import os
 
 from zzreview import resources
 from zzreview.errors import ConfigError
 from zzreview.model import Finding
 from zzreview.record import Record
 
-DEFAULT_RELATIVE = Path(".zzreview") / "decisions.toml"
+TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DEFAULT_RELATIVE = os.path.join(".zzreview", "decisions.toml")
 _KEYS = {"document", "code", "quote", "quote-sha256", "reason", "by", "date"}
 
 
@@ -75,15 +78,20 @@ class Decision(Record):
         return d
 
 
-def find_file(start: Path) -> Path | None:
+def find_file(start: str | Path) -> Path | None:
     from zzreview.readers.limits import exists, is_dir
 
-    start = start.resolve()
-    first = start if is_dir(start) else start.parent
-    for d in (first, *first.parents):
-        if exists(d / DEFAULT_RELATIVE) and not is_dir(d / DEFAULT_RELATIVE):
-            return d / DEFAULT_RELATIVE  # a pipe or device here is refused when read, not skipped
-    return None
+    start = os.path.realpath(start)
+    folder = start if is_dir(start) else os.path.dirname(start)
+    while True:
+        file = os.path.join(folder, DEFAULT_RELATIVE)
+        if exists(file) and not is_dir(file):
+            from pathlib import Path
+
+            return Path(file)  # a pipe or device here is refused when read, not skipped
+        if os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
 
 
 def root_of(path: Path) -> Path:
@@ -93,6 +101,8 @@ def root_of(path: Path) -> Path:
 
 
 def document_key(decisions_file: Path, document: str | Path) -> str:
+    from pathlib import Path
+
     try:
         return Path(document).resolve().relative_to(root_of(decisions_file)).as_posix()
     except ValueError:
@@ -139,6 +149,8 @@ def load(path: Path) -> list[Decision]:
 
 
 def _toml_string(s: str) -> str:
+    import json
+
     return json.dumps(s, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from zzreview.analysis.facts import Analysis, analyze
 from zzreview.analysis.location import title_location
@@ -23,8 +22,10 @@ from zzreview.rules.base import Context
 from zzreview.rules.registry import load_checks
 from zzreview.selection import Selection
 
-TYPE_CHECKING = False  # the typing module costs the hook ~5 ms
+TYPE_CHECKING = False  # the typing module costs the hook ~5 ms, pathlib ~3 ms (paths are strings here)
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from zzreview.decisions import Decision
 
 
@@ -89,10 +90,10 @@ class ConfigResolver:
     def __init__(self, forced: Config | None = None):
         self.forced = forced
         self._cache: dict[Path | None, Config] = {}
-        self._found: dict[Path, Path | None] = {}  # folder → its config file: one upward walk per folder
-        self._folders: dict[str, Path] = {}  # a folder as written → resolved: one resolve per folder
+        self._found: dict[str, Path | None] = {}  # folder → its config file: one upward walk per folder
+        self._folders: dict[str, str] = {}  # a folder as written → resolved: one resolve per folder
 
-    def folder_of(self, path: str | Path) -> Path:
+    def folder_of(self, path: str | Path) -> str:
         """The resolved folder of ``path`` (``path`` itself when it is a folder; the working folder
         when it names nothing). A regular file that is not a symbolic link shares its folder's
         resolution with its siblings; anything else is resolved on its own."""
@@ -104,10 +105,10 @@ class ConfigResolver:
         except (OSError, ValueError):
             plain = False
         if not plain:
-            return _folder_of(Path(path) if exists(path) else Path.cwd())
+            return _folder_of(path if exists(path) else os.getcwd())
         folder = self._folders.get(head)
         if folder is None:
-            folder = self._folders[head] = Path(head or ".").resolve()
+            folder = self._folders[head] = os.path.realpath(head or ".")
         return folder
 
     def for_file(self, path: str) -> Config:
@@ -122,22 +123,25 @@ class ConfigResolver:
         return self._cache[found].for_file(path)
 
 
-def _folder_of(p: Path) -> Path:
+def _folder_of(p: str | Path) -> str:
     from zzreview.readers.limits import is_dir
 
-    p = p.resolve()
-    return p if is_dir(p) else p.parent
+    p = os.path.realpath(p)
+    return p if is_dir(p) else os.path.dirname(p)
 
 
 def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]:
     """Files as given; folders searched recursively for supported drafts (sorted). Special files
     (pipes, devices, sockets) in a folder are not opened: they go to ``skipped`` with the reason."""
+    from zzreview.pathstr import normal
     from zzreview.readers.limits import is_dir, kind_of
 
     out: list[str] = []
     for p in paths:
-        path = Path(p)
-        if is_dir(path):
+        if is_dir(normal(p)):  # as Path(p) names it: "" is the working folder
+            from pathlib import Path
+
+            path = Path(p)
             for f in sorted(path.rglob("*")):
                 rel = f.relative_to(path).parts
                 if (f.suffix.lower() not in SUPPORTED_SUFFIXES or any(part.startswith(".") for part in rel)
@@ -240,7 +244,7 @@ class DecisionApplier:
     def __init__(self, resolver: ConfigResolver):
         self.resolver = resolver
         self._loaded: dict[Path, list[Decision]] = {}
-        self._found: dict[Path, Path | None] = {}
+        self._found: dict[str, Path | None] = {}
 
     def _file(self, path: str, config: Config) -> Path | None:
         if config.decisions:

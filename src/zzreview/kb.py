@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 from zzreview import lazy_regex
 from zzreview.errors import ConfigError
 from zzreview.plain import as_plain
 from zzreview.record import Record
+
+TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _DROP = lazy_regex.cached_compile(r"[\s\u3000《》〈〉<>＜＞“”\"'‘’「」『』·•]")
 _VNOTE = lazy_regex.cached_compile(
@@ -288,14 +291,19 @@ class KnowledgeBase:
     def load(cls, extra_tables: list | tuple = (), path: Path | None = None) -> "KnowledgeBase":
         """The shipped base plus ``extra_tables`` (later tables override earlier entries)."""
         if path is None:
-            from zzreview.resources import data_dir
+            from zzreview.resources import data_path
 
-            path = data_dir() / "kb" / "laws.json"
-        tables = [Path(t) for t in extra_tables]
+            path = data_path("kb/laws.json")
+        tables = []
+        if extra_tables:
+            from pathlib import Path
+
+            tables = [Path(t) for t in extra_tables]
         sig = (str(path), *((str(t), t.stat().st_mtime if t.is_file() else None) for t in tables))
         if sig in cls._cache:
             return cls._cache[sig]
-        data = Path(path).read_bytes()
+        with open(path, "rb") as f:
+            data = f.read()
         end = data.index(b"\n")
         if not data[:end].endswith(_HEAD_END):
             raise ValueError(f"{path}: not a knowledge base of format {FORMAT} (rebuild it with tools/build_kb.py)")
@@ -568,6 +576,8 @@ def _date(value: str, where: str) -> str | None:
 
 def load_table(path: Path) -> list[Entry]:
     """Entries from a user table (TSV, or CSV by extension); rows of one title are its versions."""
+    from pathlib import Path
+
     from zzreview.tables import parse_rows, read_table_bytes
 
     path = Path(path)

@@ -13,28 +13,31 @@ import marshal
 import os
 import sys
 import threading
-from pathlib import Path
 
 _FORMAT = 1
 
 
-_dirs: dict[tuple, Path | None] = {}  # the environment variables that decide → the folder
+_dirs: dict[tuple, str | None] = {}  # the environment variables that decide → the folder
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     env = tuple(os.environ.get(k) for k in ("ZZREVIEW_CACHE_DIR", "XDG_CACHE_HOME", "HOME"))
     if env not in _dirs:
         _dirs[env] = _find_dir(*env[:2])
     return _dirs[env]
 
 
-def _find_dir(where: str | None, xdg: str | None) -> Path | None:
+def _find_dir(where: str | None, xdg: str | None) -> str | None:
     if where == "off":
         return None
-    try:
-        return Path(where) if where else Path(xdg or Path.home() / ".cache") / "zzreview"
-    except (RuntimeError, KeyError):  # no home directory to be found: no cache
-        return None
+    if where:
+        return where
+    if not xdg:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # no home directory to be found: no cache
+            return None
+        xdg = os.path.join(home, ".cache")
+    return os.path.join(xdg, "zzreview")
 
 
 class Kept:
@@ -46,14 +49,18 @@ class Kept:
         self._items: dict | None = None  # None: not read yet
         self._added = False
 
-    def _file(self) -> Path | None:
+    def _file(self) -> str | None:
         base = cache_dir()
-        return base / f"{self.name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal" if base else None
+        return os.path.join(base, f"{self.name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal") if base else None
 
     def _read(self) -> dict:
         path = self._file()
         try:
-            data = marshal.loads(path.read_bytes()) if path else None
+            if path:
+                with open(path, "rb") as f:
+                    data = marshal.loads(f.read())
+            else:
+                data = None
         except (OSError, ValueError, EOFError, TypeError):
             data = None
         if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _FORMAT and isinstance(data[1], dict)):
@@ -88,9 +95,10 @@ class Kept:
             while len(merged) > self.limit:
                 merged.pop(next(iter(merged)))
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-                tmp.write_bytes(marshal.dumps((_FORMAT, merged)))
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                tmp = f"{path}.{os.getpid()}.tmp"
+                with open(tmp, "wb") as f:
+                    f.write(marshal.dumps((_FORMAT, merged)))
                 os.replace(tmp, path)
             except (OSError, ValueError):
                 pass

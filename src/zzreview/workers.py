@@ -21,12 +21,15 @@ R = TypeVar("R")
 _IN_FLIGHT = 2  # chunks handed to a worker before its first result comes back
 
 
-def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int) -> Iterator[R]:
+def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int,
+                start_method: str | None = None) -> Iterator[R]:
     """``work(item)`` for every item, computed in ``processes`` workers, yielded in input order.
-    An exception raised by ``work`` is raised here."""
+    An exception raised by ``work`` is raised here. ``start_method``: how workers start (default
+    fork where the platform has it; "spawn", as on Windows and macOS, pickles ``work``)."""
     chunks = _chunks(items, chunk, processes)
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if start_method is None and "fork" in multiprocessing.get_all_start_methods():
+        start_method = "fork"
+    ctx = multiprocessing.get_context(start_method)
     import gc
 
     gc.freeze()  # what the parent holds is never scanned in the workers: fewer copied pages

@@ -8,10 +8,13 @@ from every block back to its source; checks never see python-docx, PDF or Markdo
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from zzreview import pathstr
 from zzreview.document import Document
 from zzreview.errors import ReadError
+
+TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 CONVERTED_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")  # read through LibreOffice
@@ -21,7 +24,7 @@ SUPPORTED_SUFFIXES = (".docx", *CONVERTED_SUFFIXES, ".pdf", *MARKDOWN_SUFFIXES, 
 def read_document(path: str | Path, data: bytes | None = None, name: str | None = None) -> Document:
     """Read ``path`` (or ``data``, named ``name``) as a draft; raises ``ReadError``."""
     name = str(name or path)
-    suffix = Path(name).suffix.lower()
+    suffix = pathstr.suffix(name).lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError("unsupported", f"不支持的文件类型“{suffix or '无扩展名'}”"
                                        "（支持 .docx、.doc、.wps、.rtf、.odt、.pdf、.md、.markdown、.txt）")

@@ -7,9 +7,12 @@ from __future__ import annotations
 import os
 import stat
 from functools import lru_cache
-from pathlib import Path
 
 from zzreview.errors import ReadError
+
+TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _MB = 1024 * 1024
 

@@ -14,16 +14,18 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
+from zzreview.document import Block
 from zzreview.lazy_regex import LazyPattern
 from zzreview.model import Finding, RuleInfo
 from zzreview.record import Frozen
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
+from zzreview.text.wordscan import WordScan
 
 
 CHECK_NAME = "fair-competition"
@@ -138,52 +140,43 @@ class PatternSet(Frozen):
     def __iter__(self):
         return iter(self.patterns)
 
-    def live_words(self, text: str) -> tuple[str, ...]:
-        """The trigger words in ``text`` (a whole document) of the patterns that can match in it:
-        those with a word that starts a match and one that ends it in the text. Words that only
-        end matches are looked for only for patterns one of whose starts occurs."""
-        heads = [w for w in self._heads if w in text]
-        starts, ends = set(self.always), set(self.any_tail)
-        for w in heads:
-            starts |= self.by_word[w]
-            ends |= self.by_tail.get(w, frozenset())
-        tails = []
-        for w, ps in self._tails:
-            if not ps.isdisjoint(starts) and w in text:
-                tails.append(w)
-                ends |= ps
-        live = starts & ends
-        return tuple(w for w in heads + tails if not self._patterns_of[w].isdisjoint(live))
-
-    @cached_property
-    def _heads(self) -> tuple[str, ...]:
-        """The words that start a match."""
-        return tuple(w for w in self.words if w in self.by_word)
-
-    @cached_property
-    def _tails(self) -> tuple[tuple[str, frozenset[int]], ...]:
-        """Each word that only ends matches, with its patterns."""
-        return tuple((w, self.by_tail[w]) for w in self.words if w not in self.by_word)
-
-    @cached_property
-    def _patterns_of(self) -> dict[str, frozenset[int]]:
-        """A trigger word → the patterns it starts or ends."""
-        none: frozenset[int] = frozenset()
-        return {w: self.by_word.get(w, none) | self.by_tail.get(w, none) for w in self.words}
-
-    def wanted(self, text: str, words: tuple[str, ...] | None = None) -> list[Pattern]:
+    def wanted(self, text: str) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a word that starts a match and a word
-        that ends one in it. ``words``, when given, are the only trigger words to look for (those
-        of the document)."""
-        hits = [w for w in (self.words if words is None else words) if w in text]
-        if not hits and not self.always:
-            return []
-        none: frozenset[int] = frozenset()
+        that ends one in it (the definition: ``by_block`` finds the same words in one pass)."""
+        return [self.patterns[i] for i in sorted(self._can_match(
+            i for i, w in enumerate(self.words) if w in text))]
+
+    def by_block(self, blocks: Iterable[Block]) -> Iterator[tuple[Block, list[Pattern]]]:
+        """Each of ``blocks`` in which a pattern can match, with ``wanted(block.text)``: every
+        trigger word of a block found in one pass (text/wordscan.py)."""
+        found = self.scan.found
+        for b in blocks:
+            wanted = self._can_match(found(b.text))
+            if wanted:
+                yield b, [self.patterns[i] for i in sorted(wanted)]
+
+    @cached_property
+    def scan(self) -> WordScan:
+        """Every trigger word, found in one pass over a text (text/wordscan.py)."""
+        return WordScan(self.words)
+
+    def _can_match(self, ids: Iterable[int]) -> set[int]:
+        """The patterns with a start word and an end word among the words ``ids`` (indexes)."""
         starts, ends = set(self.always), set(self.any_tail)
-        for w in hits:
-            starts |= self.by_word.get(w, none)
-            ends |= self.by_tail.get(w, none)
-        return [self.patterns[i] for i in sorted(starts & ends)]
+        for i in ids:
+            starts |= self._starts_of[i]
+            ends |= self._ends_of[i]
+        return starts & ends
+
+    @cached_property
+    def _starts_of(self) -> tuple[frozenset[int], ...]:
+        """Word index → the patterns a match of which may start with the word."""
+        return tuple(self.by_word.get(w, frozenset()) for w in self.words)
+
+    @cached_property
+    def _ends_of(self) -> tuple[frozenset[int], ...]:
+        """Word index → the patterns a match of which may end with the word."""
+        return tuple(self.by_tail.get(w, frozenset()) for w in self.words)
 
 
 _META = set("\\[](){}.*+?^$|")
@@ -347,13 +340,18 @@ def patterns() -> PatternSet:
             lazy(p["pattern"]), common + tuple(lazy(u) for u in p.get("unless", [])),
             tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
             *_trigger_words(expand(p["pattern"]))))
-    heads = {w for p in out for w in (p.triggers or ())}
-    by_word = {w: frozenset(i for i, p in enumerate(out) if p.triggers and w in p.triggers) for w in heads}
+    starts: dict[str, set[int]] = {}  # each word → the patterns it may start or end (one pass)
+    ends: dict[str, set[int]] = {}
+    for i, p in enumerate(out):
+        for w in p.triggers or ():
+            starts.setdefault(w, set()).add(i)
+        for w in p.tails or ():
+            ends.setdefault(w, set()).add(i)
+    by_word = {w: frozenset(ps) for w, ps in starts.items()}
+    by_tail = {w: frozenset(ps) for w, ps in ends.items()}
     always = frozenset(i for i, p in enumerate(out) if p.triggers is None)
-    tails = {w for p in out for w in (p.tails or ())}
-    by_tail = {w: frozenset(i for i, p in enumerate(out) if p.tails and w in p.tails) for w in tails}
     any_tail = frozenset(i for i, p in enumerate(out) if p.tails is None)
-    return PatternSet(tuple(out), tuple(sorted(heads | tails)), by_word, always, by_tail, any_tail)
+    return PatternSet(tuple(out), tuple(sorted(by_word.keys() | by_tail.keys())), by_word, always, by_tail, any_tail)
 
 
 def _positions(text: str, char: str) -> list[int]:
@@ -457,15 +455,8 @@ class FairCompetition:
         if not ctx.level_rules.get("fair_competition_review"):  # checks/authority/measures.toml
             return
 
-        every = patterns()
-        words = every.live_words(doc.text)  # one look per trigger word for the document, then per
-        # block only those of the patterns that can match in the document
-        for b in doc.blocks:
-            if b.index == doc.title_block:
-                continue
-            wanted = every.wanted(b.text, words)
-            if not wanted:
-                continue
+        blocks = [b for b in doc.blocks if b.index != doc.title_block]
+        for b, wanted in patterns().by_block(blocks):
             block = _Block(b.text)
             seen: set[tuple[str, int]] = set()  # one finding per code and sentence
             for p in wanted:

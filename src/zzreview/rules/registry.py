@@ -7,7 +7,6 @@ All checks, whatever their origin, are loaded by ``load_checks`` and run the sam
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 from zzreview.errors import PluginError
 from zzreview.model import RuleInfo
@@ -16,6 +15,10 @@ from zzreview.rules import document_form, expired_reference, legal_basis, meta, 
 from zzreview.rules import unlisted_certification
 from zzreview.rules import fair_competition, legislative_scope, stock
 from zzreview.rules.base import Check
+
+TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
     meta.CHECK,
@@ -51,10 +54,10 @@ class LoadedChecks(Record):
         return {r.code: r.name for r in self.rules()}
 
 
-def _builtin_toml_dir() -> Path:
-    from zzreview.resources import data_dir
+def _builtin_toml_dir() -> str:
+    from zzreview.resources import data_path
 
-    return Path(str(data_dir())) / "rules"
+    return data_path("rules")
 
 
 def _valid(obj, origin: str):
@@ -120,13 +123,15 @@ def _entry_point_checks(out: LoadedChecks) -> None:
 @lru_cache(maxsize=8)
 def load_checks(plugin_paths: tuple[Path, ...] = ()) -> LoadedChecks:
     """Built-in, declarative (built-in and user directories) and entry-point checks."""
+    from zzreview.pathstr import normal
     from zzreview.rules import declarative
 
     out = LoadedChecks(checks=list(BUILTIN_CHECKS))
-    for directory in (_builtin_toml_dir(), *plugin_paths):
-        shipped = "rules" if directory == _builtin_toml_dir() else None
+    builtin = _builtin_toml_dir()
+    for directory in (builtin, *plugin_paths):
+        shipped = "rules" if normal(directory) == builtin else None
         try:
-            out.checks.extend(declarative.load_dir(Path(directory), out.errors, shipped))
+            out.checks.extend(declarative.load_dir(directory, out.errors, shipped))
         except PluginError as exc:
             out.errors.append(exc)
     _entry_point_checks(out)
