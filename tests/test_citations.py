@@ -237,6 +237,14 @@ def test_undefined_genre_word_refers_to_last_matching_title():
     assert cs[1].short_name_of == "城市房屋拆迁管理条例"
 
 
+
+def test_undefined_genre_words_each_refer_to_the_latest_title_ending_in_them():
+    cs = cites("根据《甲市养犬管理条例》和《乙市物业管理办法》。按《条例》执行。",
+               "依照《丙市停车管理条例》。按《条例》和《办法》执行。", "另按《丁市绿化条例》。《条例》《办法》同。")
+    uses = [(c.as_written, c.short_name_of) for c in cs if c.short_name_of]
+    assert uses == [("《条例》", "甲市养犬管理条例"), ("《条例》", "丙市停车管理条例"), ("《办法》", "乙市物业管理办法"),
+                    ("《条例》", "丁市绿化条例"), ("《办法》", "乙市物业管理办法")]
+
 # ------------------------------------------------------------------ the document itself
 def test_issued_instrument_in_title_is_not_a_citation():
     cs = cites("现将《某市养犬管理办法》印发给你们，请认真贯彻执行。",

@@ -60,6 +60,25 @@ def test_near_miss_title_needs_eight_characters_and_a_unique_fit(kb):
     assert not kb.resolve("安全生产条例", D("2026-11-24")).known
 
 
+def test_near_miss_candidates_are_the_keys_one_or_two_characters_longer(kb):
+    keys = list(kb._by_key)
+    for k in keys[::25]:
+        for short in (k[1:], k[2:]):
+            if len(short) < 8:
+                continue
+            expected = {x for x in keys if len(x) - len(short) in (1, 2) and x.endswith(short)}
+            assert k in expected and kb._longer_by(short) == expected
+
+
+def test_a_user_table_title_becomes_a_near_miss_candidate(tmp_path):
+    t = tmp_path / "本市文件.csv"
+    t.write_text("标题,效力级别,施行日期\n某市城市绿化养护管理规定,行政规范性文件,2015-01-01\n", encoding="utf-8")
+    short = "市城市绿化养护管理规定"
+    assert not KnowledgeBase.load().resolve(short, D("2020-01-01")).known
+    r = KnowledgeBase.load([t]).resolve(short, D("2020-01-01"))
+    assert r.known and r.title == "某市城市绿化养护管理规定"  # found by the near-miss rule
+
+
 def test_user_table_from_a_spreadsheet_export(tmp_path):
     t = tmp_path / "本市文件.csv"
     t.write_bytes(("标题,效力级别,施行日期,有效期至,简称\n"

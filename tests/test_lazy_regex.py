@@ -141,3 +141,11 @@ def test_a_full_kept_file_still_takes_a_new_value_for_a_key_it_holds(tmp_path, m
     kept.write()
     again = Kept("tiny", limit=2)
     assert (again.get("甲"), again.get("乙"), again.get("丙")) == (10, 2, None)
+
+
+def test_after_the_first_use_a_method_is_the_compiled_patterns_own():
+    lazy = lazy_regex.compile(r"第(\d+)号")
+    assert lazy._compiled is None  # nothing compiled before a method is used
+    assert lazy.search("枣政发第12号").group(1) == "12"
+    assert lazy.search.__self__ is lazy._compiled  # no wrapper call between caller and pattern
+    assert lazy.sub("X", "第3号和第4号") == "X和X" and lazy.groups == 1

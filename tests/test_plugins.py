@@ -199,3 +199,20 @@ def test_since_uses_the_document_number_year_when_undated(cli, tmp_path):
         r = cli("check", p, "--format", "json", "--as-of", AS_OF, "--fail-on", "never", "--select", "ZZ7")
         return [f["code"] for f in r.json()["documents"][0]["findings"]]
     assert zz7(old) == [] and zz7(new) == ["ZZ701"]
+
+
+def test_a_declarative_check_keeps_no_document_once_it_has_run(draft):
+    # its per-document article cache is emptied, so the last document is not kept alive by the check
+    import datetime as dt
+
+    from zzreview.engine import check_document
+    from zzreview.kb import KnowledgeBase
+    from zzreview.readers import read_document
+    from zzreview.rules.declarative import DeclarativeCheck
+    from zzreview.rules.registry import load_checks
+
+    doc = read_document(str(draft("第三条 由工商行政管理部门依法查处。")))
+    _, findings = check_document(doc, KnowledgeBase.load(), dt.date.fromisoformat(AS_OF))
+    assert [f.quote for f in findings if f.code == "ZZ701"] == ["工商行政管理部门"]
+    declarative = [c for c in load_checks(()).checks if isinstance(c, DeclarativeCheck)]
+    assert declarative and all(c._articles == (None, None) for c in declarative)

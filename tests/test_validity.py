@@ -109,3 +109,18 @@ def test_text_output_says_when_a_document_is_judged_non_normative(cli, draft):
     r = cli("check", p, "--as-of", AS_OF)
     assert r.exit_code == 0 and "文件层级：非规范性文件（标题显示为会议、培训或活动" in r.stdout
     assert 'document-kind = "normative"' in r.stdout
+
+
+def test_every_match_of_a_date_pattern_holds_the_words_it_is_run_for():
+    # analysis.dates runs the effective clause only where 日 occurs, a span only where 年, 月 and 日 do,
+    # a validity period only where 年 or 月 does
+    from test_triggers import TEXTS
+
+    from zzreview.analysis import dates
+
+    needs = [(dates.EFFECTIVE, (dates._EFFECTIVE_DAY,))] + [(p, words) for _, p, words in dates._PERIODS]
+    for pattern, words in needs:
+        matched = [m.group(0) for text in TEXTS for m in pattern.pattern.finditer(text)]
+        assert matched and all(w in m for m in matched for w in words), (pattern.pattern.pattern, words)
+    matched = [m.group(0) for text in TEXTS for m in dates.VALIDITY.pattern.finditer(text)]
+    assert matched and all(any(w in m for w in dates._VALIDITY_TIME) for m in matched)

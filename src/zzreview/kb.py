@@ -42,11 +42,19 @@ def normalize_title(title: str) -> str:
 def title_key(title: str) -> str:
     """Matching key: normalized, without any 中华人民共和国 and without a trailing version note."""
     t = normalize_title(title)
-    if "年" in t:  # a version note needs a year: most titles skip the search
-        m = _VNOTE.search(t)
-        if m and m.start() > 0:
-            t = t[:m.start()]
-    return t.replace(_PRC, "")
+    return _key_of_normalized(t, _version_note(t))
+
+
+def _version_note(norm: str):
+    """The trailing version note of a normalized title (（2019年修正）), as a match, or None."""
+    return _VNOTE.search(norm) if "年" in norm else None  # a note needs a year: most titles skip it
+
+
+def _key_of_normalized(norm: str, note) -> str:
+    """title_key of a title already normalized, whose version note (or None) was looked for."""
+    if note and note.start() > 0:
+        norm = norm[:note.start()]
+    return norm.replace(_PRC, "")
 
 
 class Version(Record):
@@ -321,7 +329,7 @@ class KnowledgeBase:
     def add_entries(self, entries: list[Entry]) -> None:
         """Entries from a table: merged into the shipped entry of the same title (new versions added,
         level and repeal facts overridden), or added; a reused title is replaced as a whole."""
-        self.__dict__.pop("_by_length", None)
+        self.__dict__.pop("_rests", None)
         for e in entries:
             key = title_key(e.title)
             existing = self._entries(key)
@@ -390,12 +398,24 @@ class KnowledgeBase:
 
     def _longer_by(self, key: str) -> set[str]:
         """The title keys that are ``key`` with one or two more characters in front."""
-        by_length = self.__dict__.get("_by_length")
-        if by_length is None:  # keys grouped by length once: a lookup then scans only two groups
-            by_length = self._by_length = {}
+        return {k for cut in (1, 2) for k in self._by_rest(len(key) + cut, cut).get(key, ())}
+
+    def _by_rest(self, length: int, cut: int) -> dict[str, list[str]]:
+        """The keys of ``length`` characters by what is left of them without their first ``cut``:
+        grouped by length once, and each group indexed when first looked up (a one-file review
+        indexes a few groups, a folder each group once)."""
+        index = self.__dict__.get("_rests")
+        if index is None:
+            index = self._rests = {}
+            self._by_length: dict[int, list[str]] = {}
             for k in self._by_key:
-                by_length.setdefault(len(k), []).append(k)
-        return {k for cut in (1, 2) for k in by_length.get(len(key) + cut, ()) if k.endswith(key)}
+                self._by_length.setdefault(len(k), []).append(k)
+        rests = index.get((length, cut))
+        if rests is None:
+            rests = index[(length, cut)] = {}
+            for k in self._by_length.get(length, ()):
+                rests.setdefault(k[cut:], []).append(k)
+        return rests
 
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:
@@ -403,10 +423,10 @@ class KnowledgeBase:
         title, the one in force in ``year_hint`` (or in the version note's year) is taken, else the one
         in force on ``as_of``; ``ambiguous`` is set when neither decides."""
         norm = normalize_title(title)
-        m = _VNOTE.search(norm)
+        m = _version_note(norm)
         if m and m.start() > 0:
             version_note = version_note or m.group("note")
-        entries, matched_by = self._candidates(title_key(norm))
+        entries, matched_by = self._candidates(_key_of_normalized(norm, m))  # normalized once
         day = as_of.isoformat()
         if not entries:
             return Resolution(query=title, known=False, as_of=day)
@@ -423,7 +443,7 @@ class KnowledgeBase:
             entry = entries[0]
         res = _status(entry, day, version_note)
         res.query = title
-        res.ambiguous = ambiguous or len({title_key(e.title) for e in entries}) > 1
+        res.ambiguous = ambiguous or len(entries) > 1 and len({title_key(e.title) for e in entries}) > 1
         res.same_title = [_summary(e) for e in entries if e is not entry]
         res.matched_by = "table" if entry.origin != "builtin" else matched_by
         return res

@@ -83,10 +83,17 @@ def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
         return regex.compile(pattern, flags)  # the library's internals moved: no cache
 
 
-class LazyPattern:
-    """Stands for ``regex.compile(pattern, flags)``; compiles on the first call."""
+_METHODS = frozenset(("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"))
 
-    __slots__ = ("_source", "_flags", "_compiled")
+
+class LazyPattern:
+    """Stands for ``regex.compile(pattern, flags)``; compiles on the first use of a method.
+
+    The methods are slots left empty until then: the first look-up of one compiles the pattern
+    (``__getattr__``) and stores the compiled pattern's own bound method in the slot, so every
+    later call goes straight to it, with no wrapper call in between."""
+
+    __slots__ = ("_source", "_flags", "_compiled", *sorted(_METHODS))
 
     def __init__(self, pattern: str, flags: int = 0):
         self._source, self._flags, self._compiled = pattern, flags, None
@@ -96,36 +103,17 @@ class LazyPattern:
             self._compiled = cached_compile(self._source, self._flags)
         return self._compiled
 
-    def search(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).search(*args, **kwargs)
-
-    def match(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).match(*args, **kwargs)
-
-    def fullmatch(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).fullmatch(*args, **kwargs)
-
-    def finditer(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).finditer(*args, **kwargs)
-
-    def findall(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).findall(*args, **kwargs)
-
-    def sub(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).sub(*args, **kwargs)
-
-    def subn(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).subn(*args, **kwargs)
-
-    def split(self, *args, **kwargs):
-        return (self._compiled or self.compiled()).split(*args, **kwargs)
-
     @property
     def pattern(self) -> str:
         return self._source
 
-    def __getattr__(self, name: str):  # groupindex, flags, …
-        return getattr(self.compiled(), name)
+    def __getattr__(self, name: str):  # an empty method slot, or groupindex, flags, …
+        if name.startswith("_"):  # the object's own slots, before __init__ has filled them
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        if name in _METHODS:
+            setattr(self, name, value)
+        return value
 
 
 def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors regex.compile

@@ -31,6 +31,7 @@ _LEGAL_WORDS = lazy_regex.compile(
     r"法律|法规|规章|条例|国家(?:有关)?规定|有关规定|上级(?:有关)?(?:规定|文件|精神)|相关规定|令第?[〇一二三四五六七八九十百\d]+号|号令")
 _SELF = lazy_regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
                            r"|特制定|特制订")
+_SELF_WORDS = ("制定", "制订")  # every match of _SELF holds one
 
 
 class BasisClause(Record):
@@ -105,7 +106,12 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
     opening = _opening_blocks(doc, structure, doc.typed_lines())
     out: list[BasisClause] = []
     for b in doc.blocks:
-        if b.index == doc.title_block or not _TRIGGER_RE.occurs(b.text):
+        if b.index == doc.title_block:
+            continue
+        cites = cites_by_block.get(b.index, [])
+        if not (cites or b.index in opening or _SELF_WORDS[0] in b.text or _SELF_WORDS[1] in b.text):
+            continue  # outside the opening a clause needs a citation or 制定本…: none can be here
+        if not _TRIGGER_RE.occurs(b.text):
             continue  # no sentence of the block names a basis
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
@@ -114,7 +120,7 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
                 continue
             s0 = sm.start()
             tail = sentence[t.start():]
-            in_sentence = [rc for rc in _cites_between(cites_by_block.get(b.index, []), s0 + t.start(),
+            in_sentence = [rc for rc in _cites_between(cites, s0 + t.start(),
                                                        s0 + len(sentence))
                            if not rc.citation.repeal_context]
             has_result = _RESULT_RE.search(tail) is not None

@@ -151,6 +151,11 @@ _AFTER_ISSUER = lazy_regex.compile(r"^(?:[（(][^（）()]*[）)])?(?:出具|开
 _HEAD = lazy_regex.compile(r"证明(?:材料|文件|文书|书|信|函)?")
 
 
+# a line outside any list needs one of these to open a section (cert_clauses.HEADER_LINE) or to
+# demand something (cert_clauses.line_demands), or must end in a colon to open a list
+_LINE_WORDS = ("证明", "其他", "材料", "资料", "要件", "证件")
+
+
 def _lines(doc):
     """(block index, offset in block, line text) for every line of the body."""
     for b in doc.blocks:
@@ -176,6 +181,8 @@ def extract_certifications(doc, analysis) -> list[CertificationDemand]:
     out: list[CertificationDemand] = []
     state = (cc.title_polarity(doc.title), 0)  # the open section and list headers
     for b, off, ln in _lines(doc):
+        if state == (0, 0) and not any(w in ln for w in _LINE_WORDS) and not ln.rstrip().endswith(("：", ":")):
+            continue  # opens no list or section and demands nothing: nothing to read or carry
         governing, state = cc.list_context(b.kind, ln, state)
         found, carry = cc.line_demands(ln, governing)
         if carry:

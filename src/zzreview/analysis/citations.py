@@ -385,7 +385,7 @@ def extract_citations(doc: Document) -> list[Citation]:
             own.exact.add(_key(r.cit.title))
     out: list[Citation] = []
     short: dict[str, str | None] = {}  # short name -> full title (None: this document)
-    seen: list[Citation] = []  # full-title citations so far (for undefined genre short names)
+    seen = _FullTitles()  # full-title citations so far (for undefined genre short names)
     for r in raws:
         c = r.cit
         name = c.title
@@ -400,17 +400,39 @@ def extract_citations(doc: Document) -> list[Citation]:
             if c.defines_short_name:
                 short[c.defines_short_name] = None
             continue
-        if _GENRE.match(_key(name)):
+        key = _key(name)
+        if _GENRE.match(key):
             if r.preceded_by_ben:
                 continue  # 本《办法》: this document
-            prior = next((p for p in reversed(seen) if _key(p.title).endswith(_key(name))), None)
+            prior = seen.latest_ending(key)
             if prior is not None:
                 c.short_name_of = prior.title
-            elif any(x.endswith(_key(name)) for x in own.exact | set(own.issued)):
+            elif any(x.endswith(key) for x in own.exact | set(own.issued)):
                 continue  # 《办法》 in a document that is itself a 办法
         if c.defines_short_name and c.defines_short_name != name:
             short[c.defines_short_name] = c.title
         if c.short_name_of is None:
-            seen.append(c)
+            seen.cits.append(c)
         out.append(c)
     return out
+
+
+class _FullTitles:
+    """Full-title citations in document order, and the latest whose key ends with a genre word
+    (《办法》 after 《某某管理办法》). Each key is computed once and, for each genre word, each
+    citation is looked at once: many short names after many titles cost no more than their sum."""
+
+    def __init__(self):
+        self.cits: list[Citation] = []
+        self._keys: list[str] = []  # _key of cits[i], computed when first needed
+        self._latest: dict[str, tuple[int, Citation | None]] = {}  # word -> (cits looked at, latest)
+
+    def latest_ending(self, word: str) -> Citation | None:
+        looked, latest = self._latest.get(word, (0, None))
+        for i in range(looked, len(self.cits)):
+            if i == len(self._keys):
+                self._keys.append(_key(self.cits[i].title))
+            if self._keys[i].endswith(word):
+                latest = self.cits[i]
+        self._latest[word] = (len(self.cits), latest)
+        return latest

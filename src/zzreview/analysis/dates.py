@@ -28,6 +28,7 @@ EFFECTIVE = gated(
     rf"(?:(?:自|从|于)\s*(?P<start>{_START})|(?P<start2>(?:发文|印发|发布|公布)?即日))\s*(?:起|开始)?\s*"
     rf"(?P<delay>[0-9０-９一二三四五六七八九十]{{1,3}}\s*日后)?\s*(?:{_VERB}|起{_VERB})(?!的)"
     rf"|(?:自|从)\s*(?P<start3>{_D})\s*(?:起|开始)[，,]")
+_EFFECTIVE_DAY = "日"  # every EFFECTIVE match also holds a date, 之日 or 即日: most blocks with 实施 lack it
 _NUM = r"[0-9０-９一二两三四五六七八九十]{1,3}"
 VALIDITY = gated(
     ("有效", "行期", "施期", "行至", "行到", "施至", "施到", "止", "失效"),
@@ -36,6 +37,7 @@ VALIDITY = gated(
     rf"|(?:执行|施行|试行|实施)(?:期限|期)(?:为|是)?\s*(?P<years2>{_NUM})\s*(?:年|个月)"
     rf"|(?:执行|施行|试行|实施|有效)(?:至|到)\s*(?P<until2>{_D})(?:止|截止)?"
     rf"|(?:至|到)\s*(?P<until3>{_D})\s*(?:止|废止|失效|有效)")
+_VALIDITY_TIME = ("年", "月")  # every VALIDITY match also holds one (a date, N年 or N个月): 禁止 alone is no period
 _MONTHS = lazy_regex.compile(r"个月")
 _CITED_BEFORE = lazy_regex.compile(r"《|根据|依据|按照|截至|截止")
 # A measure bound to its own period or used up by one event: a term (执行期限/实施期限/试行期), a span
@@ -51,7 +53,9 @@ _TERM = gated(("行期", "施期", "效期"), rf"(?:执行|实施|试行|有效|
 _ONE_OFF = gated(("调整为", "提高到", "提高至", "调整到", "增加到", "上调", "下调", "停止", "暂停", "放假", "调休"),
                  rf"(?:自|从)\s*{_D}\s*(?:起|开始)[，,]?\s*(?:将|把|对)?[^。；]{{0,60}}?(?:调整为|提高到|提高至|调整到|增加到|"
                          r"上调|下调|停止|暂停|放假|调休)")
-_PERIODS = (("term", _TERM), ("one-off", _ONE_OFF), ("span", _SPAN))  # in this order of preference
+# (kind, pattern, words every match holds all of), in this order of preference: a span holds a
+# full date (年月日) besides its 至 or dash, which most blocks with a 至 lack
+_PERIODS = (("term", _TERM, ()), ("one-off", _ONE_OFF, ()), ("span", _SPAN, ("年", "月", "日")))
 # Titles whose text governs one period: a year or a span of years.
 PERIOD_TITLE = lazy_regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
@@ -141,13 +145,13 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         if m:
             facts.period_in_title = m.group(0)
     whole = doc.text  # a pattern whose words the document lacks is looked for in no block
-    effective = EFFECTIVE.occurs(whole)
-    periods = tuple((kind, p) for kind, p in _PERIODS if p.occurs(whole))
-    validity = VALIDITY.occurs(whole)
+    effective = EFFECTIVE.occurs(whole) and _EFFECTIVE_DAY in whole
+    periods = tuple(p for p in _PERIODS if p[1].occurs(whole) and all(w in whole for w in p[2]))
+    validity = VALIDITY.occurs(whole) and any(w in whole for w in _VALIDITY_TIME)
     for b in doc.blocks:
         if b.index == doc.title_block:
             continue
-        if effective and facts.effective_text is None:
+        if effective and facts.effective_text is None and _EFFECTIVE_DAY in b.text:
             m = EFFECTIVE.search(b.text)
             if m:
                 facts.effective_text = m.group(0)
@@ -158,13 +162,15 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
         if periods and facts.period is None:
-            for kind, pattern in periods:
+            for kind, pattern, words in periods:
+                if words and not all(w in b.text for w in words):
+                    continue
                 m = pattern.search(b.text)
                 if m and not _CITED_BEFORE.search(b.text[max(0, m.start() - 12):m.start()]):
                     facts.period = {"text": m.group(0), "kind": kind,
                                     "location": locate(doc, analysis.structure, b.index, m.start()).to_dict()}
                     break
-        if validity and facts.validity is None:
+        if validity and facts.validity is None and any(w in b.text for w in _VALIDITY_TIME):
             m = VALIDITY.search(b.text)
             if m:
                 years = cn_to_int(m.group("years") or m.group("years2") or "")

@@ -114,6 +114,21 @@ def _article_blocks(doc, structure) -> dict[str | None, list[int]]:
     return out
 
 
+def _first_measure(sentence: str):
+    """(kind, match) of the first kind whose pattern matches the sentence, or None."""
+    for kind, pattern in PATTERNS.items():
+        m = pattern.search(sentence)
+        if m:
+            return kind, m
+    return None
+
+
+def _sets_on_public(sentence: str) -> bool:
+    """The sentence binds the public: not an agency's own work, names the public, repeals nothing."""
+    body = _NUMBERING.sub("", sentence)
+    return not _AGENCY.search(body) and bool(_PUBLIC.search(sentence)) and not _REPEALING.search(sentence)
+
+
 def extract_measures(doc, analysis) -> list[Measure]:
 
     text = doc.text
@@ -121,37 +136,36 @@ def extract_measures(doc, analysis) -> list[Measure]:
     if not words:
         return []
     structure = analysis.structure
-    by_article = _article_blocks(doc, structure)
-    cited_blocks = {rc.citation.block for rc in analysis.citations if not rc.citation.repeal_context}
+    by_article: dict[str | None, list[int]] | None = None  # built when a measure needs it
+    cited_blocks: set[int] | None = None
     out: list[Measure] = []
     refers: dict[str, bool] = {}  # per article, computed once (linear in the article's length)
     for b in doc.blocks:
         if b.index == doc.title_block or not any(w in b.text for w in words):
             continue
-        article = structure.article_at(b.index)
-        if article is not None and article not in refers:
-            refers[article] = any(i in cited_blocks and _REFERRED.search(doc.blocks[i].text)
-                                  for i in by_article.get(article, []))
-        article_refers = article is not None and refers[article]
         for sm in _SENTENCE.finditer(b.text):
             sentence = sm.group(0)
             if not any(w in sentence for w in words):
                 continue
-            body = _NUMBERING.sub("", sentence)
-            if _AGENCY.search(body) or not _PUBLIC.search(sentence):
+            # the kind's pattern (gated by its words) first: it rules out most sentences at once
+            found = _first_measure(sentence)
+            if found is None or not _sets_on_public(sentence):
                 continue
-            if _REPEALING.search(sentence):
-                continue
-            for kind, pattern in PATTERNS.items():
-                m = pattern.search(sentence)
-                if not m:
-                    continue
-                ref = _REFERRED.search(sentence)
-                authorised = bool(ref) or article_refers
-                out.append(Measure(
-                    kind=kind, text=sentence.strip(), quote=m.group(0),
-                    location=locate(doc, structure, b.index, sm.start() + m.start()), article=article,
-                    authorised=authorised, reference=ref.group(0) if ref else None,
-                    confidence="high" if kind != "duty" else "medium", statutory=statutory_duty(kind, m.group(0))))
-                break  # one measure per sentence: the first kind that matches
+            kind, m = found
+            article = structure.article_at(b.index)
+            if article is not None and article not in refers:
+                if by_article is None:
+                    by_article = _article_blocks(doc, structure)
+                    cited_blocks = {rc.citation.block for rc in analysis.citations
+                                    if not rc.citation.repeal_context}
+                refers[article] = any(i in cited_blocks and _REFERRED.search(doc.blocks[i].text)
+                                      for i in by_article.get(article, []))
+            article_refers = article is not None and refers[article]
+            ref = _REFERRED.search(sentence)
+            authorised = bool(ref) or article_refers
+            out.append(Measure(
+                kind=kind, text=sentence.strip(), quote=m.group(0),
+                location=locate(doc, structure, b.index, sm.start() + m.start()), article=article,
+                authorised=authorised, reference=ref.group(0) if ref else None,
+                confidence="high" if kind != "duty" else "medium", statutory=statutory_duty(kind, m.group(0))))
     return out

@@ -89,7 +89,7 @@ def head_lines(doc, limit: int = 40) -> list[str]:
         t = b.text.strip()
         if not t or is_chrome(t):
             continue
-        if _ARTICLE_ONE.match(t) and out:
+        if out and t.startswith("第") and _ARTICLE_ONE.match(t):  # t is stripped: ^\s* matches nothing
             break
         out.append(t[:_LINE_CHARS])
         if len(out) >= limit:
@@ -115,12 +115,17 @@ _AMENDED_BY_STATE_COUNCIL = gated("国务院关于修改", r"《国务院关于�
 _DEPT_BY_ORDER = (r"(?P<organ>(?:中华人民共和国|国家)?[\p{Han}、]{2,20}?(?:部|委员会|总局|总署|局|署|银行|办公厅))令"
                   r"\s*(?:[〔\[（(]?\s*\d{4}\s*[〕\]）)]?\s*年?)?\s*(?:第\s*[\d一二三四五六七八九十百]+\s*号|〔)")
 _DEPT_BY_MEETING = rf"(?P<organ2>[\p{{Han}}]{{2,20}}?)第?{_N}?次?(?:部务|委务|署务|总局局务)会议(?:审议)?通过"
-_DEPT_ORDER = gated(("令", "务会议"), f"{_DEPT_BY_ORDER}|{_DEPT_BY_MEETING}")
-_DEPT_ORDER_ALONE = gated("令", _DEPT_BY_ORDER)
+# an order's 令 follows the organ's last character (部令, 委员会令, 总局令, 银行令, 办公厅令…): a line
+# with only 责令 or 命令 is never searched
+_DEPT_ORDER_WORDS = ("部令", "会令", "局令", "署令", "行令", "厅令")
+_DEPT_MEETING_WORDS = ("部务会议", "委务会议", "署务会议", "局务会议")  # not a government's 常务会议
+_DEPT_ORDER = gated((*_DEPT_ORDER_WORDS, *_DEPT_MEETING_WORDS), f"{_DEPT_BY_ORDER}|{_DEPT_BY_MEETING}")
+_DEPT_ORDER_ALONE = gated(_DEPT_ORDER_WORDS, _DEPT_BY_ORDER)
 _GOV_BY_ORDER = r"(?P<place>[\p{Han}]{2,12}?)?(?:人民政府|政府)令|(?:省长|市长|州长|自治区主席)令"
 _GOV_BY_MEETING = r"(?P<place2>[\p{Han}]{2,12}?)人民政府[^。；\n]{0,20}?常务会议(?:审议|讨论)?通过[，,]?\s*现予(?:公布|发布)"
-_GOV_ORDER = gated(("令", "常务会议"), f"{_GOV_BY_ORDER}|{_GOV_BY_MEETING}")
-_GOV_ORDER_ALONE = gated("令", _GOV_BY_ORDER)
+_GOV_ORDER_WORDS = ("府令", "长令", "席令")  # 政府令, 省长令, 自治区主席令
+_GOV_ORDER = gated((*_GOV_ORDER_WORDS, "常务会议"), f"{_GOV_BY_ORDER}|{_GOV_BY_MEETING}")
+_GOV_ORDER_ALONE = gated(_GOV_ORDER_WORDS, _GOV_BY_ORDER)
 _PROMULGATED = gated("现予", r"现予(?:公布|发布|颁布)")
 _SIGNED_BY_HEAD = lazy_regex.compile(r"^(?:省长|市长|州长|自治区主席|主席|盟长)\s*[\p{Han}\s]{0,6}$")
 _ISSUING = gated(("印发", "转发给你们"), r"印发给你们|印发你们|现印发|现将[^。]{0,60}印发|转发给你们")
@@ -216,7 +221,7 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
                 return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
                                  provincial=provincial)
     if _DEPT_ORDER.occurs(head):
-        dept_order = _DEPT_ORDER if "务会议" in head else _DEPT_ORDER_ALONE
+        dept_order = _DEPT_ORDER if any(w in head for w in _DEPT_MEETING_WORDS) else _DEPT_ORDER_ALONE
         # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
         joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
         for t in joined:

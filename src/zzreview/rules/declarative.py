@@ -150,19 +150,23 @@ class DeclarativeCheck:
         year = document_year(ctx.doc)
         dated = ctx.doc.date or (f"{year}-12-31" if year else None)  # the 文号 year when undated
         self._articles = (ctx, None)
+        timeout = pattern_timeout()  # read once per document, not once per block
         timed_out = []
-        for rule in self._rules:
-            if rule.normative_only and normative is False:
-                continue
-            if rule.since and dated and dated < rule.since:
-                continue
-            try:  # a pattern that backtracks without end stops this rule only
-                yield from list(getattr(self, f"_run_{rule.kind}")(ctx, rule))
-            except TimeoutError:
-                timed_out.append(rule.info.code)
+        try:
+            for rule in self._rules:
+                if rule.normative_only and normative is False:
+                    continue
+                if rule.since and dated and dated < rule.since:
+                    continue
+                try:  # a pattern that backtracks without end stops this rule only
+                    yield from list(getattr(self, f"_run_{rule.kind}")(ctx, rule, timeout))
+                except TimeoutError:
+                    timed_out.append(rule.info.code)
+        finally:  # the document is not kept alive (and later freed inside this check) by the cache
+            self._articles = (None, None)
         if timed_out:
             raise PluginError(self.origin, f"规则 {'、'.join(timed_out)} 的正则表达式匹配超时（单次超过 "
-                                           f"{pattern_timeout():g} 秒，可用环境变量 ZZREVIEW_PATTERN_TIMEOUT 调高），"
+                                           f"{timeout:g} 秒，可用环境变量 ZZREVIEW_PATTERN_TIMEOUT 调高），"
                                            "该规则未完成")
 
     def _finding(self, ctx: Context, rule: DeclarativeRule, block: int, start: int, quote: str,
@@ -191,9 +195,9 @@ class DeclarativeCheck:
     def _blocks(self, ctx: Context):
         return [b for b in ctx.doc.blocks if b.index != ctx.doc.title_block]
 
-    def _run_pattern(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+    def _run_pattern(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         for b in self._blocks(ctx):
-            for m in rule.pattern.finditer(b.text, timeout=pattern_timeout()):
+            for m in rule.pattern.finditer(b.text, timeout=timeout):
                 if not m.group(0):
                     continue
                 if rule.unless is not None:
@@ -204,25 +208,25 @@ class DeclarativeCheck:
                         context = b.text
                     else:
                         context = self._article_text(ctx, b.index)
-                    if rule.unless.search(context, timeout=pattern_timeout()):
+                    if rule.unless.search(context, timeout=timeout):
                         continue
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
-    def _run_terms(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+    def _run_terms(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         text = ctx.doc.text
         if not any(term in text for term in rule.terms):  # plain words: one look per document
             return
         for b in self._blocks(ctx):
-            for m in rule.pattern.finditer(b.text, timeout=pattern_timeout()):
+            for m in rule.pattern.finditer(b.text, timeout=timeout):
                 if rule.unless is not None:
                     s, e = _sentence(b.text, m.start(), m.end())
-                    if rule.unless.search(b.text[s:e], timeout=pattern_timeout()):
+                    if rule.unless.search(b.text[s:e], timeout=timeout):
                         continue
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0),
                                     replacement=rule.terms[m.group(0)])
 
-    def _run_required(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
-        if any(rule.pattern.search(b.text, timeout=pattern_timeout()) for b in self._blocks(ctx)):
+    def _run_required(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
+        if any(rule.pattern.search(b.text, timeout=timeout) for b in self._blocks(ctx)):
             return
         quote, loc = ctx.title_location()
         yield Finding(code=rule.info.code, check=rule.info.check, severity=rule.info.severity,
@@ -230,10 +234,10 @@ class DeclarativeCheck:
                       location=loc, basis=rule.basis, suggestion=rule.suggestion,
                       confidence=rule.confidence)
 
-    def _run_conditional(self, ctx: Context, rule: DeclarativeRule) -> Iterable[Finding]:
+    def _run_conditional(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         for b in self._blocks(ctx):
-            m = rule.pattern.search(b.text, timeout=pattern_timeout())
-            if m and not rule.then.search(self._article_text(ctx, b.index), timeout=pattern_timeout()):
+            m = rule.pattern.search(b.text, timeout=timeout)
+            if m and not rule.then.search(self._article_text(ctx, b.index), timeout=timeout):
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
 
