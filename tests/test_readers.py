@@ -24,6 +24,21 @@ def test_encodings(encoding):
     assert doc.blocks[1].text == "第一条 根据《中华人民共和国合同法》，制定本办法。"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_encoding_and_line_ending_gives_the_same_positions(encoding, newline):
+    """Positions are counted in characters of the decoded text, whatever the file's bytes were."""
+    src = "# 某办法\n\n　　第一条 根据《合同法》&amp;\n制定。`代码` **本办法**。\n\n| 甲 | 乙 |\n|---|---|\n| 丙 | 丁 |\n"
+
+    def positions(doc):
+        return [(b.text, [b.locate(k) for k in range(len(b.text))]) for b in doc.blocks]
+
+    plain = read_document("d.md", data=src.encode("utf-8"))
+    other = read_document("d.md", data=src.replace("\n", newline).encode(encoding))
+    assert positions(other) == positions(plain)
+    assert positions(plain)[1][1][:3] == [(3, 3), (3, 4), (3, 5)]
+
+
 def test_markdown_positions_survive_inline_markup_and_soft_breaks():
     src = "# 标题办法\n\n**第一条** 根据《中华人民共和国\n合同法》，制定本办法。\n"
     doc = read_document("d.md", data=src.encode())

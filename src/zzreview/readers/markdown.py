@@ -101,8 +101,9 @@ class _Source:
 
     __slots__ = ("data", "ascii", "offset", "line", "start", "col")
 
-    def __init__(self, text: str):
-        self.data = data = text.encode("utf-8")
+    def __init__(self, text: str, data: bytes | None = None):
+        """``data``, when given, is ``text`` encoded in UTF-8 (the file's own bytes, not encoded again)."""
+        self.data = data = text.encode("utf-8") if data is None else data
         self.ascii = len(data) == len(text)
         self.offset = 0  # the last offset looked up,
         self.line = 0  # its 0-based line,
@@ -346,8 +347,11 @@ def read_markdown(data: bytes, name: str) -> Document:
     from zzreview.readers.limits import max_nesting
 
     text, encoding = decode_text(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    src = _Source(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        src = _Source(text)
+    else:
+        src = _Source(text, data if encoding == "utf-8" else None)
     deepest = max_nesting() - 1  # markdown-it's limit, counted as it counts: one level per open tag
     blocks: list[Block] = []
     typed: list[tuple[int, str]] = []  # Document.typed_lines, found block by block
