@@ -149,3 +149,15 @@ def test_after_the_first_use_a_method_is_the_compiled_patterns_own():
     assert lazy.search("枣政发第12号").group(1) == "12"
     assert lazy.search.__self__ is lazy._compiled  # no wrapper call between caller and pattern
     assert lazy.sub("X", "第3号和第4号") == "X和X" and lazy.groups == 1
+
+
+def test_a_lazy_pattern_pickles_before_and_after_its_first_use():
+    """Workers started with spawn receive patterns pickled (e.g. inside a check's data)."""
+    import pickle
+
+    lazy = lazy_regex.compile(r"第(\d+)条")
+    fresh = pickle.loads(pickle.dumps(lazy))
+    assert fresh.search("见第7条").group(1) == "7" and fresh.pattern == lazy.pattern
+    lazy.search("第1条")
+    used = pickle.loads(pickle.dumps(lazy))
+    assert used.findall("第2条、第30条") == ["2", "30"]
