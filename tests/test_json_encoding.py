@@ -26,3 +26,53 @@ def test_empty_and_deep_containers():
 def test_values_outside_the_fast_path_are_written_by_json():
     _same({"ratio": 1.5, "nan": float("nan"), "inf": float("-inf")})
     _same({1: "整数键", "b": {True: "布尔键", None: "空键"}})
+
+
+def _same_at(obj, depth):
+    """A document of the streamed report: json.dumps's lines, each after the first indented ``depth`` more."""
+    assert _dumps(obj, depth) == json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
+_HOSTILE = ['"', "\\", "\\\"", "\n", "\r\n", "\t", "\x00", "\x1f", "\x7f", "\u2028", "\u2029", "😀", "\ud800",
+            "\ufeff", "[", "]{", "},", ": ", "《》【】", "\"key\": [", ""]
+
+
+def test_hostile_strings_as_values_and_keys_at_every_depth():
+    obj = {s: [s, {s: s, "n": None}, [], {}, [[s]], (s, 0)] for s in _HOSTILE}
+    for depth in (0, 1, 2, 5):
+        _same_at(obj, depth)
+        _same_at([obj, [obj]], depth)
+
+
+def test_the_same_key_first_and_later_and_at_several_depths():
+    # the text before a key is kept per depth and position (first or later): every combination once
+    obj = [{"a": 1, "b": {"a": 2, "b": [{"b": 3, "a": {"a": {}}}]}}, {"b": 0}, {"a": [], "b": ()}]
+    _same(obj)
+    _same_at(obj, 2)
+
+
+def test_more_keys_than_are_kept_and_deeper_than_ever_before():
+    _same({f"键{i}\"\\": [i, -i] for i in range(1000)})
+    deep: list = []
+    inner = deep
+    for i in range(80):
+        inner.append({"层": i, "下": []})
+        inner = inner[0]["下"]
+    _same(deep)
+    _same_at(deep, 3)
+
+
+def test_scalars_and_subclasses():
+    import enum
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    class Name(str):
+        pass
+
+    _same([0, -1, 10 ** 40, True, False, None, "", 2.5, -0.0])
+    _same({"level": Level.HIGH, "name": Name("某办法"), Name("键"): "值"})
+    _same_at({"ratio": 1e-7, "nan": float("nan")}, 2)
+    _same(())
+    _same({})

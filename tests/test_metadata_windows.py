@@ -34,3 +34,62 @@ def test_title_below_chrome_and_split_over_two_paragraphs(tmp_path):
     doc = _read(tmp_path, CHROME + ["某某市人民政府关于印发", "某某管理办法的通知", "各区县人民政府："])
     assert doc.title == "某某市人民政府关于印发某某管理办法的通知"
     assert doc.blocks[doc.title_block].text == "某某市人民政府关于印发"
+
+
+def _chrome_lines() -> list[str]:
+    """Lines made of the chrome pattern's own characters, spaces, digits and Chinese text, in random
+    order (seeded), plus every literal word of the pattern at the start of a line."""
+    import random
+
+    from zzreview.readers import metadata
+
+    source = metadata._CHROME_START.compiled().pattern
+    words = [w for w in __import__("re").split(r"[^\u4e00-\u9fffA-Za-z【】•·]+", source) if w]
+    alphabet = sorted(set(source) - set("\\()?:*+{}^$")) + [" ", "\u3000", "\t", "1", "9", "：", "。", "正", "文"]
+    rnd = random.Random(14)
+    lines = [w + tail for w in words for tail in ("", "：", " > 首页", "1页", "】 x", "：2021年")]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 12))) for _ in range(20000)]
+    lines += [rnd.choice(words) + "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 8)))
+              for _ in range(20000)]
+    return lines + CHROME
+
+
+def test_a_line_is_tried_on_the_chrome_pattern_whenever_its_first_two_characters_could_begin_a_match():
+    from zzreview.readers import metadata
+
+    pattern = metadata._CHROME_START.compiled()
+    matched = 0
+    for line in _chrome_lines():
+        t = line.strip()
+        if t and pattern.match(t):
+            matched += 1
+            assert metadata._may_start_chrome(t[:2]), t
+    assert matched > 5000
+    assert not metadata._may_start_chrome("第一") and not metadata._may_start_chrome("为了")
+
+
+def test_chrome_decisions_on_menu_rows_and_long_first_items():
+    from zzreview.readers.metadata import is_chrome
+
+    assert is_chrome("首页 新闻 政务 服务 互动")  # a row of short menu items
+    assert is_chrome("政府信息 公开指南 公开目录 依申请 公开年报")
+    assert not is_chrome("政府信息公开栏 指南 目录 年报 其他")  # the first item is longer than six
+    assert is_chrome("政府信息公开 指南 目录 年报 其他")  # six is not
+    assert not is_chrome("第一条 为了 规范 管理。")  # a sentence mark
+    assert not is_chrome("新闻 政务 服务")  # three items
+
+
+def test_what_looks_like_a_title():
+    from zzreview.readers.metadata import _looks_like_title
+
+    assert _looks_like_title("某某市养犬管理办法")
+    assert _looks_like_title("关于印发【某某】管理办法的通知")
+    assert not _looks_like_title("附件 某某市养犬管理办法")
+    assert not _looks_like_title("第一章 总则")
+    assert not _looks_like_title("（某政发〔2021〕12号印发）")
+    assert not _looks_like_title("[某政发［2021］12号]")
+    assert not _looks_like_title("某政发〔2021〕12号")
+    assert not _looks_like_title("（某政发（2021）12号）")
+    assert not _looks_like_title("二〇二一年三月五日")
+    assert not _looks_like_title("2021年3月5日（征求意见稿）")
+    assert _looks_like_title("关于三月份工作安排的通知")  # 月 but no date

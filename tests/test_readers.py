@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -21,6 +22,21 @@ def test_encodings(encoding):
     doc = read_document("d.md", data=BODY.encode(encoding))
     assert doc.title == "某市养犬管理办法"
     assert doc.blocks[1].text == "第一条 根据《中华人民共和国合同法》，制定本办法。"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_encoding_and_line_ending_gives_the_same_positions(encoding, newline):
+    """Positions are counted in characters of the decoded text, whatever the file's bytes were."""
+    src = "# 某办法\n\n　　第一条 根据《合同法》&amp;\n制定。`代码` **本办法**。\n\n| 甲 | 乙 |\n|---|---|\n| 丙 | 丁 |\n"
+
+    def positions(doc):
+        return [(b.text, [b.locate(k) for k in range(len(b.text))]) for b in doc.blocks]
+
+    plain = read_document("d.md", data=src.encode("utf-8"))
+    other = read_document("d.md", data=src.replace("\n", newline).encode(encoding))
+    assert positions(other) == positions(plain)
+    assert positions(plain)[1][1][:3] == [(3, 3), (3, 4), (3, 5)]
 
 
 def test_markdown_positions_survive_inline_markup_and_soft_breaks():
@@ -200,3 +216,25 @@ def test_dates_in_every_numeral_style():
     assert parse_date("２０２１年１２月３１日") == "2021-12-31"
     assert parse_date("2O21年3月5日") == "2021-03-05"  # letter O typed for zero
     assert parse_date("2021年13月5日") is None
+
+
+def test_markdown_typed_lines_found_while_reading_are_those_the_blocks_give(tmp_path):
+    """The reader lists the typed lines as it makes the blocks; Document computes the same from them."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    try:
+        import compare_readers
+    finally:
+        sys.path.pop(0)
+    compare_readers.generate_cases(tmp_path)
+    compare_readers.generate_random(tmp_path, 400)
+    texts = [BODY, "# 某办法\n\n第一条 甲。\n第二条 乙\n续行，\n  丙\\\n丁  \n戊 `代\n码` 己 &amp;\n\n- 项\n  续\n"]
+    docs = [read_document("d.md", data=t.encode()) for t in texts]
+    docs += [read_document(p) for p in sorted(tmp_path.glob("*.md"))]
+    multi = 0
+    for doc in docs:
+        found = doc.typed_lines()
+        assert found == doc._split_typed_lines(), doc.path
+        multi += len(found) > len({i for i, _ in found})
+    assert multi > 20  # blocks of several lines were met

@@ -113,6 +113,11 @@ class Document(Record):
             self._typed_lines = self._split_typed_lines()
         return self._typed_lines
 
+    def keep_typed_lines(self, lines: list[tuple[int, str]]) -> None:
+        """The typed lines as a reader found them while it made the blocks (what typed_lines would
+        compute from them)."""
+        self._typed_lines = lines
+
     def _split_typed_lines(self) -> list[tuple[int, str]]:
         if self.format != "markdown":
             return [(b.index, b.text) for b in self.blocks]

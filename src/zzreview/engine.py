@@ -131,33 +131,68 @@ def _folder_of(p: str | Path) -> str:
 
 
 def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]:
-    """Files as given; folders searched recursively for supported drafts (sorted). Special files
-    (pipes, devices, sockets) in a folder are not opened: they go to ``skipped`` with the reason."""
+    """Files as given; folders searched recursively for supported drafts (sorted as pathlib sorts
+    paths: part by part). Hidden files and folders and Word's ``~$`` lock files are passed over.
+    Special files (pipes, devices, sockets) in a folder are not opened: they go to ``skipped``
+    with the reason."""
     from zzreview.pathstr import normal
-    from zzreview.readers.limits import is_dir, kind_of
+    from zzreview.readers.limits import is_dir
 
     out: list[str] = []
     for p in paths:
-        if is_dir(normal(p)):  # as Path(p) names it: "" is the working folder
-            from pathlib import Path
-
-            path = Path(p)
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).parts
-                if (f.suffix.lower() not in SUPPORTED_SUFFIXES or any(part.startswith(".") for part in rel)
-                        or f.name.startswith("~$")):
-                    continue
-                try:
-                    mode = f.stat().st_mode
-                except OSError:
-                    continue
-                if stat.S_ISREG(mode):
-                    out.append(str(f))
-                elif not stat.S_ISDIR(mode) and skipped is not None:
-                    skipped.append((str(f), f"不是普通文件（是{kind_of(mode)}）"))
+        folder = normal(p)  # as Path(p) names it: "" is the working folder
+        if is_dir(folder):
+            out.extend(_drafts_in(folder, skipped))
         else:
             out.append(p)
     return out
+
+
+def _drafts_in(folder: str, skipped: list | None) -> list[str]:
+    """The supported drafts under ``folder`` as ``str(Path(folder) / …)`` names them, in Path order.
+    Symbolic links to folders are not followed; a folder that cannot be listed is passed over."""
+    from zzreview.pathstr import suffix
+    from zzreview.readers.limits import kind_of
+
+    prefix = "" if folder == "." else folder if folder.endswith(os.sep) else folder + os.sep
+    found: list[tuple[tuple[str, ...], str, str | None]] = []  # parts below the folder, path, why skipped
+    below: list[tuple[tuple[str, ...], str]] = [((), folder)]
+    while below:
+        parts, where = below.pop()
+        try:
+            with os.scandir(where) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = prefix + os.sep.join((*parts, name))
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                below.append(((*parts, name), path))
+                continue
+            if suffix(name).lower() not in SUPPORTED_SUFFIXES or name.startswith("~$"):
+                continue
+            try:
+                mode = os.stat(path).st_mode  # a link is judged by what it points to
+            except OSError:
+                continue
+            if stat.S_ISREG(mode):
+                found.append(((*parts, name), path, None))
+            elif not stat.S_ISDIR(mode):
+                found.append(((*parts, name), path, f"不是普通文件（是{kind_of(mode)}）"))
+    if os.name == "nt":  # pathlib orders Windows paths without regard to case
+        found.sort(key=lambda f: tuple(part.lower() for part in f[0]))
+    else:
+        found.sort(key=lambda f: f[0])
+    if skipped is not None:
+        skipped.extend((path, why) for _, path, why in found if why)
+    return [path for _, path, why in found if not why]
 
 
 def _severity(f: Finding, rule_names: dict[str, str], overrides: dict[str, str]) -> str | None:

@@ -113,18 +113,36 @@ def read_bounded(path: str | Path, limit: int | None = None) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise ReadError("io", f"无法读取文件（{os_reason(exc)}）") from None
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
+    try:  # read from the descriptor: a file object for one read costs more than the reading
+        st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # swapped between stat and open
             raise not_regular(st.st_mode)
         # the size it has now (a buffer of ``limit`` bytes for every small file costs more than the
         # reading), then whatever it grew by, up to the limit
-        data = fh.read(min(st.st_size, limit) + 1)
+        data = _read_up_to(fd, min(st.st_size, limit) + 1)
         if len(data) > st.st_size:
-            data += fh.read(limit + 1 - len(data))
+            data += _read_up_to(fd, limit + 1 - len(data))
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise too_large(limit, "ZZREVIEW_MAX_FILE_MB")
     return data
+
+
+def _read_up_to(fd: int, n: int) -> bytes:
+    """``n`` bytes from ``fd``, fewer at its end (one read returns at most what the system gives)."""
+    data = os.read(fd, n)
+    if len(data) == n or not data:
+        return data
+    chunks = [data]
+    n -= len(data)
+    while n > 0:
+        more = os.read(fd, n)
+        if not more:
+            break
+        chunks.append(more)
+        n -= len(more)
+    return b"".join(chunks)
 
 
 def read_text_file(path: str | Path, what: str) -> str:

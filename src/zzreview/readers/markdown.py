@@ -12,7 +12,6 @@ break after a sentence, a colon or a date, or before a heading (第X条, 一、)
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
 
 import pyromark
 import regex
@@ -33,11 +32,12 @@ class Anchors:
 
     __slots__ = ("starts", "lines", "cols", "steps", "length", "base", "lo", "hi")
 
-    def __init__(self, length: int = 0):
-        self.starts: list[int] = []
-        self.lines: list[int] = []
-        self.cols: list[int] = []
-        self.steps: list[int] = []
+    def __init__(self, length: int = 0, line: int = 0, col: int = 0, step: int = 1):
+        """No runs; or, given a ``line``, one run of ``length`` characters from (line, col)."""
+        self.starts: list[int] = [0] if line else []
+        self.lines: list[int] = [line] if line else []
+        self.cols: list[int] = [col] if line else []
+        self.steps: list[int] = [step] if line else []
         self.length = length
         self.base = self.lo = 0
         self.hi: int | None = None  # None: to the end of the runs
@@ -94,34 +94,42 @@ class Anchors:
 
 
 class _Source:
-    """(line, column), both 1-based and counted in characters, of UTF-8 byte offsets of the text,
-    for offsets met in increasing order (earlier ones cost a look-up from the line's start)."""
+    """(line, column), both 1-based and counted in characters, of UTF-8 byte offsets of the text.
+    Offsets come mostly in increasing order: the newlines between the last one and the next are
+    counted (no table of every line's start), and on the same line the column is counted on from
+    the last one (an earlier offset is counted from its line's start)."""
 
-    def __init__(self, text: str):
-        self.data = data = text.encode("utf-8")
+    __slots__ = ("data", "ascii", "offset", "line", "start", "col")
+
+    def __init__(self, text: str, data: bytes | None = None):
+        """``data``, when given, is ``text`` encoded in UTF-8 (the file's own bytes, not encoded again)."""
+        self.data = data = text.encode("utf-8") if data is None else data
         self.ascii = len(data) == len(text)
-        # byte offset where each line starts: the lengths of the lines before it, newlines included
-        self.starts = list(accumulate(map((1).__add__, map(len, data.split(b"\n"))), initial=0))
-        self.line = 0  # index of the line of the last offset looked up
-        self.offset = self.col = 0  # that offset and its 0-based column
+        self.offset = 0  # the last offset looked up,
+        self.line = 0  # its 0-based line,
+        self.start = 0  # the offset where that line starts
+        self.col = 0  # and its 0-based column
 
     def at(self, offset: int) -> tuple[int, int]:
-        starts, i = self.starts, self.line
-        if not (starts[i] <= offset and (i + 1 == len(starts) or offset < starts[i + 1])):
-            i = self.line = bisect_right(starts, offset) - 1
-            self.offset = self.col = 0 if self.ascii else None
+        data, last = self.data, self.offset
+        if offset >= last:
+            n = data.count(b"\n", last, offset)
+            if n:
+                self.line += n
+                self.start = last = data.rfind(b"\n", last, offset) + 1
+                col = 0
+            else:
+                col = self.col
+        else:
+            self.line -= data.count(b"\n", offset, last)
+            self.start = last = data.rfind(b"\n", 0, offset) + 1
+            col = 0
         if self.ascii:
-            return i + 1, offset - starts[i] + 1
-        if self.col is None or offset < self.offset:
-            self.offset, self.col = starts[i], 0
-        self.col += len(self.data[self.offset:offset].decode("utf-8", "replace"))
-        self.offset = offset
-        return i + 1, self.col + 1
-
-    def same(self, text: str, start: int, end: int) -> bool:
-        """Whether ``text`` is exactly what the source holds from byte ``start`` to ``end``."""
-        raw = text.encode("utf-8")
-        return end - start == len(raw) and self.data.startswith(raw, start)
+            col = offset - self.start
+        elif offset > last:
+            col += len(data[last:offset].decode("utf-8", "replace"))
+        self.offset, self.col = offset, col
+        return self.line + 1, col + 1
 
     def raw(self, start: int, end: int) -> str:
         return self.data[start:end].decode("utf-8", "replace")
@@ -148,14 +156,6 @@ class _Inline:
         pieces = self.pieces
         data = src.data
         pos = Anchors()
-        if len(pieces) == 1 and pieces[0][0] == _TEXT and pieces[0][1]:  # most headings, one-line paragraphs
-            _, s, start, end = pieces[0]
-            raw = s.encode("utf-8")
-            line, col = src.at(start)
-            pos.starts, pos.lines, pos.cols = [0], [line], [col]
-            pos.steps = [1 if end - start == len(raw) and data.startswith(raw, start) else 0]
-            pos.length = len(s)
-            return s, pos, []
         starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
         text: list[str] = []
         breaks: list[int] = []  # offsets in the text where a soft line break was
@@ -263,10 +263,33 @@ def _cuts(text: str, breaks: list[int]) -> list[int]:
 _SPLIT_KINDS = ("paragraph", "list_item")  # official paragraphs one on each line: split at soft breaks
 
 
-def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
+def _add_blocks(blocks: list[Block], typed: list[tuple[int, str]], inline: _Inline, src: _Source) -> None:
+    """The blocks of an inline's text, and their typed lines (Document.typed_lines): a block in one
+    run is one line; a block that spans lines is split where the line changes."""
+    pieces = inline.pieces
+    if len(pieces) == 1 and pieces[0][0] == _TEXT:  # most headings and one-line paragraphs: one run
+        _, s, start, end = pieces[0]
+        text = s.strip()
+        if not text:
+            return
+        line, col = src.at(start)
+        raw = s.encode("utf-8")
+        step = 1 if end - start == len(raw) and src.data.startswith(raw, start) else 0
+        if step and len(text) != len(s):
+            col += len(s) - len(s.lstrip())
+        typed.append((len(blocks), text))
+        # Block's arguments by position: a call with keywords costs a dict per block
+        blocks.append(Block(len(blocks), inline.kind, text, line, col, inline.level,
+                            Anchors(len(text), line, col, step)))
+        return
     body, pos, breaks = inline.build(src)
     kind, level = inline.kind, inline.level
     cuts = _cuts(body, breaks) if breaks and kind in _SPLIT_KINDS else (0, len(body))
+    # The runs are walked along with the cuts: most blocks lie in one run (a line of the source) and
+    # get it as their own; the others share the paragraph's runs as a view.
+    starts, lines, cols, steps = pos.starts, pos.lines, pos.cols, pos.steps
+    last = len(starts) - 1
+    r = 0  # the run of the block's first character
     for k in range(1, len(cuts)):
         a, b = cuts[k - 1], cuts[k]
         piece = body[a:b]
@@ -275,9 +298,29 @@ def _add_blocks(blocks: list[Block], inline: _Inline, src: _Source) -> None:
             continue
         if len(text) != len(piece):
             a += len(piece) - len(piece.lstrip())
-        ppos = pos if a == 0 and len(text) == len(body) else pos.cut(a, a + len(text))
-        line, col = ppos.at(0)
-        blocks.append(Block(len(blocks), kind, text, line, col, level=level, positions=ppos))
+        end = a + len(text)
+        while r < last and starts[r + 1] <= a:
+            r += 1
+        line, col = lines[r], cols[r] + steps[r] * (a - starts[r])
+        index = len(blocks)
+        if r == last or starts[r + 1] >= end:
+            ppos = Anchors(len(text), line, col, steps[r])
+            typed.append((index, text))
+        else:
+            ppos = pos.cut(a, end)
+            typed += _split_lines(index, text, ppos)
+        blocks.append(Block(index, kind, text, line, col, level, ppos))
+
+
+def _split_lines(index: int, text: str, pos: Anchors) -> list[tuple[int, str]]:
+    """(index, line) of each source line of a block's text that is not blank."""
+    out, start = [], 0
+    for k in pos.line_breaks():
+        piece = text[start:k].strip()
+        if piece:
+            out.append((index, piece))
+        start = k
+    return out
 
 
 def _block_comments(pieces: list[tuple[str, int]], src: _Source, directives: list) -> None:
@@ -304,73 +347,84 @@ def read_markdown(data: bytes, name: str) -> Document:
     from zzreview.readers.limits import max_nesting
 
     text, encoding = decode_text(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    src = _Source(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        src = _Source(text)
+    else:
+        src = _Source(text, data if encoding == "utf-8" else None)
     deepest = max_nesting() - 1  # markdown-it's limit, counted as it counts: one level per open tag
     blocks: list[Block] = []
+    typed: list[tuple[int, str]] = []  # Document.typed_lines, found block by block
     directives: list[tuple[int, int, str]] = []
     stack: list[str] = []  # open block tags
     lists = 0  # open lists
     hidden = 0  # depth of images and code blocks: their text is not document text
     inline: _Inline | None = None
+    pieces: list | None = None  # inline.pieces while its text is kept (an inline is open, nothing hidden)
     html: list[tuple[str, int]] = []  # the pieces of an HTML block
+    # The most frequent events (text, soft breaks, paragraphs) are tested first.
     for event, span in pyromark.events_with_range(text, options=_OPTIONS):
         if type(event) is str:
-            if inline is not None and not hidden:
+            if pieces is not None:
                 if event == "SoftBreak":
-                    inline.pieces.append((_SOFT, "", span["start"], span["end"]))
+                    pieces.append((_SOFT, "", span["start"], span["end"]))
                 elif event == "HardBreak":
-                    inline.pieces.append((_HARD, "", span["start"], span["end"]))
+                    pieces.append((_HARD, "", span["start"], span["end"]))
             elif event == "Rule" and len(stack) >= deepest:
                 return _too_deep(data, name)
             continue
-        (what, value), = event.items()
-        if what == "Text" or what == "Code":
-            if hidden:
-                continue
-            if inline is None:
-                if not stack or stack[-1] != "Item":
+        value = event.get("Text")
+        if value is None:
+            value = event.get("Code")
+            kind = _CODE
+        else:
+            kind = _TEXT
+        if value is not None:
+            if pieces is None:
+                if hidden or inline is not None or not stack or stack[-1] != "Item":
                     continue
                 inline = _Inline("list_item", 0)  # the text of a tight list item
+                pieces = inline.pieces
                 if len(stack) + 1 >= deepest:
                     return _too_deep(data, name)
-            inline.pieces.append((_TEXT if what == "Text" else _CODE, value, span["start"], span["end"]))
-        elif what == "InlineHtml":
-            m = _COMMENT.fullmatch(value.strip())
-            if m and not hidden:
-                directives.append((*src.at(span["start"]), m.group(1).strip()))
-        elif what == "Html":
-            html.append((value, span["start"]))
-        elif what == "Start":
+            pieces.append((kind, value, span["start"], span["end"]))
+            continue
+        (what, value), = event.items()
+        if what == "Start":
             tag = value if type(value) is str else next(iter(value))
             if tag in _HIDDEN_TAGS:
                 hidden += 1
+                pieces = None
             if tag in _INLINE_TAGS:
                 continue
             if inline is not None and inline.kind == "list_item" and stack and stack[-1] == "Item":
-                _add_blocks(blocks, inline, src)  # a block inside a tight list item ends its text
-                inline = None
+                _add_blocks(blocks, typed, inline, src)  # a block inside a tight list item ends its text
+                inline = pieces = None
             level = len(stack) + (tag in ("TableRow", "TableCell"))  # markdown-it's tbody and head row
             if level >= deepest or (tag in ("Paragraph", "Heading", "TableCell") and level + 1 >= deepest):
                 return _too_deep(data, name)
             stack.append(tag)
-            if tag == "List":
-                lists += 1
-            elif tag == "Paragraph":
+            if tag == "Paragraph":
                 inline = _Inline("list_item" if lists else "paragraph", 0)
             elif tag == "Heading":
                 inline = _Inline("heading", int(value["Heading"]["level"][1:]))
             elif tag == "TableCell":
                 inline = _Inline("table_cell", 0)
+            elif tag == "List":
+                lists += 1
+            if inline is not None and not hidden:
+                pieces = inline.pieces
         elif what == "End":
             tag = value if type(value) is str else next(iter(value))
             if tag in _HIDDEN_TAGS:
                 hidden -= 1
+                if inline is not None and not hidden:
+                    pieces = inline.pieces
             if tag in _INLINE_TAGS:
                 continue
             if inline is not None and tag in ("Paragraph", "Heading", "TableCell", "Item"):
-                _add_blocks(blocks, inline, src)
-                inline = None
+                _add_blocks(blocks, typed, inline, src)
+                inline = pieces = None
             if tag == "HtmlBlock" and html:
                 _block_comments(html, src, directives)
                 html = []
@@ -378,7 +432,15 @@ def read_markdown(data: bytes, name: str) -> Document:
                 stack.pop()
             if tag == "List":
                 lists -= 1
-    return Document(name, "markdown", blocks, encoding=encoding, directives=directives)
+        elif what == "InlineHtml":
+            m = _COMMENT.fullmatch(value.strip())
+            if m and not hidden:
+                directives.append((*src.at(span["start"]), m.group(1).strip()))
+        elif what == "Html":
+            html.append((value, span["start"]))
+    doc = Document(name, "markdown", blocks, encoding=encoding, directives=directives)
+    doc.keep_typed_lines(typed)
+    return doc
 
 
 def _too_deep(data: bytes, name: str) -> Document:

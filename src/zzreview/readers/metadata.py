@@ -48,13 +48,31 @@ def is_chrome(text: str) -> bool:
     t = text.strip()
     if not t or len(t) >= 200:
         return False
-    if _CHROME_START.match(t):
+    if _may_start_chrome(t[:2]) and _CHROME_START.match(t):
         return True
     # _CHROME_ANYWHERE needs one of these marks
     if ("：" in t or ":" in t or "|" in t or "｜" in t or ">" in t or "»" in t or "›" in t) and _CHROME_ANYWHERE.search(t):
         return True
+    if len(t[:7].split(None, 1)[0]) > 6:  # the first item is longer than a menu item
+        return False
     items = t.split()
     return len(items) >= 4 and all(len(i) <= 6 for i in items) and not _SENTENCE_MARK.search(t)
+
+
+_STARTS_SEEN: dict[str, bool] = {}
+_STARTS_KEPT = 20000
+
+
+def _may_start_chrome(start: str) -> bool:
+    """Whether a line beginning with ``start`` (its first two characters) could match _CHROME_START:
+    the pattern's partial match on them alone, found once per pair (most lines begin with one that
+    no chrome begins with, and then the pattern's many alternatives are not tried at all)."""
+    may = _STARTS_SEEN.get(start)
+    if may is None:
+        may = _CHROME_START.match(start, partial=True) is not None
+        if len(_STARTS_SEEN) < _STARTS_KEPT:
+            _STARTS_SEEN[start] = may
+    return may
 
 
 def parse_date(text: str) -> str | None:
@@ -72,10 +90,17 @@ def parse_date(text: str) -> str | None:
 
 
 def _looks_like_title(text: str) -> bool:
+    # each pattern runs only where a word or mark that every match holds occurs: _NOT_TITLE begins
+    # with 附件 or 第 or holds an opening bracket, a 文号 ends in 号, a date holds 月
     t = text.strip()
     return (4 <= len(t) <= 90 and "。" not in t and not t.endswith(("：", ":"))
-            and not _NOT_TITLE.search(t) and not DOC_NUMBER.fullmatch(t.strip("（）() "))
-            and parse_date(strip_notes(t)) is None)
+            and not (_may_be_not_title(t) and _NOT_TITLE.search(t))
+            and not (t.rstrip("（）() ").endswith("号") and DOC_NUMBER.fullmatch(t.strip("（）() ")))
+            and ("月" not in t or parse_date(strip_notes(t)) is None))
+
+
+def _may_be_not_title(t: str) -> bool:
+    return t.startswith(("附件", "第")) or "〔" in t or "[" in t or "［" in t or "【" in t
 
 
 _TAG = lazy_regex.compile(r"^【[^】]{1,12}】\s*")

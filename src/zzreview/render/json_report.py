@@ -101,60 +101,134 @@ def render(result: RunResult) -> str:
     return _dumps(report_dict(result)) + "\n"
 
 
-def _dumps(obj) -> str:
-    """``json.dumps(obj, ensure_ascii=False, indent=2)``, character for character. The standard
-    library encodes with an indent in pure Python; here strings go through its C escaper and
-    containers are joined directly, which is several times faster on a report's facts."""
+def _dumps(obj, depth: int = 0) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, character for character, every line after
+    the first indented by ``depth`` more levels. The standard library encodes with an indent in pure
+    Python, one call per value; here strings go through its C escaper, containers are written in one
+    loop each, and the text between values (a newline, the indent, a key and its quotes) is made once
+    per key and depth and reused by every document."""
     try:
         parts: list[str] = []
-        _indented(obj, parts, "\n")
+        if type(obj) in _CONTAINERS and obj:
+            _container(obj, parts, _depth(depth))
+        else:
+            _value(obj, parts)
         return "".join(parts)
     except _Unusual:
-        return json.dumps(obj, ensure_ascii=False, indent=2)
+        text = json.dumps(obj, ensure_ascii=False, indent=2)
+        return text.replace("\n", "\n" + "  " * depth) if depth else text  # strings hold no raw newline
 
 
 class _Unusual(Exception):
-    """A value the fast path does not spell (non-string keys, floats, custom types): use json.dumps."""
+    """A value the fast path does not spell (non-string keys, floats, subclasses): json.dumps writes it."""
 
 
 _escape = json.encoder.encode_basestring  # the C version when available, as json.dumps uses
+_CONTAINERS = (dict, list, tuple)
+_WORDS = {None: "null", True: "true", False: "false"}
+_KEYS_KEPT = 256  # keys remembered per depth (report keys are a fixed set; others are escaped each time)
 
 
-def _indented(o, out: list[str], newline: str) -> None:
-    if isinstance(o, str):
-        out.append(_escape(o))
-    elif o is None:
-        out.append("null")
-    elif o is True:
-        out.append("true")
-    elif o is False:
-        out.append("false")
-    elif type(o) is int:
-        out.append(int.__repr__(o))
-    elif isinstance(o, (list, tuple)):
-        if not o:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        out.append("[")
-        for i, v in enumerate(o):
-            out.append(inner if i == 0 else "," + inner)
-            _indented(v, out, inner)
-        out.append(newline + "]")
-    elif type(o) is dict:
-        if not o:
-            out.append("{}")
-            return
-        inner = newline + "  "
-        out.append("{")
-        for i, (k, v) in enumerate(o.items()):
-            if type(k) is not str:
-                raise _Unusual
-            out.append((inner if i == 0 else "," + inner) + _escape(k) + ": ")
-            _indented(v, out, inner)
-        out.append(newline + "}")
+class _Depth:
+    """The fixed text around the items of a container at one depth."""
+
+    __slots__ = ("depth", "first_key", "next_key", "indent", "open_list", "next_item", "close_dict",
+                 "close_list", "deeper")
+
+    def __init__(self, depth: int):
+        self.depth = depth
+        outer = "\n" + "  " * depth
+        self.indent = outer + "  "
+        self.first_key: dict[str, str] = {}  # key -> '{' newline indent '"key": '
+        self.next_key: dict[str, str] = {}  # key -> ',' newline indent '"key": '
+        self.open_list, self.next_item = "[" + self.indent, "," + self.indent
+        self.close_dict, self.close_list = outer + "}", outer + "]"
+        self.deeper: _Depth | None = None
+
+    def key(self, k, first: bool) -> str:
+        if type(k) is not str:
+            raise _Unusual
+        text = ("{" if first else ",") + self.indent + _escape(k) + ": "
+        kept = self.first_key if first else self.next_key
+        if len(kept) < _KEYS_KEPT:
+            kept[k] = text
+        return text
+
+    def next(self) -> _Depth:
+        if self.deeper is None:
+            self.deeper = _Depth(self.depth + 1)
+        return self.deeper
+
+
+_DEPTHS = [_Depth(0)]
+
+
+def _depth(n: int) -> _Depth:
+    while len(_DEPTHS) <= n:
+        _DEPTHS.append(_DEPTHS[-1].next())
+    return _DEPTHS[n]
+
+
+def _value(v, out: list[str]) -> None:
+    """A value that is not a non-empty container."""
+    t = type(v)
+    if t is str:
+        out.append(_escape(v))
+    elif v is None or t is bool:
+        out.append(_WORDS[v])
+    elif t is int:
+        out.append(int.__repr__(v))
+    elif t is dict:
+        out.append("{}")
+    elif t is list or t is tuple:
+        out.append("[]")
     else:
         raise _Unusual
+
+
+def _container(o, out: list[str], at: _Depth) -> None:
+    """A non-empty dict, list or tuple at depth ``at``; its values inline, nested containers one call each."""
+    append = out.append
+    if type(o) is dict:
+        kept, later = at.first_key, at.next_key
+        for k, v in o.items():
+            append(kept.get(k) or at.key(k, kept is not later))
+            kept = later
+            t = type(v)
+            if t is str:
+                append(_escape(v))
+            elif v is None or t is bool:
+                append(_WORDS[v])
+            elif t is int:
+                append(int.__repr__(v))
+            elif t is dict or t is list or t is tuple:
+                if v:
+                    _container(v, out, at.next())
+                else:
+                    append("{}" if t is dict else "[]")
+            else:
+                raise _Unusual
+        append(at.close_dict)
+    else:
+        sep = at.open_list
+        for v in o:
+            append(sep)
+            sep = at.next_item
+            t = type(v)
+            if t is str:
+                append(_escape(v))
+            elif v is None or t is bool:
+                append(_WORDS[v])
+            elif t is int:
+                append(int.__repr__(v))
+            elif t is dict or t is list or t is tuple:
+                if v:
+                    _container(v, out, at.next())
+                else:
+                    append("{}" if t is dict else "[]")
+            else:
+                raise _Unusual
+        append(at.close_list)
 
 
 # --- streamed: the same text as render(), written one document at a time -----------------------
@@ -166,8 +240,7 @@ def stream_head(as_of, kb) -> str:
 
 
 def stream_document(r: DocumentResult, first: bool) -> str:
-    body = _dumps(document_dict(r)).replace("\n", "\n    ")  # JSON strings never hold a raw newline
-    return ("\n    " if first else ",\n    ") + body
+    return ("\n    " if first else ",\n    ") + _dumps(document_dict(r), depth=2)
 
 
 def stream_tail(any_document: bool, plugin_errors: list, summary: dict) -> str:
