@@ -23,6 +23,7 @@ from zzreview.document import Document
 from zzreview.plain import as_plain
 from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
+from zzreview.text.triggers import Words
 
 OPEN, CLOSE = "《", "》"
 _BREAK = frozenset("。！？；")  # a title never runs across these (a soft line break may)
@@ -276,15 +277,15 @@ class _Raw(Record):
 
 
 # Words one of which every match of a group of patterns holds: a block without them skips the group.
-_REPEAL_WORDS = ("废止", "废除", "停止执行", "停止施行", "不再执行", "不再施行", "失效", "作废")
-_ISSUE_VERBS = ("印发", "转发", "批转", "下发", "颁发", "发布", "公布", "颁布")
+_REPEAL_WORDS = Words(("废止", "废除", "停止执行", "停止施行", "不再执行", "不再施行", "失效", "作废"))
+_ISSUE_VERBS = Words(("印发", "转发", "批转", "下发", "颁发", "发布", "公布", "颁布"))
 
 
 def _read_block(text: str, index: int) -> list[_Raw]:
     spans = find_title_spans(text)
     raws: list[_Raw] = []
     defines = "称" in text  # 简称, 以下称
-    issues = any(v in text for v in _ISSUE_VERBS)
+    issues = _ISSUE_VERBS.occurs(text)
     attached = "附件" in text
     for n, (s, e) in enumerate(spans):
         inner = text[s + 1:e - 1]
@@ -335,7 +336,7 @@ def _read_block(text: str, index: int) -> list[_Raw]:
                        or attached and ((n == 0 and _ATTACHMENT_LINE.match(text[:s]))
                                         or _SEE_ATTACHMENT.match(after)))
         raws.append(_Raw(c, is_self, before.rstrip().endswith("本")))
-    if any(w in text for w in _REPEAL_WORDS):
+    if _REPEAL_WORDS.occurs(text):
         _mark_repeals(text, raws)
     return raws
 
