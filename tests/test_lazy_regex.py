@@ -247,3 +247,22 @@ def test_every_plain_pattern_of_the_tool_matches_alike_in_both_engines():
     for name, lazy in patterns.items():
         assert isinstance(lazy.compiled(), re.Pattern), name
         _assert_agree(lazy.compiled(), regex.compile(lazy.pattern), texts)
+
+
+@pytest.mark.parametrize("module, name, grouped", [
+    ("cert_phrases", "PENALTY", r"伪造|变造|买卖|涂改|虚假|假(?:证明|生育|流动|独生)|骗取|冒用|出租|出借|不正当|假冒|编造|欺骗|贿赂"),
+    ("basis", "_RESULT_RE", r"(?:制定本|制订本|特制定|特制订|制定此|制定如下|现就|现将|现作如下|作如下|特作|特此|通告如下|公告如下|"
+                            r"规定如下|通知如下|决定|结合|特发布|现发布|现予|现提出|提出如下|制定了?本|制定了|印发|转发)"),
+])
+def test_a_list_written_out_as_plain_words_matches_as_its_grouped_form(module, name, grouped):
+    """假(?:证明|生育) is 假证明|假生育 in the same order; 制定了?本 after 制定本 is 制定了本 (制定本, tried
+    first, already takes every place the shorter form could)."""
+    import importlib
+
+    from test_triggers import TEXTS
+
+    lazy = getattr(importlib.import_module(f"zzreview.analysis.{module}"), name)
+    assert isinstance(lazy.compiled(), re.Pattern)
+    texts = [line for text in TEXTS for line in text.splitlines()]
+    texts += ["制定了本办法", "制定本办法", "制定了", "提供假证明、假生育证明", "假冒伪造"]
+    _assert_agree(lazy.compiled(), regex.compile(grouped), texts)
