@@ -266,3 +266,31 @@ def test_a_list_written_out_as_plain_words_matches_as_its_grouped_form(module, n
     texts = [line for text in TEXTS for line in text.splitlines()]
     texts += ["制定了本办法", "制定本办法", "制定了", "提供假证明、假生育证明", "假冒伪造"]
     _assert_agree(lazy.compiled(), regex.compile(grouped), texts)
+
+
+def test_a_compile_in_another_thread_is_not_recorded_as_the_pattern_being_kept():
+    """While one pattern compiles, another thread's compile passes through the stand-in module
+    unrecorded (else the cache could keep that thread's program under this pattern's key)."""
+    import re._compiler
+    import threading
+
+    recorder = lazy_regex._Recorder(re._compiler._sre)
+    other = threading.Thread(target=lambda: recorder.compile(*_sre_args("乙")))
+    other.start()
+    other.join()
+    assert recorder.args is None
+    recorder.compile(*_sre_args("甲"))
+    assert recorder.args[0] == "甲"
+
+
+def _sre_args(pattern):
+    """What re's compiler gives _sre.compile for ``pattern`` (recorded in this thread)."""
+    import re._compiler
+
+    recorder = lazy_regex._Recorder(re._compiler._sre)
+    real, re._compiler._sre = re._compiler._sre, recorder
+    try:
+        re._compiler.compile(pattern, 0)
+    finally:
+        re._compiler._sre = real
+    return recorder.args

@@ -37,13 +37,16 @@ _kept = Kept(f"regex-{regex.__version__}", limit=_MAX_PATTERNS)
 
 
 class _Recorder:
-    """Stands for the `_regex` C module inside `regex._main` while one pattern compiles."""
+    """Stands for the C module (`_regex` inside `regex._main`, `_sre` inside `re._compiler`) while
+    one pattern compiles. Only the compiling thread's call is recorded: another thread compiling
+    meanwhile (through the same module) must not put its program under this pattern's key."""
 
     def __init__(self, real):
-        self._real, self.args = real, None
+        self._real, self.args, self._thread = real, None, threading.get_ident()
 
     def compile(self, *args):
-        self.args = args
+        if threading.get_ident() == self._thread:
+            self.args = args
         return self._real.compile(*args)
 
     def __getattr__(self, name: str):
