@@ -191,7 +191,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from zzreview.document import Block  # noqa: E402
 from zzreview.rules.fair_competition import (  # noqa: E402
-    _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words, tail_words)
+    _NEW_SENTENCE, _PROHIBIT_LEAD, _Block, head_words, inner_words, tail_words)
 from zzreview.text.wordscan import WordScan  # noqa: E402
 
 
@@ -220,6 +220,46 @@ def test_no_tail_words_when_a_match_may_end_anywhere():
     assert tail_words("甲\\d|乙") is None
     assert tail_words("甲(?=乙)") is None
     assert tail_words("甲乙?") is None
+
+
+def test_inner_words_are_a_literal_every_match_of_each_alternative_holds():
+    # the longest shortest word among the runs and groups an alternative cannot skip
+    assert inner_words("(?:到|在)[^。]{0,8}?(?:指定|限定)的?(?:企业|公司|厂家)") == {"指定", "限定"}
+    assert inner_words("甲(?:以)?低于[^，]{0,15}?价|(?:实行|执行)(?:最低|最高)限价") == {"低于", "限价"}
+    assert inner_words("甲\\p{Han}{2,6}乙丙+丁戊") == {"丁戊"}  # 丙+ breaks the run: 乙, 丙 and 丁戊
+    assert inner_words("甲乙丙?丁") == {"甲乙"}
+    assert inner_words("(?:甲乙|丙(?:丁戊|己庚))[^。]辛?") == {"甲乙", "丁戊", "己庚"}
+    assert inner_words("(?<!甲乙)丙(?=丁戊)") == {"丙"}  # look-arounds consume nothing
+
+
+def test_no_inner_words_when_an_alternative_holds_no_literal_it_cannot_skip():
+    assert inner_words("甲乙|[丙丁]+") is None
+    assert inner_words("(?:甲乙)?\\d(?:丙|丁?)") is None
+    assert inner_words("甲(") is None
+
+
+_ATOMS = ["甲", "乙", "丙", "甲乙", "(?:甲|乙丙)", "(?:丙丁)?", "[甲乙]", "丁?", "乙+", "\\p{Han}{0,2}", "[^丁]{1,3}?",
+          "(?<!甲)", "(?=乙)", "(?:甲(?:乙|丁)|丙)+", "戊{2}", "|"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ATOMS), min_size=1, max_size=6).map("".join),
+       st.lists(st.sampled_from("甲乙丙丁戊。"), max_size=16).map("".join))
+def test_every_match_holds_an_inner_word(src, text):
+    import regex
+
+    words = inner_words(src)
+    if words is None:
+        return
+    for m in regex.finditer(src, text, overlapped=True):
+        assert any(w in m.group(0) for w in words), (src, m.group(0), words)
+
+
+def test_every_flagged_quote_holds_an_inner_word_of_its_pattern():
+    by_id = {p.id: p for p in patterns()}
+    assert all(p.inner for p in by_id.values())  # every pattern is gated on a word inside its matches
+    for _, pid, _, quote in FLAGGED:
+        assert any(w in quote for w in by_id[pid].inner), pid
 
 
 def test_every_flagged_quote_ends_with_a_tail_word_of_its_pattern():
@@ -294,8 +334,8 @@ def test_trigger_words_kept_between_runs_are_those_read_from_the_pattern(tmp_pat
     monkeypatch.setattr(fc, "_kept_words", None)
     src = "(?:指定|限定)[^，。]{0,20}(?:购买|使用)"
     first = fc._trigger_words(src)
-    assert first == (fc.head_words(src), fc.tail_words(src)) == (frozenset({"指定", "限定"}),
-                                                                  frozenset({"购买", "使用"}))
+    assert first == (fc.head_words(src), fc.tail_words(src), fc.inner_words(src)) == (
+        frozenset({"指定", "限定"}), frozenset({"购买", "使用"}), frozenset({"指定", "限定"}))
     fc._kept_words.write()
     monkeypatch.setattr(fc, "_kept_words", None)
     again = fc._trigger_words(src)

@@ -99,7 +99,7 @@ class Pattern(Frozen):
     """One fair-competition red flag: its pattern, exceptions, standard and trigger words."""
 
     _fields = ("code", "id", "standard", "article", "confidence", "pattern", "unless", "unless_block", "message",
-               "suggestion", "triggers", "tails")
+               "suggestion", "triggers", "tails", "inner")
 
     def __init__(
         self,
@@ -115,16 +115,17 @@ class Pattern(Frozen):
         suggestion: str,
         triggers: frozenset[str] | None,  # every match starts with one of these; None: no prefilter
         tails: frozenset[str] | None,  # every match ends with one of these; None: no prefilter
+        inner: frozenset[str] | None = None,  # every match contains one of these; None: no prefilter
     ):
         self._set(code=code, id=id, standard=standard, article=article, confidence=confidence, pattern=pattern,
                   unless=unless, unless_block=unless_block, message=message, suggestion=suggestion, triggers=triggers,
-                  tails=tails)
+                  tails=tails, inner=inner)
 
 
 class PatternSet(Frozen):
     """Every red-flag pattern, indexed by the trigger words that must occur for it to match."""
 
-    _fields = ("patterns", "words", "by_word", "always", "by_tail", "any_tail")
+    _fields = ("patterns", "words", "by_word", "always", "by_tail", "any_tail", "by_inner", "any_inner")
 
     def __init__(
         self,
@@ -134,8 +135,11 @@ class PatternSet(Frozen):
         always: frozenset[int],  # the patterns without trigger words: run on every block
         by_tail: dict[str, frozenset[int]],  # a trigger word → the patterns that may end with it
         any_tail: frozenset[int],  # the patterns without end words
+        by_inner: dict[str, frozenset[int]],  # a word → the patterns every match of which may contain it
+        any_inner: frozenset[int],  # the patterns without inner words
     ):
-        self._set(patterns=patterns, words=words, by_word=by_word, always=always, by_tail=by_tail, any_tail=any_tail)
+        self._set(patterns=patterns, words=words, by_word=by_word, always=always, by_tail=by_tail, any_tail=any_tail,
+                  by_inner=by_inner, any_inner=any_inner)
 
     def __iter__(self):
         return iter(self.patterns)
@@ -161,17 +165,24 @@ class PatternSet(Frozen):
         return WordScan(self.words)
 
     def _can_match(self, ids: Iterable[int]) -> set[int]:
-        """The patterns with a start word and an end word among the words ``ids`` (indexes)."""
-        starts, ends = set(self.always), set(self.any_tail)
+        """The patterns with a start word, an end word and an inner word among the words ``ids``
+        (indexes)."""
+        starts, ends, inner = set(self.always), set(self.any_tail), set(self.any_inner)
         for i in ids:
             starts |= self._starts_of[i]
             ends |= self._ends_of[i]
-        return starts & ends
+            inner |= self._inner_of[i]
+        return starts & ends & inner
 
     @cached_property
     def _starts_of(self) -> tuple[frozenset[int], ...]:
         """Word index → the patterns a match of which may start with the word."""
         return tuple(self.by_word.get(w, frozenset()) for w in self.words)
+
+    @cached_property
+    def _inner_of(self) -> tuple[frozenset[int], ...]:
+        """Word index → the patterns a match of which may contain the word."""
+        return tuple(self.by_inner.get(w, frozenset()) for w in self.words)
 
     @cached_property
     def _ends_of(self) -> tuple[frozenset[int], ...]:
@@ -292,12 +303,111 @@ def tail_words(src: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def _atoms(alt: str) -> list[tuple[str, str]] | None:
+    """``alt`` (one alternative, no top-level ``|``) as its atoms in order, each (kind, text) with
+    kind "char" (a literal letter), "group" (the inside of a (?:…) or (…) group) or "other"
+    (a class, an escape, ., a look-around: no literal word read from it), and "optional" when
+    the atom may be absent (?, *, {0…}) or "repeat" when it may repeat (+, {2,…}); None when the
+    brackets do not balance."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(alt):
+        c = alt[i]
+        if c == "\\":
+            end = i + 2
+            if alt[i + 1:i + 3] in ("p{", "P{"):
+                end = alt.find("}", i) + 1
+                if end <= 0:
+                    return None
+            kind, text = "other", alt[i:end]
+        elif c == "[":
+            end = i + 1
+            while end < len(alt) and alt[end] != "]":
+                end += 2 if alt[end] == "\\" else 1
+            if end >= len(alt):
+                return None
+            end += 1
+            kind, text = "other", alt[i:end]
+        elif c == "(":
+            end = _group_end(alt, i)
+            if end < 0:
+                return None
+            if alt.startswith("(?:", i):
+                kind, text = "group", alt[i + 3:end - 1]
+            elif alt.startswith("(?", i):
+                kind, text = "other", alt[i:end]  # a look-around, a named group, a flag
+            else:
+                kind, text = "group", alt[i + 1:end - 1]
+        elif c in _META:
+            if c == ")":
+                return None
+            kind, text, end = "other", c, i + 1
+        else:
+            kind, text, end = "char", c, i + 1
+        quantified = ""
+        if end < len(alt) and alt[end] in "?*+{":
+            q = end
+            if alt[q] == "{":
+                close = alt.find("}", q)
+                if close < 0:
+                    return None
+                low = alt[q + 1:close].split(",")[0]
+                quantified = "optional" if low in ("", "0") else "repeat"
+                q = close + 1
+            else:
+                quantified = "repeat" if alt[q] == "+" else "optional"
+                q += 1
+            if q < len(alt) and alt[q] in "?+":  # lazy or possessive
+                q += 1
+            end = q
+        if quantified != "optional":
+            out.append((kind, text) if not quantified else (kind + "+", text))
+        else:
+            out.append(("gap", text))
+        i = end
+    return out
+
+
+def inner_words(src: str) -> frozenset[str] | None:
+    """Literal words one of which occurs in every match of ``src``, anywhere in it: in each
+    alternative, of the runs of letters and the groups read the same way that it cannot skip, the
+    one least likely to occur (its shortest word the longest, then the fewest words); None when
+    some alternative has none."""
+    alternatives = _split_top(src)
+    if alternatives is None:
+        return None
+    words: set[str] = set()
+    for alt in alternatives:
+        atoms = _atoms(alt)
+        if atoms is None:
+            return None
+        choices: list[frozenset[str]] = []
+        run = ""
+        for kind, text in atoms + [("gap", "")]:
+            if kind == "char":
+                run += text
+                continue
+            if run:
+                choices.append(frozenset({run}))
+                run = ""
+            if kind == "char+":
+                choices.append(frozenset({text}))
+            elif kind in ("group", "group+"):
+                inner = inner_words(text)
+                if inner is not None:
+                    choices.append(inner)
+        if not choices:
+            return None
+        words |= min(choices, key=lambda ws: (-min(map(len, ws)), len(ws)))
+    return frozenset(words)
+
+
 _kept_words = None  # runcache.Kept: pattern source → its head and tail words
 _stamp = ""
 
 
-def _trigger_words(src: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """head_words and tail_words of a pattern, kept between runs (reading them from a pattern's
+def _trigger_words(src: str) -> tuple[frozenset[str] | None, ...]:
+    """head_words, tail_words and inner_words of a pattern, kept between runs (reading them from a pattern's
     source costs the hook a few milliseconds on every start), with this module's size and
     modification time, so a changed reading is never served from the cache."""
     global _kept_words, _stamp
@@ -311,8 +421,8 @@ def _trigger_words(src: str) -> tuple[frozenset[str] | None, frozenset[str] | No
         _stamp = f"{st.st_size}:{st.st_mtime_ns}"
     kept = _kept_words.get(src)
     if kept is not None and kept[0] == _stamp:
-        return kept[1], kept[2]
-    words = (head_words(src), tail_words(src))
+        return kept[1:]
+    words = (head_words(src), tail_words(src), inner_words(src))
     _kept_words.put(src, (_stamp, *words))
     return words
 
@@ -342,16 +452,22 @@ def patterns() -> PatternSet:
             *_trigger_words(expand(p["pattern"]))))
     starts: dict[str, set[int]] = {}  # each word → the patterns it may start or end (one pass)
     ends: dict[str, set[int]] = {}
+    inner: dict[str, set[int]] = {}
     for i, p in enumerate(out):
         for w in p.triggers or ():
             starts.setdefault(w, set()).add(i)
         for w in p.tails or ():
             ends.setdefault(w, set()).add(i)
+        for w in p.inner or ():
+            inner.setdefault(w, set()).add(i)
     by_word = {w: frozenset(ps) for w, ps in starts.items()}
     by_tail = {w: frozenset(ps) for w, ps in ends.items()}
+    by_inner = {w: frozenset(ps) for w, ps in inner.items()}
     always = frozenset(i for i, p in enumerate(out) if p.triggers is None)
     any_tail = frozenset(i for i, p in enumerate(out) if p.tails is None)
-    return PatternSet(tuple(out), tuple(sorted(by_word.keys() | by_tail.keys())), by_word, always, by_tail, any_tail)
+    any_inner = frozenset(i for i, p in enumerate(out) if p.inner is None)
+    return PatternSet(tuple(out), tuple(sorted(by_word.keys() | by_tail.keys() | by_inner.keys())), by_word, always,
+                      by_tail, any_tail, by_inner, any_inner)
 
 
 def _positions(text: str, char: str) -> list[int]:
