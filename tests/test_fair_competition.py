@@ -255,6 +255,23 @@ def test_every_match_holds_an_inner_word(src, text):
         assert any(w in m.group(0) for w in words), (src, m.group(0), words)
 
 
+def test_declared_rare_words_are_the_words_the_check_gates_on():
+    from zzreview.resources import data_toml
+
+    data = data_toml("fair_competition/patterns.toml")
+    by_id = {p.id: p for p in patterns()}
+    declared = {p["id"]: p["rare"] for p in data["pattern"] if "rare" in p}
+    assert declared
+    for pid, rare in declared.items():
+        for name, words in data["words"].items():
+            rare = rare.replace("{{" + name + "}}", words)
+        # inner words only among them: a misspelt rare word would silently gate on nothing
+        assert by_id[pid].inner <= set(rare.split("|")), pid
+        assert all(w in by_id[pid].pattern.pattern for w in rare.split("|")), pid
+    assert inner_words("(?:甲|乙)[^。]丙丁", frozenset({"甲", "乙"})) == {"甲", "乙"}
+    assert inner_words("(?:甲|乙)[^。]丙丁", frozenset({"甲"})) == {"丙丁"}  # 乙 is not declared rare
+
+
 def test_every_flagged_quote_holds_an_inner_word_of_its_pattern():
     by_id = {p.id: p for p in patterns()}
     assert all(p.inner for p in by_id.values())  # every pattern is gated on a word inside its matches
@@ -340,4 +357,7 @@ def test_trigger_words_kept_between_runs_are_those_read_from_the_pattern(tmp_pat
     monkeypatch.setattr(fc, "_kept_words", None)
     again = fc._trigger_words(src)
     assert again == first and list(tmp_path.glob("fair-competition-words-*.marshal"))
-    assert runcache.Kept("fair-competition-words").get(src) == (fc._stamp, *first)
+    assert runcache.Kept("fair-competition-words").get(src + "\0") == (fc._stamp, *first)
+    # the inner words read with rare words declared are kept apart
+    assert fc._trigger_words(src, "购买|使用")[2] == frozenset({"购买", "使用"})
+    assert fc._trigger_words(src) == first

@@ -368,11 +368,12 @@ def _atoms(alt: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def inner_words(src: str) -> frozenset[str] | None:
+def inner_words(src: str, rare: frozenset[str] = frozenset()) -> frozenset[str] | None:
     """Literal words one of which occurs in every match of ``src``, anywhere in it: in each
     alternative, of the runs of letters and the groups read the same way that it cannot skip, the
-    one least likely to occur (its shortest word the longest, then the fewest words); None when
-    some alternative has none."""
+    one least likely to occur: all its words among ``rare`` (words a pattern declares rare in
+    drafts), else its shortest word the longest, then the fewest words; None when some
+    alternative has none."""
     alternatives = _split_top(src)
     if alternatives is None:
         return None
@@ -393,12 +394,12 @@ def inner_words(src: str) -> frozenset[str] | None:
             if kind == "char+":
                 choices.append(frozenset({text}))
             elif kind in ("group", "group+"):
-                inner = inner_words(text)
+                inner = inner_words(text, rare)
                 if inner is not None:
                     choices.append(inner)
         if not choices:
             return None
-        words |= min(choices, key=lambda ws: (-min(map(len, ws)), len(ws)))
+        words |= min(choices, key=lambda ws: (not ws <= rare, -min(map(len, ws)), len(ws)))
     return frozenset(words)
 
 
@@ -406,10 +407,11 @@ _kept_words = None  # runcache.Kept: pattern source → its head and tail words
 _stamp = ""
 
 
-def _trigger_words(src: str) -> tuple[frozenset[str] | None, ...]:
-    """head_words, tail_words and inner_words of a pattern, kept between runs (reading them from a pattern's
-    source costs the hook a few milliseconds on every start), with this module's size and
-    modification time, so a changed reading is never served from the cache."""
+def _trigger_words(src: str, rare: str = "") -> tuple[frozenset[str] | None, ...]:
+    """head_words, tail_words and inner_words (preferring the words of ``rare``, joined by |) of a
+    pattern, kept between runs (reading them from a pattern's source costs the hook a few
+    milliseconds on every start), with this module's size and modification time, so a changed
+    reading is never served from the cache."""
     global _kept_words, _stamp
     if _kept_words is None:
         import os
@@ -419,11 +421,12 @@ def _trigger_words(src: str) -> tuple[frozenset[str] | None, ...]:
         _kept_words = Kept("fair-competition-words")
         st = os.stat(__file__)
         _stamp = f"{st.st_size}:{st.st_mtime_ns}"
-    kept = _kept_words.get(src)
+    key = f"{src}\0{rare}"
+    kept = _kept_words.get(key)
     if kept is not None and kept[0] == _stamp:
         return kept[1:]
-    words = (head_words(src), tail_words(src), inner_words(src))
-    _kept_words.put(src, (_stamp, *words))
+    words = (head_words(src), tail_words(src), inner_words(src, frozenset(rare.split("|")) if rare else frozenset()))
+    _kept_words.put(key, (_stamp, *words))
     return words
 
 
@@ -449,7 +452,7 @@ def patterns() -> PatternSet:
             p["code"], p["id"], p["standard"], p["article"], p.get("confidence", "medium"),
             lazy(p["pattern"]), common + tuple(lazy(u) for u in p.get("unless", [])),
             tuple(lazy(u) for u in p.get("unless_block", [])), p["message"], p["suggestion"],
-            *_trigger_words(expand(p["pattern"]))))
+            *_trigger_words(expand(p["pattern"]), expand(p.get("rare", "")))))
     starts: dict[str, set[int]] = {}  # each word → the patterns it may start or end (one pass)
     ends: dict[str, set[int]] = {}
     inner: dict[str, set[int]] = {}
