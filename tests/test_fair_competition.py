@@ -312,16 +312,21 @@ def test_one_scan_per_block_wants_what_each_block_wants(texts):
     blocks = [Block(k, "paragraph", t, k + 1) for k, t in enumerate(texts)]
     expected = [(k, [p.id for p in every.wanted(t)]) for k, t in enumerate(texts)]
     expected = [(k, ids) for k, ids in expected if ids]
-    kept = every.__dict__.get("scan")
+    skip = len(texts) // 2  # the title block
+    kept = {k: every.__dict__.get(k) for k in ("scan", "inner_scan")}
     try:  # words tested one by one (a short run), then found by the automaton (a long one)
         for plain_until in (10**9, -1):
             every.__dict__["scan"] = WordScan(every.words, plain_until=plain_until)
-            got = [(b.index, [p.id for p in wanted]) for b, wanted in every.by_block(blocks)]
+            every.__dict__["inner_scan"] = WordScan(sorted(every.by_inner), plain_until=plain_until)
+            got = [(b.index, [p.id for p in wanted]) for b, wanted in every.by_block(blocks, "\n".join(texts))]
             assert got == expected
+            got = [(b.index, [p.id for p in wanted]) for b, wanted in every.by_block(blocks, "\n".join(texts), skip)]
+            assert got == [(k, ids) for k, ids in expected if k != skip]
     finally:
-        every.__dict__.pop("scan")
-        if kept is not None:
-            every.__dict__["scan"] = kept
+        for k, v in kept.items():
+            every.__dict__.pop(k)
+            if v is not None:
+                every.__dict__[k] = v
 
 
 def _old_after_lead(before: str) -> bool:

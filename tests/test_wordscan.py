@@ -25,6 +25,14 @@ def test_the_words_found_are_those_in_the_text_both_ways(text):
     assert by_word.found(text) == by_automaton.found(text) == _expected(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(_texts)
+def test_the_starts_found_are_those_of_every_occurrence_both_ways(text):
+    expected = sorted({i for w in WORDS for i in range(len(text)) if text.startswith(w, i)})
+    by_word, by_automaton = WordScan(WORDS, plain_until=10**9), WordScan(WORDS, plain_until=-1)
+    assert by_word.starts(text) == by_automaton.starts(text) == expected
+
+
 def test_short_texts_are_tested_word_by_word_and_the_automaton_is_built_once_they_add_up():
     scan = WordScan(WORDS)
     page = "本市企业优先，甲乙丙丁。\n" * 100

@@ -14,7 +14,7 @@ finding is a warning with medium or low confidence, for a reviewer to confirm.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 
 from zzreview import lazy_regex
@@ -150,14 +150,35 @@ class PatternSet(Frozen):
         return [self.patterns[i] for i in sorted(self._can_match(
             i for i, w in enumerate(self.words) if w in text))]
 
-    def by_block(self, blocks: Iterable[Block]) -> Iterator[tuple[Block, list[Pattern]]]:
-        """Each of ``blocks`` in which a pattern can match, with ``wanted(block.text)``: every
-        trigger word of a block found in one pass (text/wordscan.py)."""
+    def by_block(self, blocks: Sequence[Block], text: str, skip: int | None = None
+                 ) -> Iterator[tuple[Block, list[Pattern]]]:
+        """Each of ``blocks`` (but the one whose index is ``skip``) in which a pattern can match,
+        with ``wanted(block.text)``. ``text`` is the blocks' texts joined by line breaks
+        (Document.text): one pass over it finds the blocks that hold an inner word (most hold
+        none, and no word holds a line break), and only those are scanned for every trigger word
+        (text/wordscan.py)."""
         found = self.scan.found
+        if self.any_inner:  # a pattern without inner words: every block is a candidate
+            hits, every = [], True
+        else:
+            hits, every = self.inner_scan.starts(text), False
+            if not hits:
+                return
+        h, n, start = 0, len(hits), 0
         for b in blocks:
-            wanted = self._can_match(found(b.text))
-            if wanted:
-                yield b, [self.patterns[i] for i in sorted(wanted)]
+            end = start + len(b.text)
+            if every or (h < n and hits[h] < end):
+                h = bisect_left(hits, end, h)
+                if b.index != skip:
+                    wanted = self._can_match(found(b.text))
+                    if wanted:
+                        yield b, [self.patterns[i] for i in sorted(wanted)]
+            start = end + 1
+
+    @cached_property
+    def inner_scan(self) -> WordScan:
+        """Every inner word, to find in one pass the blocks where a pattern may match."""
+        return WordScan(sorted(self.by_inner))
 
     @cached_property
     def scan(self) -> WordScan:
@@ -574,8 +595,7 @@ class FairCompetition:
         if not ctx.level_rules.get("fair_competition_review"):  # checks/authority/measures.toml
             return
 
-        blocks = [b for b in doc.blocks if b.index != doc.title_block]
-        for b, wanted in patterns().by_block(blocks):
+        for b, wanted in patterns().by_block(doc.blocks, doc.text, doc.title_block):
             block = _Block(b.text)
             seen: set[tuple[str, int]] = set()  # one finding per code and sentence
             for p in wanted:

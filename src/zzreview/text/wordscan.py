@@ -18,7 +18,8 @@ AUTOMATON_AFTER = 5_000
 
 
 class WordScan:
-    """A fixed set of non-empty words; ``found(text)`` tells which occur in ``text``."""
+    """A fixed set of non-empty words; ``found(text)`` tells which occur in ``text``, ``starts(text)``
+    where."""
 
     __slots__ = ("words", "_automaton", "_read", "_plain_until")
 
@@ -40,3 +41,20 @@ class WordScan:
 
             self._automaton = ahocorasick_rs.AhoCorasick(self.words)
         return {m[0] for m in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+
+    def starts(self, text: str) -> list[int]:
+        """The positions in ``text`` where one of the words starts, in order, each once."""
+        if self._automaton is None:
+            self._read += len(text)
+            if self._read <= self._plain_until:
+                out = set()
+                for w in self.words:
+                    i = text.find(w)
+                    while i >= 0:
+                        out.add(i)
+                        i = text.find(w, i + 1)
+                return sorted(out)
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.AhoCorasick(self.words)
+        return sorted({m[1] for m in self._automaton.find_matches_as_indexes(text, overlapping=True)})
