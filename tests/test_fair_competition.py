@@ -236,6 +236,8 @@ def test_no_inner_words_when_an_alternative_holds_no_literal_it_cannot_skip():
     assert inner_words("甲乙|[丙丁]+") is None
     assert inner_words("(?:甲乙)?\\d(?:丙|丁?)") is None
     assert inner_words("甲(") is None
+    assert inner_words("(?i)ab") is None  # flags change what a letter matches
+    assert inner_words("[]甲]乙|丙") == {"乙", "丙"}  # ] first in a class is a letter of it
 
 
 _ATOMS = ["甲", "乙", "丙", "甲乙", "(?:甲|乙丙)", "(?:丙丁)?", "[甲乙]", "丁?", "乙+", "\\p{Han}{0,2}", "[^丁]{1,3}?",

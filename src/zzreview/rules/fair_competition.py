@@ -327,9 +327,9 @@ def tail_words(src: str) -> frozenset[str] | None:
 def _atoms(alt: str) -> list[tuple[str, str]] | None:
     """``alt`` (one alternative, no top-level ``|``) as its atoms in order, each (kind, text) with
     kind "char" (a literal letter), "group" (the inside of a (?:…) or (…) group) or "other"
-    (a class, an escape, ., a look-around: no literal word read from it), and "optional" when
-    the atom may be absent (?, *, {0…}) or "repeat" when it may repeat (+, {2,…}); None when the
-    brackets do not balance."""
+    (a class, an escape, ., a look-around, a named group: no literal word read from it), "+"
+    added when the atom may repeat (+, {1,…}), and kind "gap" when it may be absent (?, *, {0,…});
+    None when the brackets do not balance or flags (?i) may change what a letter matches."""
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(alt):
@@ -343,6 +343,8 @@ def _atoms(alt: str) -> list[tuple[str, str]] | None:
             kind, text = "other", alt[i:end]
         elif c == "[":
             end = i + 1
+            end += alt.startswith("^", end)
+            end += alt.startswith("]", end)  # a ] first in a class is one of its letters
             while end < len(alt) and alt[end] != "]":
                 end += 2 if alt[end] == "\\" else 1
             if end >= len(alt):
@@ -355,8 +357,10 @@ def _atoms(alt: str) -> list[tuple[str, str]] | None:
                 return None
             if alt.startswith("(?:", i):
                 kind, text = "group", alt[i + 3:end - 1]
+            elif alt.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?P<"), i):
+                kind, text = "other", alt[i:end]  # a look-around, a named group
             elif alt.startswith("(?", i):
-                kind, text = "other", alt[i:end]  # a look-around, a named group, a flag
+                return None  # flags, a conditional, an atomic group…: not read
             else:
                 kind, text = "group", alt[i + 1:end - 1]
         elif c in _META:
