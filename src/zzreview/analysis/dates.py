@@ -13,7 +13,7 @@ import datetime as dt
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.plain import as_plain
-from zzreview.readers.metadata import DATE, is_chrome, parse_date
+from zzreview.readers.metadata import DATE, parse_date
 from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
 from zzreview.text.triggers import gated
@@ -125,11 +125,11 @@ def _ends_with_date(lines: list[str]) -> bool:
     return False
 
 
-def _last_lines(lines: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
+def _last_lines(doc, n: int) -> list[tuple[int, str]]:
     """The last ``n`` typed lines that are not web-page chrome, in order."""
     out: list[tuple[int, str]] = []
-    for line in reversed(lines):
-        if not is_chrome(line[1]):
+    for line in reversed(doc.typed_lines()):
+        if not doc.is_chrome(line[1]):
             out.append(line)
             if len(out) == n:
                 break
@@ -191,7 +191,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                 }
                 break
     # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
-    lines = _last_lines(doc.typed_lines(), 8)
+    lines = _last_lines(doc, 8)
     tail = [text for _, text in lines[-2:]]
     facts.ends_with_date = _ends_with_date([text for _, text in lines])
     # The effective clause counts as an ending only where a document ends (its last lines); an
