@@ -99,7 +99,7 @@ def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, m
     import datetime as dt
 
     from zzreview import document
-    from zzreview.analysis.dates import _last_lines
+    from zzreview.analysis.dates import _lines_from_end
     from zzreview.analysis.facts import analyze
     from zzreview.analysis.normative import head_lines
     from zzreview.kb import KnowledgeBase
@@ -123,5 +123,31 @@ def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, m
     assert len(judged) == len(set(judged))  # and no line twice
     # the answers are the test's own, whoever asked first
     assert head_lines(doc) == ["各区县人民政府：", *opening]
-    assert [t for _, t in _last_lines(doc, 8)] == body[-8:]
+    assert [t for _, t in _lines_from_end(doc)][7::-1] == body[-8:]
     assert all(doc.is_chrome(t) for t in CHROME) and not any(doc.is_chrome(t) for t in body)
+
+
+def test_the_ending_is_judged_only_as_far_as_it_is_read(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from zzreview import document
+    from zzreview.analysis.facts import analyze
+    from zzreview.kb import KnowledgeBase
+    from zzreview.text.chrome import is_chrome
+
+    judged: list[str] = []
+
+    def judge(text: str) -> bool:
+        judged.append(text)
+        return is_chrome(text)
+
+    monkeypatch.setattr(document, "_judge_chrome", judge)
+    articles = [f"第{n}条 本条规定第{n}项管理事项，有关部门应当按照职责分工做好相关工作，确保各项措施落到实处，不得推诿，不得拖延，不得敷衍塞责。"
+                for n in range(1, 21)]
+    assert all(len(a) >= 60 for a in articles)  # a long last line is body, not a signature's trailer
+    doc = _read(tmp_path, ["某某管理办法", "为了规范管理，制定本办法。", *articles, *CHROME])
+    facts = analyze(doc, KnowledgeBase.load(), dt.date(2026, 11, 24)).dates
+    assert not facts.ends_with_date  # the last article is body: the ending is read no further
+    assert articles[-1] in judged and articles[-3] in judged  # the last three are always read
+    # the reader's title window reads eight lines that are not chrome, the opening stops at 第1条
+    assert not any(a in judged for a in articles[8:-3])
