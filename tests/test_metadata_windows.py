@@ -41,9 +41,9 @@ def _chrome_lines() -> list[str]:
     order (seeded), plus every literal word of the pattern at the start of a line."""
     import random
 
-    from zzreview.readers import metadata
+    from zzreview.text import chrome
 
-    source = metadata._CHROME_START.compiled().pattern
+    source = chrome._CHROME_START.compiled().pattern
     words = [w for w in __import__("re").split(r"[^\u4e00-\u9fffA-Za-z【】•·]+", source) if w]
     alphabet = sorted(set(source) - set("\\()?:*+{}^$")) + [" ", "\u3000", "\t", "1", "9", "：", "。", "正", "文"]
     rnd = random.Random(14)
@@ -55,21 +55,21 @@ def _chrome_lines() -> list[str]:
 
 
 def test_a_line_is_tried_on_the_chrome_pattern_whenever_its_first_two_characters_could_begin_a_match():
-    from zzreview.readers import metadata
+    from zzreview.text import chrome
 
-    pattern = metadata._CHROME_START.compiled()
+    pattern = chrome._CHROME_START.compiled()
     matched = 0
     for line in _chrome_lines():
         t = line.strip()
         if t and pattern.match(t):
             matched += 1
-            assert metadata._may_start_chrome(t[:2]), t
+            assert chrome._may_start_chrome(t[:2]), t
     assert matched > 5000
-    assert not metadata._may_start_chrome("第一") and not metadata._may_start_chrome("为了")
+    assert not chrome._may_start_chrome("第一") and not chrome._may_start_chrome("为了")
 
 
 def test_chrome_decisions_on_menu_rows_and_long_first_items():
-    from zzreview.readers.metadata import is_chrome
+    from zzreview.text.chrome import is_chrome
 
     assert is_chrome("首页 新闻 政务 服务 互动")  # a row of short menu items
     assert is_chrome("政府信息 公开指南 公开目录 依申请 公开年报")
@@ -93,3 +93,61 @@ def test_what_looks_like_a_title():
     assert not _looks_like_title("二〇二一年三月五日")
     assert not _looks_like_title("2021年3月5日（征求意见稿）")
     assert _looks_like_title("关于三月份工作安排的通知")  # 月 but no date
+
+
+def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from zzreview import document
+    from zzreview.analysis.dates import _lines_from_end
+    from zzreview.analysis.facts import analyze
+    from zzreview.analysis.normative import head_lines
+    from zzreview.kb import KnowledgeBase
+    from zzreview.text.chrome import is_chrome
+
+    judged: list[str] = []
+
+    def judge(text: str) -> bool:
+        judged.append(text)
+        return is_chrome(text)
+
+    monkeypatch.setattr(document, "_judge_chrome", judge)
+    opening = [f"第{n}段说明，内容照常。" for n in range(1, 16)]  # more than the reader's windows read
+    body = ["某某市人民政府关于印发某某管理办法的通知", "各区县人民政府：", *opening, "第一条 为了规范管理，制定本办法。",
+            "第二条 本办法自2021年4月1日起施行。", "某某市人民政府", "2021年3月5日"]
+    doc = _read(tmp_path, CHROME + body + CHROME)
+    read_judged = len(judged)
+    assert 0 < read_judged and (doc.date, doc.issuer) == ("2021-03-05", "某某市人民政府")
+    analyze(doc, KnowledgeBase.load(), dt.date(2026, 11, 24))
+    assert len(judged) > read_judged  # the analysis asked about lines the reader had not
+    assert len(judged) == len(set(judged))  # and no line twice
+    # the answers are the test's own, whoever asked first
+    assert head_lines(doc) == ["各区县人民政府：", *opening]
+    assert [t for _, t in _lines_from_end(doc)][7::-1] == body[-8:]
+    assert all(doc.is_chrome(t) for t in CHROME) and not any(doc.is_chrome(t) for t in body)
+
+
+def test_the_ending_is_judged_only_as_far_as_it_is_read(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from zzreview import document
+    from zzreview.analysis.facts import analyze
+    from zzreview.kb import KnowledgeBase
+    from zzreview.text.chrome import is_chrome
+
+    judged: list[str] = []
+
+    def judge(text: str) -> bool:
+        judged.append(text)
+        return is_chrome(text)
+
+    monkeypatch.setattr(document, "_judge_chrome", judge)
+    articles = [f"第{n}条 本条规定第{n}项管理事项，有关部门应当按照职责分工做好相关工作，确保各项措施落到实处，不得推诿，不得拖延，不得敷衍塞责。"
+                for n in range(1, 21)]
+    assert all(len(a) >= 60 for a in articles)  # a long last line is body, not a signature's trailer
+    doc = _read(tmp_path, ["某某管理办法", "为了规范管理，制定本办法。", *articles, *CHROME])
+    facts = analyze(doc, KnowledgeBase.load(), dt.date(2026, 11, 24)).dates
+    assert not facts.ends_with_date  # the last article is body: the ending is read no further
+    assert articles[-1] in judged and articles[-3] in judged  # the last three are always read
+    # the reader's title window reads eight lines that are not chrome, the opening stops at 第1条
+    assert not any(a in judged for a in articles[8:-3])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zzreview.record import Record
+from zzreview.text.chrome import is_chrome as _judge_chrome
 
 
 class Block(Record):
@@ -95,6 +96,7 @@ class Document(Record):
         self.directives = [] if directives is None else directives
         self._typed_lines = None
         self._text = None
+        self._chrome: dict[str, bool] = {}
 
     @property
     def text(self) -> str:
@@ -103,6 +105,16 @@ class Document(Record):
         if self._text is None:
             self._text = "\n".join(b.text for b in self.blocks)
         return self._text
+
+    def is_chrome(self, text: str) -> bool:
+        """Whether a line of this document (a block's text or a typed line) is web-page chrome:
+        judged on first ask and kept, so the reader's windows and the analysis's opening and
+        closing lines judge each line once between them."""
+        t = text.strip()
+        c = self._chrome.get(t)
+        if c is None:
+            c = self._chrome[t] = _judge_chrome(t)
+        return c
 
     def typed_lines(self) -> list[tuple[int, str]]:
         """(block index, text) of every paragraph as its author typed it: a paragraph of a Word

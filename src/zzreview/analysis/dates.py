@@ -9,11 +9,13 @@ Dates are computed where the text allows: 有效期5年 from a 施行 date gives
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 from zzreview import lazy_regex
 from zzreview.analysis.location import locate
 from zzreview.plain import as_plain
-from zzreview.readers.metadata import DATE, is_chrome, parse_date
+from zzreview.readers.metadata import DATE, parse_date
 from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
 from zzreview.text.triggers import gated
@@ -114,10 +116,11 @@ def add_years(day: dt.date, years: int = 0, months: int = 0) -> dt.date:
 _BODY_START = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百]+[条章]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
 
-def _ends_with_date(lines: list[str]) -> bool:
+def _ends_with_date(texts: Iterable[str]) -> bool:
     """A signature date near the end, followed only by a few short lines (抄送, 附件 names, a web
-    page's trailer), no more body. ``lines`` are the typed lines, so every format agrees."""
-    for text in reversed(lines[-8:]):
+    page's trailer), no more body. ``texts`` are the last typed lines that are not chrome, last
+    first (so every format agrees); eight at most are read, and only as far as needed."""
+    for text in islice(texts, 8):
         if len(text) <= 40 and parse_date(text):
             return True
         if len(text) >= 60 or _BODY_START.match(text):
@@ -125,16 +128,11 @@ def _ends_with_date(lines: list[str]) -> bool:
     return False
 
 
-def _last_lines(lines: list[tuple[int, str]], n: int) -> list[tuple[int, str]]:
-    """The last ``n`` typed lines that are not web-page chrome, in order."""
-    out: list[tuple[int, str]] = []
-    for line in reversed(lines):
-        if not is_chrome(line[1]):
-            out.append(line)
-            if len(out) == n:
-                break
-    out.reverse()
-    return out
+def _lines_from_end(doc) -> Iterator[tuple[int, str]]:
+    """The typed lines that are not web-page chrome, last first: each judged only when read."""
+    for line in reversed(doc.typed_lines()):
+        if not doc.is_chrome(line[1]):
+            yield line
 
 
 def _first_period(doc, analysis, body, periods) -> dict | None:
@@ -191,12 +189,13 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                 }
                 break
     # the ending in typed lines, not blocks: the same in every format; web pages end in chrome
-    lines = _last_lines(doc.typed_lines(), 8)
-    tail = [text for _, text in lines[-2:]]
-    facts.ends_with_date = _ends_with_date([text for _, text in lines])
+    ending = _lines_from_end(doc)
+    last = list(islice(ending, 3))  # the last three, last first
+    tail = [text for _, text in reversed(last[:2])]
+    facts.ends_with_date = _ends_with_date(chain((text for _, text in last), (text for _, text in ending)))
     # The effective clause counts as an ending only where a document ends (its last lines); an
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
-    last_blocks = {i for i, _ in lines[-3:]}
+    last_blocks = {i for i, _ in last}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
     length = len("".join(whole.split()))  # not counting blanks and breaks, which vary by format
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2

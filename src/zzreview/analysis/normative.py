@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
-from zzreview.readers.metadata import DOC_NUMBER, is_chrome, parse_date
+from zzreview.readers.metadata import DOC_NUMBER, parse_date
 from zzreview.record import Record
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
@@ -87,7 +87,7 @@ def head_lines(doc, limit: int = 40) -> list[str]:
         if b.index == doc.title_block:
             continue
         t = b.text.strip()
-        if not t or is_chrome(t):
+        if not t or doc.is_chrome(t):
             continue
         if out and t.startswith("第") and _ARTICLE_ONE.match(t):  # t is stripped: ^\s* matches nothing
             break

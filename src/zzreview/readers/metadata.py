@@ -25,56 +25,6 @@ _ISSUER_IN_TITLE = lazy_regex.compile(
     r"^(?P<issuer>[\p{Han}（）()、]{2,60}?(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|中心|管委会|政府))关于")
 
 
-# Web-page chrome around a copied text: navigation and breadcrumbs, 发布时间/来源/浏览 lines,
-# metadata fields, share/print buttons, bracketed tags, footers. Most chrome shows at the start of a
-# line (matched there only); the few marks that show anywhere are searched for on their own.
-_CHROME_START = lazy_regex.compile(
-    r"(?:您(?:现在|当前)?(?:的|所在的?)?位置|当前(?:所在)?位置|网站首页|首页\s*[>»/|]|设为首页|加入收藏|收藏本站|热门站点|"
-    r"无障碍|长辈版|简体|繁体|跳转到|返回|关闭|举报|打印|分享|字号|字体|视力保护|朗读|下载地址|点击|扫一扫|微信|"
-    r"(?:发布|发表|更新|生成|公开|成文|归档|颁布|实施)(?:时间|日期)\s*[：:]|(?:信息)?来源\s*[：:]|作者\s*[：:]|编辑\s*[：:]|"
-    r"责编|审核\s*[：:]|浏览(?:次数|量)?\s*[：:]|阅读\s*[：:]|索\s*引\s*号|主题分类|组配分类|体裁分类|发布机构|"
-    r"发文机[关构]\s*[：:]|主\s*题\s*词|标\s*题\s*[：:]|名\s*称\s*[：:]|文件编号|公开(?:方式|时限|范围|形式|程序)|"
-    r"效力(?:状况|级别)|时效性|法规类别|相关(?:文章|链接|文件)|上一篇|下一篇|评论|参与评论|【发表评论】|"
-    r"(?:C|c)opy(?:R|r)ight|版权所有|主办单位|第\s*\[?\d+\]?\s*页|上面法规内容|查看全文|投稿|"
-    r"[•·]|\||-\s)"
-    r"|【[^】]{1,12}】\s*$|【[^】]{1,12}】\s*[^\p{Han}]")
-_CHROME_ANYWHERE = lazy_regex.compile(
-    r"(?:首页|主页)\s*[>»›]|\s[|｜]\s.*\s[|｜]\s"
-    r"|(?:发布时间|发布日期|来源|浏览次数|阅读)\s*[：:][^。]{0,60}(?:来源|浏览|字号|字体|阅读|作者|打印)")
-
-
-def is_chrome(text: str) -> bool:
-    """A line of web-page chrome rather than of the document (also a row of short menu items)."""
-    t = text.strip()
-    if not t or len(t) >= 200:
-        return False
-    if _may_start_chrome(t[:2]) and _CHROME_START.match(t):
-        return True
-    # _CHROME_ANYWHERE needs one of these marks
-    if ("：" in t or ":" in t or "|" in t or "｜" in t or ">" in t or "»" in t or "›" in t) and _CHROME_ANYWHERE.search(t):
-        return True
-    if len(t[:7].split(None, 1)[0]) > 6:  # the first item is longer than a menu item
-        return False
-    items = t.split()
-    return len(items) >= 4 and all(len(i) <= 6 for i in items) and not _SENTENCE_MARK.search(t)
-
-
-_STARTS_SEEN: dict[str, bool] = {}
-_STARTS_KEPT = 20000
-
-
-def _may_start_chrome(start: str) -> bool:
-    """Whether a line beginning with ``start`` (its first two characters) could match _CHROME_START:
-    the pattern's partial match on them alone, found once per pair (most lines begin with one that
-    no chrome begins with, and then the pattern's many alternatives are not tried at all)."""
-    may = _STARTS_SEEN.get(start)
-    if may is None:
-        may = _CHROME_START.match(start, partial=True) is not None
-        if len(_STARTS_SEEN) < _STARTS_KEPT:
-            _STARTS_SEEN[start] = may
-    return may
-
-
 def parse_date(text: str) -> str | None:
     """ISO date of the first 2021年3月5日 / 二〇二一年三月五日 in ``text``."""
     if "月" not in text:  # every date holds one: no search in the lines that have none
@@ -104,7 +54,6 @@ def _may_be_not_title(t: str) -> bool:
 
 
 _TAG = lazy_regex.compile(r"^【[^】]{1,12}】\s*")
-_SENTENCE_MARK = lazy_regex.compile(r"[。，；：]")
 _WRAPPED = lazy_regex.compile(r"^[\[［]([^\[\]［］]+)[\]］]$|^《([^《》]+)》$")
 
 
@@ -117,22 +66,18 @@ def _clean_title(text: str) -> str:
 
 class _Window:
     """The first ``n`` of ``texts`` that are not web-page chrome, decided only as far as asked:
-    whether a text is chrome is tested once, when first needed, and the texts before one are
-    tested only when it lies ``n`` or more texts in (before that it is in the window if it is not
-    chrome itself)."""
+    whether a text is chrome is asked of the document (which judges each line once), when first
+    needed, and the texts before one are asked only when it lies ``n`` or more texts in (before
+    that it is in the window if it is not chrome itself)."""
 
-    __slots__ = ("texts", "n", "chrome", "kept")
+    __slots__ = ("doc", "texts", "n", "kept")
 
-    def __init__(self, texts: list[str], n: int):
-        self.texts, self.n = texts, n
-        self.chrome: list[bool | None] = [None] * len(texts)
+    def __init__(self, doc: Document, texts: list[str], n: int):
+        self.doc, self.texts, self.n = doc, texts, n
         self.kept = [0]  # kept[i]: how many of the first i texts are not chrome (known this far)
 
     def _is_chrome(self, i: int) -> bool:
-        c = self.chrome[i]
-        if c is None:
-            c = self.chrome[i] = is_chrome(self.texts[i])
-        return c
+        return self.doc.is_chrome(self.texts[i])
 
     def _kept_before(self, i: int) -> int:
         kept = self.kept
@@ -166,7 +111,7 @@ class _Window:
 
 def _find_title(doc: Document) -> tuple[str | None, int | None]:
     blocks = doc.blocks[:30]
-    head = _Window([b.text for b in blocks], 8)
+    head = _Window(doc, [b.text for b in blocks], 8)
     for i, b in enumerate(blocks):
         if b.kind == "heading" and b.level == 1 and _looks_like_title(b.text) and head.holds(i):
             return _clean_title(b.text), b.index
@@ -231,11 +176,11 @@ def fill_metadata(doc: Document) -> None:
     # One scan of each window for 号 (every 文号 ends in it) and 月 (every date holds it) decides
     # whether its lines are looked at one by one.
     lines = doc.typed_lines()
-    head = _Window([text for _, text in lines[:40]], 12)
+    head = _Window(doc, [text for _, text in lines[:40]], 12)
     head_text = "\n".join(head.texts)
     if "号" in head_text:
         doc.doc_number = _doc_number(head)
-    tail = _Window([text for _, text in reversed(lines[-16:])], 6)  # web pages end in chrome too
+    tail = _Window(doc, [text for _, text in reversed(lines[-16:])], 6)  # web pages end in chrome too
     if "月" in "\n".join(tail.texts):
         doc.date, doc.issuer = _signature(tail)
     if doc.date is None and "月" in head_text:  # no signature date at the end: a date line near the top
