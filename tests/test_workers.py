@@ -45,3 +45,17 @@ def test_a_consumer_that_stops_early_leaves_no_worker_behind():
     assert next(results)[0] == 0
     results.close()
     assert not multiprocessing.active_children()
+
+
+def test_chunks_shrink_as_the_items_run_out_and_end_single():
+    from zzreview.workers import _chunks
+
+    items = list(range(1000))
+    chunks = _chunks(items, 64, 2)
+    assert [x for c in chunks for x in c] == items  # every item once, in order
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == 64 and max(sizes) == 64
+    assert sizes == sorted(sizes, reverse=True)  # never growing again
+    assert sizes[-8:] == [1] * 8  # the end goes one item at a time
+    assert len(chunks) < 100  # far fewer messages than 1,000 single items or 125 chunks of eight
+    assert _chunks([], 64, 2) == [] and _chunks([7], 64, 3) == [[7]]

@@ -186,8 +186,7 @@ def outcomes(files: list[str], job: _Job, jobs: int, start_method: str | None = 
     _warm_up(files, job)
     yield job.review(items[0])
     rest = items[1:]
-    yield from ordered_map(job.review, rest, jobs, chunk=max(1, min(8, len(rest) // (jobs * 8))),
-                           start_method=start_method)
+    yield from ordered_map(job.review, rest, jobs, start_method=start_method)
 
 
 def _warm_up(files: list[str], job: _Job) -> None:

@@ -3,10 +3,11 @@
 Each worker is forked (where the platform allows) from a parent that has imported and loaded
 everything, gets chunks of items over its own pipe and sends back one list of results per chunk;
 the parent hands a worker its next chunk as soon as it returns one (two are kept in flight, so a
-worker never waits for the parent; the last items go one at a time, so the workers finish
-together) and yields the results in input order. One thread in the
-parent, blocking on the pipes: unlike ``multiprocessing.Pool``, no helper thread wakes up for
-every result.
+worker never waits for the parent) and yields the results in input order. Chunks shrink as the
+items run out (each a quarter of what is left per worker, at most ``MAX_CHUNK``, the last ones
+single items): few messages while there is much to do, and the workers still finish together.
+One thread in the parent, blocking on the pipes: unlike ``multiprocessing.Pool``, no helper thread
+wakes up for every result.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _IN_FLIGHT = 2  # chunks handed to a worker before its first result comes back
+MAX_CHUNK = 64  # items in the largest chunk
 
 
-def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int,
+def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int = MAX_CHUNK,
                 start_method: str | None = None) -> Iterator[R]:
     """``work(item)`` for every item, computed in ``processes`` workers, yielded in input order.
-    An exception raised by ``work`` is raised here. ``start_method``: how workers start (default
-    fork where the platform has it; "spawn", as on Windows and macOS, pickles ``work``)."""
+    An exception raised by ``work`` is raised here. ``chunk``: the most items sent at once.
+    ``start_method``: how workers start (default fork where the platform has it; "spawn", as on
+    Windows and macOS, pickles ``work``)."""
     chunks = _chunks(items, chunk, processes)
     if start_method is None and "fork" in multiprocessing.get_all_start_methods():
         start_method = "fork"
@@ -82,11 +85,16 @@ def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: i
             conn.close()
 
 
-def _chunks(items: list, size: int, processes: int) -> list[list]:
-    """Chunks of ``size``, then single items at the end, so that the workers finish together."""
-    tail = max(0, len(items) - processes * size * _IN_FLIGHT)
-    tail -= tail % size
-    return [items[i:i + size] for i in range(0, tail, size)] + [[item] for item in items[tail:]]
+def _chunks(items: list, largest: int, processes: int) -> list[list]:
+    """Chunks that shrink as the items run out: each a quarter of the remaining items per worker,
+    at most ``largest``, at least one (guided scheduling: fewer messages than equal small chunks,
+    and the last chunks, single items, let the workers finish together)."""
+    out, i = [], 0
+    while i < len(items):
+        size = max(1, min(largest, (len(items) - i) // (4 * processes)))
+        out.append(items[i:i + size])
+        i += size
+    return out
 
 
 def _serve(conn, work: Callable) -> None:

@@ -42,7 +42,7 @@ def reviewed(files: list[str], settings: Settings, jobs: int,
         # The first file is reviewed here, so that the workers start warm (word lists, checks and
         # knowledge base loaded once, then shared by fork) instead of each loading them again.
         first = review(tasks[0])
-        rest = ordered_map(review, tasks[1:], min(jobs, n - 1), chunk=max(1, min(8, n // (jobs * 4) or 1)))
+        rest = ordered_map(review, tasks[1:], min(jobs, n - 1))
         results = itertools.chain([first], rest)
     try:
         for i, rec in enumerate(results, 1):
