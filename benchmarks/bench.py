@@ -148,16 +148,21 @@ def corpus(folder: Path, scratch: Path, peer: bool, memory: bool, repeat: int = 
         # one process and --jobs N timed in turn, and beside them the machine's own ceiling: a
         # pure-Python loop in one process and split over N (cores shared with other virtual
         # machines, or placed by the scheduler on one core for a while, give far less than N×)
+        parts = _split_folder(folder, scratch / "parts", jobs)
         pairs = [(timed([*check, *single]), timed([*check, "--jobs", str(jobs)]),
-                  timed(ceiling_cmd(1)), timed(ceiling_cmd(jobs))) for _ in range(repeat)]
+                  timed(ceiling_cmd(1)), timed(ceiling_cmd(jobs)),
+                  together([[*ZZ, "check", str(d), "--as-of", AS_OF, "--fail-on", "never", *single] for d in parts])) for _ in range(repeat)]
         many = _median([p[1] for p in pairs])
     if jobs > 1:
         row(f"check, --jobs {jobs}, text", many, "markdown-it", floor)
         speedup = statistics.median(p[0].wall / p[1].wall for p in pairs)
         ceiling = statistics.median(p[2].wall / p[3].wall for p in pairs)
+        split = statistics.median(p[0].wall / p[4] for p in pairs)
         print(f"  speed-up of --jobs {jobs} over one process: wall {speedup:.2f}×   (goal ≥ 1.8× on 2 cores)\n"
               f"  the machine's ceiling in the same minutes (a pure-Python loop in 1 and in {jobs} processes): "
-              f"{ceiling:.2f}× → zzreview reaches {speedup / ceiling:.0%} of it")
+              f"{ceiling:.2f}× → zzreview reaches {speedup / ceiling:.0%} of it\n"
+              f"  {jobs} separate one-process runs side by side, each on 1/{jobs} of the files: {split:.2f}×")
+        shutil.rmtree(scratch / "parts", ignore_errors=True)
     if peer:
         textlint = textlint_time(folder, scratch)
         if textlint is not None:
@@ -189,6 +194,29 @@ def _cpus() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def _split_folder(folder: Path, target: Path, parts: int) -> list[Path]:
+    """The folder's files in ``parts`` folders of links, in file order (the first half, the second…)."""
+    shutil.rmtree(target, ignore_errors=True)
+    files = sorted(folder.rglob("*.md"))
+    out = []
+    for k in range(parts):
+        d = target / f"{k:02d}"
+        d.mkdir(parents=True)
+        for f in files[k * len(files) // parts:(k + 1) * len(files) // parts]:
+            os.symlink(f.resolve(), d / f"{f.parent.name}-{f.name}")
+        out.append(d)
+    return out
+
+
+def together(cmds: list[list[str]]) -> float:
+    """Wall seconds for the commands started together, until the last ends."""
+    t = time.perf_counter()
+    procs = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT) for c in cmds]
+    for p in procs:
+        p.wait()
+    return time.perf_counter() - t
 
 
 def _repeat_folder(folder: Path, target: Path, times: int) -> None:
