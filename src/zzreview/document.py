@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zzreview.record import Record
 from zzreview.text.chrome import is_chrome as _judge_chrome
+from zzreview.text.kind import document_kind
 
 
 class Block(Record):
@@ -97,6 +98,7 @@ class Document(Record):
         self._typed_lines = None
         self._text = None
         self._chrome: dict[str, bool] = {}
+        self._kind: tuple[str | None, str | None] | None = None  # (title, its kind)
 
     @property
     def text(self) -> str:
@@ -105,6 +107,14 @@ class Document(Record):
         if self._text is None:
             self._text = "\n".join(b.text for b in self.blocks)
         return self._text
+
+    @property
+    def kind(self) -> str | None:
+        """The kind named at the end of the title (办法, 通知 …): found once per title, although the
+        analysis and the report both ask for it."""
+        if self._kind is None or self._kind[0] != self.title:
+            self._kind = (self.title, document_kind(self.title))
+        return self._kind[1]
 
     def is_chrome(self, text: str) -> bool:
         """Whether a line of this document (a block's text or a typed line) is web-page chrome:

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 
 from zzreview.analysis.facts import Analysis, analyze
 from zzreview.analysis.location import title_location
-from zzreview.text.kind import document_kind
 from zzreview.config import Config, find_config, load_config
 from zzreview.document import Document
 from zzreview.errors import PluginError, ReadError
@@ -52,7 +51,7 @@ class DocumentResult(Record):
 
     @property
     def kind(self) -> str | None:
-        return document_kind(self.document.title) if self.document else None
+        return self.document.kind if self.document else None
 
 
 class RunResult(Record):
@@ -92,14 +91,23 @@ class ConfigResolver:
         self._cache: dict[Path | None, Config] = {}
         self._found: dict[str, Path | None] = {}  # folder → its config file: one upward walk per folder
         self._folders: dict[str, str] = {}  # a folder as written → resolved: one resolve per folder
+        self._of_path: dict[str, str] = {}  # a path → its resolved folder: one lstat per file and run
 
     def folder_of(self, path: str | Path) -> str:
         """The resolved folder of ``path`` (``path`` itself when it is a folder; the working folder
         when it names nothing). A regular file that is not a symbolic link shares its folder's
-        resolution with its siblings; anything else is resolved on its own."""
+        resolution with its siblings; anything else is resolved on its own. Found once per path
+        (the configuration and the decisions file of a file both ask)."""
+        key = str(path)
+        folder = self._of_path.get(key)
+        if folder is None:
+            folder = self._of_path[key] = self._find_folder(key)
+        return folder
+
+    def _find_folder(self, path: str) -> str:
         from zzreview.readers.limits import exists
 
-        head, tail = os.path.split(str(path))
+        head, tail = os.path.split(path)
         try:
             plain = tail not in ("", ".", "..") and stat.S_ISREG(os.lstat(path).st_mode)
         except (OSError, ValueError):

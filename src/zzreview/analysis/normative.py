@@ -444,7 +444,7 @@ def _content_signal(doc, structure, kind: str | None) -> NormativeDecision:
 
 # ------------------------------------------------------------------------------------ entry point
 def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeDecision:
-    kind = document_kind(doc.title)
+    kind = doc.kind
     forced = getattr(config, "document_kind", "auto") if config is not None else "auto"
     level_cfg = getattr(config, "level", "auto") if config is not None else "auto"
     if forced == "normative":

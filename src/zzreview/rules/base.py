@@ -25,6 +25,7 @@ class Context(Record):
         self.kb = kb
         self.as_of = as_of
         self.config = config
+        self._level_rules: dict | None = None
 
     @property
     def is_normative(self) -> bool:
@@ -46,11 +47,14 @@ class Context(Record):
     @property
     def level_rules(self) -> dict:
         """What a document of the review level must state (checks/authority/measures.toml
-        [document_levels]): basis clause, validity, dates, fair-competition review …"""
-        from zzreview.resources import data_toml
+        [document_levels]): basis clause, validity, dates, fair-competition review … Looked up once
+        per document (several checks ask)."""
+        if self._level_rules is None:
+            from zzreview.resources import data_toml
 
-        table = data_toml("authority/measures.toml")["document_levels"]
-        return table.get(self.review_level, table["行政规范性文件"])
+            table = data_toml("authority/measures.toml")["document_levels"]
+            self._level_rules = table.get(self.review_level, table["行政规范性文件"])
+        return self._level_rules
 
     def title_location(self) -> tuple[str, Location]:
         """Quote and location for a finding about the whole document (the title block)."""
