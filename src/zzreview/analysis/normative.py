@@ -21,6 +21,8 @@ Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by th
 
 from __future__ import annotations
 
+import re
+
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, parse_date
@@ -195,13 +197,48 @@ def _cited(t: str, m) -> bool:
 _RECORDS = (_NPC, _STATE_COUNCIL, _AMENDED_BY_STATE_COUNCIL, _LOCAL_CONGRESS)
 
 
+class _WordsPresent:
+    """Which of the trigger words of several gated patterns occur in a text, found in one pass
+    (instead of one search per pattern): the same set as ``{w for w in words if w in text}``."""
+
+    def __init__(self, *patterns):
+        self._patterns = patterns
+        self._scan = None  # built on first use (a one-file review may never ask)
+
+    def _build(self) -> None:
+        words = sorted({w for p in self._patterns for w in p.words}, key=len, reverse=True)
+        # a match (the longest word at its start) stands for every word inside it; a word that
+        # could begin inside a match and run past its end (人民代表大会 then 会令) is asked on its own
+        self._inside = {c: frozenset(w for w in words if w in c) for c in words}
+        self._across = {c: tuple(w for w in words if w not in c and _runs_past(c, w)) for c in words}
+        self._scan = lazy_regex.kept_re("|".join(map(re.escape, words)))
+
+    def __call__(self, text: str) -> set[str]:
+        if self._scan is None:
+            self._build()
+        found: set[str] = set()
+        for c in set(self._scan.findall(text)):
+            found |= self._inside[c]
+            found.update(w for w in self._across[c] if w in text)
+        return found
+
+
+def _runs_past(c: str, w: str) -> bool:
+    """Whether ``w`` can begin inside ``c`` (after its first character) and end after it."""
+    return any(c.endswith(w[:k]) for k in range(1, min(len(c), len(w))))
+
+
+_FORM_WORDS = _WordsPresent(_ISSUING, *_RECORDS, _DEPT_ORDER, _GOV_ORDER, _PROMULGATED)
+
+
 def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision | None:
     """Level from the issuer and the form of issue printed in the document's head. Each kind of
     form is looked for line by line only when its trigger words occur in the head at all."""
     head = "\n".join(lines)
+    words = _FORM_WORDS(head)
     legislative_kind = kind in (None, "条例", "办法", "规定", "细则", "实施办法", "实施细则", "规则", "法", "决定")
-    issuing = _ISSUING.occurs(head) and any(_ISSUING.search(t) for t in lines)
-    if any(p.occurs(head) for p in _RECORDS):
+    issuing = not words.isdisjoint(_ISSUING.words) and any(_ISSUING.search(t) for t in lines)
+    if any(not words.isdisjoint(p.words) for p in _RECORDS):
         for t in lines:
             record = bool(_STARTS_AS_RECORD.search(t)) or len(t) < 60
             if not record:
@@ -220,8 +257,8 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
                 provincial = bool(_PROVINCIAL_PLACE.search(t[:m.end()])) and "市第" not in t
                 return _decision("地方性法规", kind, [f"由地方人民代表大会或其常务委员会通过（“{m.group(0)}”）"], "form",
                                  provincial=provincial)
-    if _DEPT_ORDER.occurs(head):
-        dept_order = _DEPT_ORDER if any(w in head for w in _DEPT_MEETING_WORDS) else _DEPT_ORDER_ALONE
+    if not words.isdisjoint(_DEPT_ORDER.words):
+        dept_order = _DEPT_ORDER if not words.isdisjoint(_DEPT_MEETING_WORDS) else _DEPT_ORDER_ALONE
         # an order's name and its number are often on two lines: 某某部令 / 2031年第7号
         joined = [t + lines[i + 1] if t.endswith("令") and i + 1 < len(lines) else t for i, t in enumerate(lines)]
         for t in joined:
@@ -231,9 +268,9 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
                 if _LOCAL_ORGAN.search(organ.replace("中华人民共和国", "")):
                     continue
                 return _decision("部门规章", kind, [f"以部门令发布或经部务会议通过（“{m.group(0)}”）"], "form")
-    if not (_GOV_ORDER.occurs(head) or _PROMULGATED.occurs(head)):
+    if words.isdisjoint(_GOV_ORDER.words) and words.isdisjoint(_PROMULGATED.words):
         return None
-    gov_order = _GOV_ORDER if "常务会议" in head else _GOV_ORDER_ALONE
+    gov_order = _GOV_ORDER if "常务会议" in words else _GOV_ORDER_ALONE
     for i, t in enumerate(lines):
         m = gov_order.search(t)
         signed = _PROMULGATED.search(t) and any(_SIGNED_BY_HEAD.match(x) for x in lines[i + 1:i + 4])
