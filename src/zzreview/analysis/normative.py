@@ -297,12 +297,16 @@ def _kb_signal(doc, lines: list[str], kb, as_of, kind) -> NormativeDecision | No
     res = kb.resolve(title, as_of)
     if not res.known or res.matched_by not in ("title", "table") or res.level not in (*HIGHER, NORMATIVE):
         return None
-    numbers = [DOC_NUMBER.search(t) for t in lines[:12]]
-    number = next((n.group(0) for n in numbers if n and "令" not in n.group(0)), None)
-    if res.level in HIGHER and number and _form_signal(doc, lines, kind) is None:
+    if res.level in HIGHER and (number := _issue_number(lines)) and _form_signal(doc, lines, kind) is None:
         return _decision(NORMATIVE, kind, [f"知识库将《{res.title}》列为{res.level}，但文件以普通公文字号（{number}）印发，"
                                            "不是法律、法规或规章的公布形式"], "kb")
     return _decision(res.level, kind, [f"知识库收录《{res.title}》，效力级别为{res.level}"], "kb")
+
+
+def _issue_number(lines: list[str]) -> str | None:
+    """The first document number (文号) in the opening lines that is not an order's (…令第X号)."""
+    numbers = (DOC_NUMBER.search(t) for t in lines[:12])
+    return next((n.group(0) for n in numbers if n and "令" not in n.group(0)), None)
 
 
 # ------------------------------------------------------------------------ title kind and content
@@ -373,9 +377,11 @@ def _binding_sentences(text: str, public_notice: bool = False) -> int:
         if not (_PUBLIC.search(line) or public_notice and _PUBLIC_ORDER.search(line)):
             continue  # none of its sentences names the public or gives an order
         for m in _SENTENCE.finditer(line):
-            s = _ITEM_NUMBER.sub("", m.group(0).strip())
+            s = m.group(0)
+            # an item number (（一）, 第一条) holds none of these words and ends before them: it is cut
+            # off only for the anchored test of the subject
             if (_PUBLIC.search(s) and _binds(s) or public_notice and _PUBLIC_ORDER.search(s)) \
-                    and not _AGENCY_SUBJECT.search(s):  # the costlier test last
+                    and not _AGENCY_SUBJECT.search(_ITEM_NUMBER.sub("", s.strip())):  # the costlier test last
                 n += 1
     return n
 
