@@ -157,7 +157,7 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
     opened = max(seg.rfind("（"), seg.rfind("("))
     if opened >= 0 and max(seg.rfind("）"), seg.rfind(")")) < opened:
         lo, seg = lo + opened + 1, seg[opened + 1:]  # （如工资证明: an example inside brackets
-    if _SUMMARY_END.search(seg):
+    if "等" in seg and _SUMMARY_END.search(seg):  # every match holds 等
         return lo + len(seg) - len(seg.lstrip(" 　"))  # X、Y等证明材料: the whole list is the modifier
     start = lo
     for m in _COORD.finditer(text, lo, head_start):
