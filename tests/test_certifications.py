@@ -401,7 +401,7 @@ def test_a_plain_sentence_added_changes_nothing_before_it(demanding, plain, gove
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="等相关有其他的证明（()）材料、，和", max_size=16))
+@given(st.text(alphabet="等相关有其他它余的证明（()）材料、，和", max_size=16))
 def test_the_word_checks_before_patterns_hold_for_every_match(text):
     """noun_start asks _SUMMARY_END only where 等 occurs, _head asks _BRACKET_AFTER only at a bracket:
     every match of them holds that word."""
@@ -411,3 +411,12 @@ def test_the_word_checks_before_patterns_hold_for_every_match(text):
     assert m is None or "等" in m.group(0)
     m = cert_clauses._BRACKET_AFTER.match(text)
     assert m is None or text.startswith(("（", "("))
+    assert all("其" in m.group(0) for m in cert_phrases._OTHER.finditer(text))
+    assert all(m.group(0)[0] in "（(" for m in cert_phrases._BRACKETED.finditer(text))
+
+
+def test_every_catch_all_word_holds_其他():
+    """line_demands asks for the catch-all words only in a line holding 其他."""
+    from zzreview.analysis import cert_clauses
+
+    assert all("其他" in w for w in cert_clauses.OPEN_MATERIALS.words)

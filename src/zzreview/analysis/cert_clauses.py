@@ -327,7 +327,7 @@ def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise:
 def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     """Demands in one line; ``governing`` is the polarity of an open list header above it.
     Returns the demands and the polarity for the lines that follow (a header ending this line)."""
-    open_materials = OPEN_MATERIALS.occurs(line)
+    open_materials = "其他" in line and OPEN_MATERIALS.occurs(line)  # each of its words holds 其他
     if "证明" not in line and not open_materials and not line.rstrip().endswith(("：", ":")):
         return [], 0  # every demand names 证明 or is a catch-all (其他材料…); only a header ending the line carries on
     # asked once for the line: every match of _PROMISE holds 承诺, of _JING 经, of OPEN_MATERIALS one

@@ -188,9 +188,9 @@ def split_issuer(np: str) -> tuple[str | None, int | None]:
 def is_catch_all(core: str) -> bool:
     """Only generic words before the head (其他相关证明材料), or 其他 after the last 的."""
     tail = core.rsplit("的", 1)[-1]
-    if _OTHER.search(tail):
+    if "其" in tail and _OTHER.search(tail):  # every match holds 其
         return True
-    rest = _BRACKETED.sub("", core)
+    rest = _BRACKETED.sub("", core) if "（" in core or "(" in core else core  # a bracket opens every match
     return _GENERIC.sub("", rest).strip() == ""
 
 
