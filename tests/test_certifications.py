@@ -401,7 +401,7 @@ def test_a_plain_sentence_added_changes_nothing_before_it(demanding, plain, gove
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="等相关有其他它余的证明（()）材料、，和", max_size=16))
+@given(st.text(alphabet="等相关有其他它余的证明（()）材料、，和由村委会出具提交原件", max_size=16))
 def test_the_word_checks_before_patterns_hold_for_every_match(text):
     """noun_start asks _SUMMARY_END only where 等 occurs, _head asks _BRACKET_AFTER only at a bracket:
     every match of them holds that word."""
@@ -413,6 +413,11 @@ def test_the_word_checks_before_patterns_hold_for_every_match(text):
     assert m is None or text.startswith(("（", "("))
     assert all("其" in m.group(0) for m in cert_phrases._OTHER.finditer(text))
     assert all(m.group(0)[0] in "（(" for m in cert_phrases._BRACKETED.finditer(text))
+    assert all("的" in m.group(0) for m in cert_phrases._ISSUER_RC.finditer(text))
+    assert all("的" in m.group(0) for m in cert_phrases._ISSUER_DE.finditer(text))
+    assert all("的" in m.group(0) for m in cert_phrases.SUBMITTED.finditer(text))
+    m = cert_phrases._DE_NOUN.match(text)
+    assert m is None or text.startswith("的")
 
 
 def test_every_catch_all_word_holds_其他():

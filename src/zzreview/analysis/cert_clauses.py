@@ -229,7 +229,7 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
         return None
     if cp.BACK_REF.search(core) or _THIS.fullmatch(core) \
             or _LEAD_IN.match(core) \
-            or (cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
+            or ("的" in core and cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
         return None
     if cp.NOT_AFTER.match(after):
         return None

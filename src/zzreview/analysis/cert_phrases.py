@@ -101,7 +101,7 @@ def is_verb_use(text: str, pos: int, end: int) -> bool:
     if text[pos:end] != "证明":
         return False
     before = text[max(0, pos - 4):pos]
-    if _DE_NOUN.match(after):
+    if after.startswith("的") and _DE_NOUN.match(after):
         return True  # 经该机构证明的文件: a verb in a relative clause
     if _VERB_BEFORE.search(before) or _VERB_AFTER.match(after):
         return True
@@ -176,6 +176,8 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
 
 def split_issuer(np: str) -> tuple[str | None, int | None]:
     """Issuer written in the phrase: 由X出具的…, X出具的…, X的证明 (X an organisation)."""
+    if "的" not in np:
+        return None, None  # every match of _ISSUER_RC and _ISSUER_DE holds 的
     m = _ISSUER_RC.search(np)
     if m and _ORG_END.search(m.group(1).rstrip("、")):
         return m.group(1), m.start(1)
