@@ -364,3 +364,64 @@ def test_line_demands_of_lines_with_and_without_证明(line, governing, found, c
 
     demands, carried = cert_clauses.line_demands(line, governing)
     assert [d.text for d in demands] == found and carried == carry
+
+
+@pytest.mark.parametrize("line, found, carry", [
+    # a sentence without 证明, a colon or a catch-all is passed over; the others are read as before
+    ("本办法自发布之日起施行。申请人应当提交户籍证明。", [("户籍证明", False)], 0),
+    ("申请人应当提交户籍证明。本办法自发布之日起施行。", [("户籍证明", False)], 0),
+    ("实行告知承诺制。申请人应当提交户籍证明。", [("户籍证明", False)], 0),  # 承诺 in another sentence
+    ("对户籍证明实行告知承诺制，申请人书面承诺后提交户籍证明。", [("户籍证明", True)], 0),
+    ("办理时间为工作日。申请人提交下列材料：", [], 1),  # the header is in the last sentence
+    ("申请人提交下列材料：办理时间为工作日。", [], 0),
+    ("按时办理。须经村委会证明。", [("村委会证明", False)], 0),
+    ("经审核同意。提交其他相关材料。", [("其他相关材料", False)], 0),
+])
+def test_sentences_are_read_only_where_they_can_demand(line, found, carry):
+    demands, carried = line_demands(line, 0)
+    assert [(d.text, d.promise) for d in demands] == found and carried == carry
+
+
+_PLAIN = ["本办法自发布之日起施行", "按时办理", "经审核同意", "实行告知承诺制", "其他组织应当遵守"]
+_DEMANDING = ["申请人应当提交户籍证明", "须经村委会证明", "提交其他相关材料", "提交下列材料：",
+              "申请人书面承诺后提交居住证明", "由街道办事处出具证明后报批"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DEMANDING), min_size=1, max_size=3), st.lists(st.sampled_from(_PLAIN), max_size=3),
+       st.integers(0, 1))
+def test_a_plain_sentence_added_changes_nothing_before_it(demanding, plain, governing):
+    """Sentences that cannot demand (no 证明, colon or catch-all) added after a line leave its demands
+    as they were and carry nothing on."""
+    head = "。".join(demanding) + "。"
+    alone, carried = line_demands(head, governing)
+    both, carried_both = line_demands(head + "".join(p + "。" for p in plain), governing)
+    assert [(d.text, d.start, d.promise) for d in both] == [(d.text, d.start, d.promise) for d in alone]
+    assert carried_both == (carried if not plain else 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="等相关有其他它余的证明（()）材料、，和由村委会出具提交原件", max_size=16))
+def test_the_word_checks_before_patterns_hold_for_every_match(text):
+    """noun_start asks _SUMMARY_END only where 等 occurs, _head asks _BRACKET_AFTER only at a bracket:
+    every match of them holds that word."""
+    from zzreview.analysis import cert_clauses, cert_phrases
+
+    m = cert_phrases._SUMMARY_END.search(text)
+    assert m is None or "等" in m.group(0)
+    m = cert_clauses._BRACKET_AFTER.match(text)
+    assert m is None or text.startswith(("（", "("))
+    assert all("其" in m.group(0) for m in cert_phrases._OTHER.finditer(text))
+    assert all(m.group(0)[0] in "（(" for m in cert_phrases._BRACKETED.finditer(text))
+    assert all("的" in m.group(0) for m in cert_phrases._ISSUER_RC.finditer(text))
+    assert all("的" in m.group(0) for m in cert_phrases._ISSUER_DE.finditer(text))
+    assert all("的" in m.group(0) for m in cert_phrases.SUBMITTED.finditer(text))
+    m = cert_phrases._DE_NOUN.match(text)
+    assert m is None or text.startswith("的")
+
+
+def test_every_catch_all_word_holds_其他():
+    """line_demands asks for the catch-all words only in a line holding 其他."""
+    from zzreview.analysis import cert_clauses
+
+    assert all("其他" in w for w in cert_clauses.OPEN_MATERIALS.words)

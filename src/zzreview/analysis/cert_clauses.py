@@ -54,6 +54,7 @@ _LEAD_IN = lazy_regex.compile(r"(?:下列|以下|如下)(?:有关|相关)?(?:证
 _RELIES_ON = lazy_regex.compile(r"根据|依据|凭|查验")
 _IDENTITY_OR_RESIDENCE = lazy_regex.compile(r"身份|居住")
 _CLAUSE_MARK = lazy_regex.compile(r"[，,；;：:]")
+_COLON = lazy_regex.compile(r"[：:]")
 _INQUIRY = lazy_regex.compile(r"调查|核实|查证|审查")
 
 
@@ -161,7 +162,7 @@ def _head(line: str, m, lo: int, c1: int) -> tuple[int, int, bool] | None:
         return line.rfind("《", near, hs), close + 1, True
     if cp.is_verb_use(line, hs, he):
         return None
-    par = _BRACKET_AFTER.match(line[he:min(c1, he + 22)])
+    par = line.startswith(("（", "("), he) and _BRACKET_AFTER.match(line[he:min(c1, he + 22)])
     if par and par.group(1).endswith("证明") and not _EXAMPLES.match(par.group(1)) \
             and not _JOINED.search(par.group(1)):  # 财产证明（街道证明）: one certification
         return hs, he + par.end(), False
@@ -193,7 +194,7 @@ def _phrases_in_clause(line: str, c0: int, c1: int, inherited: int, promise: boo
                 _JOINERS.fullmatch(line[prev_end:max(prev_end, near)][-4:]):
             verb = prev_verb  # 提交甲证明、乙证明……: one verb for the list
         np_lo = max(verb.end() if verb is not None else near, prev_end, near)
-        if _SUMMARY.search(line[np_lo:head_start]) and np_lo == prev_end > lo:
+        if np_lo == prev_end > lo and _SUMMARY.search(line[np_lo:head_start]):
             prev_end = head_end  # A证明、B证明等证明材料: the named items stand for the summary
             continue
         start = cp.noun_start(line, np_lo, head_start)
@@ -228,7 +229,7 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
         return None
     if cp.BACK_REF.search(core) or _THIS.fullmatch(core) \
             or _LEAD_IN.match(core) \
-            or (cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
+            or ("的" in core and cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
         return None
     if cp.NOT_AFTER.match(after):
         return None
@@ -326,8 +327,12 @@ def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise:
 def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     """Demands in one line; ``governing`` is the polarity of an open list header above it.
     Returns the demands and the polarity for the lines that follow (a header ending this line)."""
-    if "证明" not in line and not line.rstrip().endswith(("：", ":")) and not OPEN_MATERIALS.occurs(line):
+    open_materials = "其他" in line and OPEN_MATERIALS.occurs(line)  # each of its words holds 其他
+    if "证明" not in line and not open_materials and not line.rstrip().endswith(("：", ":")):
         return [], 0  # every demand names 证明 or is a catch-all (其他材料…); only a header ending the line carries on
+    # asked once for the line: every match of _PROMISE holds 承诺, of _JING 经, of OPEN_MATERIALS one
+    # of its words, so where the line lacks them no sentence of it has a match
+    promise_here, jing_here = "承诺" in line, "经" in line
     found: list[_Found] = []
     depth = _depth_mask(line)
     s0 = 0
@@ -336,7 +341,11 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     if not sentences or sentences[-1] < len(line):
         sentences.append(len(line))
     for s1 in sentences:
-        promise = bool(_PROMISE.search(line, s0, s1))
+        if not open_materials and line.find("证明", s0, s1) < 0 and not _COLON.search(line, s0, s1):
+            carry_out = 0  # a sentence that demands nothing and opens no list: nothing to walk or carry
+            s0 = s1
+            continue
+        promise = promise_here and bool(_PROMISE.search(line, s0, s1))
         inherited = governing
         header_start = s0
         first = len(found)
@@ -350,10 +359,12 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
                 header_start = c1 + 1
             elif mark in "；;" and mark:
                 header_start = c1 + 1
-        here = found[first:]
-        _jing(line, s0, s1, promise, here)
-        found[first:] = here
-        _open_materials(line, s0, s1, depth, inherited, promise, found)
+        if jing_here:
+            here = found[first:]
+            _jing(line, s0, s1, promise, here)
+            found[first:] = here
+        if open_materials:
+            _open_materials(line, s0, s1, depth, inherited, promise, found)
         carry_out = inherited if line[s0:s1].rstrip().endswith(("：", ":")) else 0
         s0 = s1
     return found, carry_out

@@ -101,7 +101,7 @@ def is_verb_use(text: str, pos: int, end: int) -> bool:
     if text[pos:end] != "证明":
         return False
     before = text[max(0, pos - 4):pos]
-    if _DE_NOUN.match(after):
+    if after.startswith("的") and _DE_NOUN.match(after):
         return True  # 经该机构证明的文件: a verb in a relative clause
     if _VERB_BEFORE.search(before) or _VERB_AFTER.match(after):
         return True
@@ -157,7 +157,7 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
     opened = max(seg.rfind("（"), seg.rfind("("))
     if opened >= 0 and max(seg.rfind("）"), seg.rfind(")")) < opened:
         lo, seg = lo + opened + 1, seg[opened + 1:]  # （如工资证明: an example inside brackets
-    if _SUMMARY_END.search(seg):
+    if "等" in seg and _SUMMARY_END.search(seg):  # every match holds 等
         return lo + len(seg) - len(seg.lstrip(" 　"))  # X、Y等证明材料: the whole list is the modifier
     start = lo
     for m in _COORD.finditer(text, lo, head_start):
@@ -176,6 +176,8 @@ def noun_start(text: str, lo: int, head_start: int) -> int:
 
 def split_issuer(np: str) -> tuple[str | None, int | None]:
     """Issuer written in the phrase: 由X出具的…, X出具的…, X的证明 (X an organisation)."""
+    if "的" not in np:
+        return None, None  # every match of _ISSUER_RC and _ISSUER_DE holds 的
     m = _ISSUER_RC.search(np)
     if m and _ORG_END.search(m.group(1).rstrip("、")):
         return m.group(1), m.start(1)
@@ -188,9 +190,9 @@ def split_issuer(np: str) -> tuple[str | None, int | None]:
 def is_catch_all(core: str) -> bool:
     """Only generic words before the head (其他相关证明材料), or 其他 after the last 的."""
     tail = core.rsplit("的", 1)[-1]
-    if _OTHER.search(tail):
+    if "其" in tail and _OTHER.search(tail):  # every match holds 其
         return True
-    rest = _BRACKETED.sub("", core)
+    rest = _BRACKETED.sub("", core) if "（" in core or "(" in core else core  # a bracket opens every match
     return _GENERIC.sub("", rest).strip() == ""
 
 
