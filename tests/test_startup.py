@@ -13,7 +13,7 @@ HEAVY = ("pydantic", "docx", "lxml", "jieba", "markdown_it", "importlib.metadata
 
 PROBE = """
 import sys
-from zzreview.cli import main
+from zzreview.launch import main
 sys.argv = ["zzreview", *sys.argv[1:]]
 try:
     main()
@@ -50,7 +50,7 @@ def test_checking_a_word_draft_loads_lxml_not_python_docx(tmp_path):
     assert _loaded("check", str(p), "--as-of", "2026-11-24") == ["lxml"]
 
 
-def test_suppressions_and_decisions_load_only_for_a_draft_that_has_them(tmp_path):
+def test_suppressions_load_only_for_a_draft_that_has_them(tmp_path):
     watch = ("zzreview.suppressions", "hashlib")
     p = tmp_path / "草案.md"
     p.write_text("# 某县山林防火办法（征求意见稿）\n\n第一条 进山人员不得携带火种。\n", encoding="utf-8")

@@ -205,7 +205,7 @@ def report(
 
 
 @app.command("config")
-def showconfig_for(
+def show_config(
     path: Path = typer.Argument(Path("."), help="文件或目录"),
     config: Optional[Path] = typer.Option(None, "--config"),
 ) -> None:

@@ -35,7 +35,9 @@ def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: i
     ctx = multiprocessing.get_context(start_method)
     import gc
 
-    gc.freeze()  # what the parent holds is never scanned in the workers: fewer copied pages
+    forked = start_method == "fork"
+    if forked:
+        gc.freeze()  # what the parent holds is never scanned in the workers: fewer copied pages
     workers = []
     for _ in range(min(processes, len(chunks))):
         here, there = ctx.Pipe()
@@ -43,6 +45,8 @@ def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: i
         process.start()
         there.close()
         workers.append((process, here))
+    if forked:
+        gc.unfreeze()  # the workers have their copy; the parent collects as before
     pending: dict = {}  # connection → number of chunks handed out and not yet returned
     given = 0
 
