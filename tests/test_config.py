@@ -112,9 +112,16 @@ def test_a_folder_is_resolved_once_and_a_linked_draft_takes_its_targets_config(c
     for name in ("a.md", "b.md"):
         (home / name).write_text("# 某办法\n\n" + EXPIRED, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    import os
+
+    resolved: list[str] = []
+    realpath = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda p, *a, **k: resolved.append(str(p)) or realpath(p, *a, **k))
     resolver = ConfigResolver()
     assert resolver.for_file(str(home / "a.md")).path == home / "zzreview.toml"
+    after_first = len(resolved)
     assert resolver.for_file(str(home / "b.md")) is resolver.for_file(str(home / "a.md"))
+    assert after_first and len(resolved) == after_first  # b.md, a sibling, resolves nothing again
     assert resolver.for_file(str(home / "linked.md")).path == elsewhere / "zzreview.toml"
     assert resolver.for_file(str(home / "missing.md")).path is None  # names nothing: the working folder's
     assert codes(cli, home / "linked.md") == ["ZZ201"]

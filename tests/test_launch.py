@@ -102,9 +102,11 @@ def test_the_hook_imports_no_module_it_does_not_use(tmp_path):
     p = tmp_path / "草案.md"
     p.write_text("# 某县山林防火办法（征求意见稿）\n\n第一条 进山人员不得携带火种。\n", encoding="utf-8")
     probe = ("import sys, runpy\nsys.argv = ['zzreview', 'check', sys.argv[1], '--as-of', '2026-11-24']\n"
-             "try:\n    runpy.run_module('zzreview', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "code = None\ntry:\n    runpy.run_module('zzreview', run_name='__main__')\nexcept SystemExit as e:\n"
+             "    code = e.code\nprint('EXIT', code, file=sys.stderr)\n"
              f"print(sorted(m for m in sys.modules if m.split('.')[0] in {unused!r}), file=sys.stderr)")
     env = {**os.environ, "ZZREVIEW_CACHE_DIR": str(tmp_path / "cache")}
     subprocess.run([sys.executable, "-c", probe, str(p)], capture_output=True, env=env)  # keeps the data parsed
     r = subprocess.run([sys.executable, "-c", probe, str(p)], capture_output=True, text=True, env=env)
     assert r.stderr.strip().splitlines()[-1] == "[]"
+    assert "EXIT 1" in r.stderr and "ZZ301" in r.stdout  # the draft was reviewed (no basis clause found)
