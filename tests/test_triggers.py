@@ -12,13 +12,14 @@ import pytest
 
 import zzreview.analysis
 import zzreview.rules
+import zzreview.text
 from zzreview.text.triggers import Gated, gated
 from conftest import ROOT, SAMPLES
 
 
 def _gated_patterns() -> dict[str, Gated]:
-    """Every Gated pattern held by a module of the analysis or the checks (also in tuples, lists
-    and dicts), once."""
+    """Every Gated pattern held by a module of the analysis, the checks or zzreview.text (also in
+    tuples, lists and dicts), once."""
     found: dict[str, Gated] = {}
     seen: set[int] = set()
 
@@ -34,7 +35,7 @@ def _gated_patterns() -> dict[str, Gated]:
             for k, v in value.items():
                 visit(f"{name}[{k!r}]", v, depth + 1)
 
-    for package in (zzreview.analysis, zzreview.rules):
+    for package in (zzreview.analysis, zzreview.rules, zzreview.text):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for name, value in vars(module).items():

@@ -7,6 +7,7 @@ such lines; a Document asks this test once per line (``Document.is_chrome``)."""
 from __future__ import annotations
 
 from zzreview import lazy_regex
+from zzreview.text.triggers import gated
 
 # Most chrome shows at the start of a line (matched there only); the few marks that show anywhere
 # are searched for on their own.
@@ -20,7 +21,8 @@ _CHROME_START = lazy_regex.compile(
     r"(?:C|c)opy(?:R|r)ight|版权所有|主办单位|第\s*\[?\d+\]?\s*页|上面法规内容|查看全文|投稿|"
     r"[•·]|\||-\s)"
     r"|【[^】]{1,12}】\s*$|【[^】]{1,12}】\s*[^\p{Han}]")
-_CHROME_ANYWHERE = lazy_regex.compile(
+_CHROME_ANYWHERE = gated(
+    ("：", ":", "|", "｜", ">", "»", "›"),
     r"(?:首页|主页)\s*[>»›]|\s[|｜]\s.*\s[|｜]\s"
     r"|(?:发布时间|发布日期|来源|浏览次数|阅读)\s*[：:][^。]{0,60}(?:来源|浏览|字号|字体|阅读|作者|打印)")
 _SENTENCE_MARK = lazy_regex.compile(r"[。，；：]")
@@ -33,8 +35,7 @@ def is_chrome(text: str) -> bool:
         return False
     if _may_start_chrome(t[:2]) and _CHROME_START.match(t):
         return True
-    # _CHROME_ANYWHERE needs one of these marks
-    if ("：" in t or ":" in t or "|" in t or "｜" in t or ">" in t or "»" in t or "›" in t) and _CHROME_ANYWHERE.search(t):
+    if _CHROME_ANYWHERE.search(t):
         return True
     if len(t[:7].split(None, 1)[0]) > 6:  # the first item is longer than a menu item
         return False
