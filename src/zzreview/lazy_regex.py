@@ -22,11 +22,15 @@ arguments (``timeout=``, ``concurrent=``); patterns that need them are compiled 
 from __future__ import annotations
 
 import re
-import re._compiler as _re_compiler
 import threading
 
 import regex
 from regex import _main as _regex_main
+
+try:
+    import re._compiler as _re_compiler
+except ImportError:  # Python 3.10: re is one module; its compiler is sre_compile
+    import sre_compile as _re_compiler
 
 from zzreview.runcache import Kept, cache_dir
 
