@@ -271,10 +271,9 @@ def test_a_list_written_out_as_plain_words_matches_as_its_grouped_form(module, n
 def test_a_compile_in_another_thread_is_not_recorded_as_the_pattern_being_kept():
     """While one pattern compiles, another thread's compile passes through the stand-in module
     unrecorded (else the cache could keep that thread's program under this pattern's key)."""
-    import re._compiler
     import threading
 
-    recorder = lazy_regex._Recorder(re._compiler._sre)
+    recorder = lazy_regex._Recorder(lazy_regex._re_compiler._sre)
     other = threading.Thread(target=lambda: recorder.compile(*_sre_args("乙")))
     other.start()
     other.join()
@@ -285,12 +284,11 @@ def test_a_compile_in_another_thread_is_not_recorded_as_the_pattern_being_kept()
 
 def _sre_args(pattern):
     """What re's compiler gives _sre.compile for ``pattern`` (recorded in this thread)."""
-    import re._compiler
-
-    recorder = lazy_regex._Recorder(re._compiler._sre)
-    real, re._compiler._sre = re._compiler._sre, recorder
+    compiler = lazy_regex._re_compiler  # re._compiler (sre_compile on Python 3.10)
+    recorder = lazy_regex._Recorder(compiler._sre)
+    real, compiler._sre = compiler._sre, recorder
     try:
-        re._compiler.compile(pattern, 0)
+        compiler.compile(pattern, 0)
     finally:
-        re._compiler._sre = real
+        compiler._sre = real
     return recorder.args
