@@ -22,6 +22,7 @@ from zzreview import lazy_regex
 from zzreview.analysis.facts import ResolvedCitation, document_year
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
+from zzreview.text.kind import is_draft
 
 CHECK_NAME = "expired-reference"
 REVISED_CHECK = "revised-since-issue"  # not an expired reference: a reminder for documents in force
@@ -196,14 +197,13 @@ def _outdated_version(ctx: Context, rc: ResolvedCitation) -> Finding | None:
                     confidence="medium")
 
 
-_DRAFT = lazy_regex.cached_compile(r"征求意见稿|草案|送审稿|讨论稿")
 
 
 def _revised_since_issue(ctx: Context, rc: ResolvedCitation) -> Finding | None:
     """For a document already issued: the revisions of a cited instrument made after its own date."""
     own, day = ctx.doc.date, ctx.as_of.isoformat()
     res = rc.resolution
-    if (not own or own >= day or _DRAFT.search(ctx.doc.title or "") or res.status != "有效"
+    if (not own or own >= day or is_draft(ctx.doc.title) or res.status != "有效"
             or rc.citation.version_note or not res.versions or res.versions[0].start() > own):
         return None
     later = [v for v in res.versions if (v.publish_date or v.start()) > own and v.start() <= day]

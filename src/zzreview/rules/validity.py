@@ -20,6 +20,7 @@ from zzreview.analysis.location import locate
 from zzreview.model import Finding, Location, RuleInfo
 from zzreview.resources import data_toml
 from zzreview.rules.base import Context
+from zzreview.text.kind import is_draft
 from zzreview.text.triggers import gated
 
 
@@ -64,10 +65,9 @@ RULES = (
 _BY = {r.code: r for r in RULES}
 _PROVISIONAL = lazy_regex.compile(r"暂行|试行")
 _RETRO = gated(
-    ("前", "追溯"), r"(?:本(?:办法|规定|细则|通知|通告|意见|决定)(?:施行|实施|发布|印发)(?:之日)?前[^。；]{0,40}?(?:适用|依照|按照)本"
+    ("施行前", "实施前", "发布前", "印发前", "之日前", "追溯"), r"(?:本(?:办法|规定|细则|通知|通告|意见|决定)(?:施行|实施|发布|印发)(?:之日)?前[^。；]{0,40}?(?:适用|依照|按照)本"
     r"(?:办法|规定|细则|通知|通告|意见|决定)(?:执行|处理|规定)?)|追溯(?:至|到)[^。；]{0,20}(?:执行|适用|施行)")
 _FAVOURABLE = lazy_regex.compile(r"有利于|从轻|减轻|免除|更有利|优惠|补助|补贴|享受")
-_DRAFT = lazy_regex.compile(r"征求意见稿|草案|送审稿|讨论稿")
 
 
 def provinces() -> dict:
@@ -142,7 +142,7 @@ class Validity:
                     yield _doc_finding(ctx, "ZZ504", f"施行日期{d.effective_date}距落款日期{doc.date}不足{min_days}日",
                                        basis, f"一般应自公布之日起{min_days}日后施行；确需立即施行的，请说明理由",
                                        confidence="medium", quote=quote, location=loc)
-            elif _is_draft(doc.title) and eff < ctx.as_of:
+            elif is_draft(doc.title) and eff < ctx.as_of:
                 yield _doc_finding(ctx, "ZZ504", f"草案写明的施行日期{d.effective_date}已早于审查日{ctx.as_of.isoformat()}",
                                    basis, "改为公布之日起30日后的日期", quote=quote, location=loc)
         if not _RETRO.occurs(doc.text):  # one look for its words in the whole document first
@@ -154,10 +154,6 @@ class Validity:
                               m.group(0), locate(doc, a.structure, b.index, m.start()),
                               "《中华人民共和国立法法》第一百零四条", "删除溯及条款，或限于有利于当事人的情形",
                               "medium")
-
-
-def _is_draft(title: str | None) -> bool:
-    return bool(title and _DRAFT.search(title))
 
 
 CHECK = Validity()

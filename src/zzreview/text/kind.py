@@ -11,6 +11,14 @@ KINDS = ("实施细则", "实施办法", "实施意见", "指导意见", "办法
 _TAIL = lazy_regex.compile(r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]\s*$")
 
 
+_DRAFT = lazy_regex.compile(r"征求意见稿|草案|送审稿|讨论稿")
+
+
+def is_draft(title: str | None) -> bool:
+    """The title names a draft (征求意见稿, 草案, 送审稿, 讨论稿)."""
+    return bool(title and _DRAFT.search(title))
+
+
 _TAG = lazy_regex.compile(r"^\s*(?:【[^】]{1,12}】|\[|［)\s*|\s*(?:\]|］)\s*$")
 
 
