@@ -216,3 +216,21 @@ def test_a_declarative_check_keeps_no_document_once_it_has_run(draft):
     assert [f.quote for f in findings if f.code == "ZZ701"] == ["工商行政管理部门"]
     declarative = [c for c in load_checks(()).checks if isinstance(c, DeclarativeCheck)]
     assert declarative and all(c._articles == (None, None) for c in declarative)
+
+
+def test_a_shipped_check_file_that_cannot_be_read_is_a_named_error(monkeypatch):
+    """An OSError from reading a shipped file (removed after listing, no permission) is reported
+    as a PluginError naming the file, like a user's file, not raised."""
+    import pytest
+
+    from zzreview import resources
+    from zzreview.errors import PluginError
+    from zzreview.rules import declarative
+
+    def refuse(relative):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(resources, "data_toml", refuse)
+    with pytest.raises(PluginError) as caught:
+        declarative.load_file("/某处/checks/declarative/agency_names.toml", shipped="declarative/agency_names.toml")
+    assert caught.value.origin.endswith("agency_names.toml") and "无法读取" in caught.value.message

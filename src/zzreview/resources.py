@@ -60,10 +60,8 @@ def data_toml(relative: str) -> dict:
     path = data_path(relative)
     st = os.stat(path)
     stamp = (st.st_size, st.st_mtime_ns)
-    if _parsed is None:  # one file per installation: each reads only its own data
-        from binascii import crc32
-
-        _parsed = Kept(f"data-{crc32(data_root().encode('utf-8', 'surrogateescape')):08x}")
+    if _parsed is None:  # keyed by absolute path: installations share one bounded file
+        _parsed = Kept("data")
     kept = _parsed.get(path)
     if kept is not None and kept[0] == stamp:
         return kept[1]

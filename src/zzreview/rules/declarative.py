@@ -265,6 +265,10 @@ def load_file(path: str | Path, shipped: str | None = None) -> list[DeclarativeC
                 resources.tomllib.loads(read_text_file(path, "检查定义文件")))
     except ReadError as exc:
         raise PluginError(origin, f"无法读取（{exc.message}）") from None
+    except OSError as exc:  # a shipped file read by resources.data_toml
+        from zzreview.readers.limits import os_reason
+
+        raise PluginError(origin, f"无法读取（{os_reason(exc)}）") from None
     except resources.tomllib.TOMLDecodeError as exc:
         raise PluginError(origin, f"TOML 格式错误（{exc}）") from None
     except RecursionError:
