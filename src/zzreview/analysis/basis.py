@@ -29,9 +29,8 @@ _RESULT_RE = lazy_regex.compile(_RESULT)
 _ARTICLE_BASIS = lazy_regex.compile(r"(?:依照|依据|根据|按照)\s*(?:国务院|省|市)?[^。；，]{0,12}《")
 _LEGAL_WORDS = lazy_regex.compile(
     r"法律|法规|规章|条例|国家(?:有关)?规定|有关规定|上级(?:有关)?(?:规定|文件|精神)|相关规定|令第?[〇一二三四五六七八九十百\d]+号|号令")
-_SELF = lazy_regex.compile(r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
-                           r"|特制定|特制订")
-_SELF_WORDS = ("制定", "制订")  # every match of _SELF holds one
+_SELF = gated(("制定", "制订"), r"(?:制定|制订)本(?:办法|规定|细则|意见|通知|通告|公告|决定|方案|规则|制度|实施细则|实施办法)"
+              r"|特制定|特制订")
 
 
 class BasisClause(Record):
@@ -109,7 +108,7 @@ def extract_basis(doc, analysis) -> list[BasisClause]:
         if b.index == doc.title_block:
             continue
         cites = cites_by_block.get(b.index, [])
-        if not (cites or b.index in opening or _SELF_WORDS[0] in b.text or _SELF_WORDS[1] in b.text):
+        if not (cites or b.index in opening or _SELF.occurs(b.text)):
             continue  # outside the opening a clause needs a citation or 制定本…: none can be here
         if not _TRIGGER_RE.occurs(b.text):
             continue  # no sentence of the block names a basis

@@ -16,7 +16,7 @@ from zzreview.text.triggers import gated
 
 SENTENCE_END = lazy_regex.compile(r"[。！？!?]")
 _CLAUSE_END = lazy_regex.compile(r"[，,；;：:]")
-_PROMISE = gated("承诺", r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")
+_PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")  # a word list: run on re
 _STRONG_NEGATION = lazy_regex.compile(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
     r"代替|替代|杜绝|防止|已取消")

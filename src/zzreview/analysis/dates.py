@@ -175,7 +175,7 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
         facts.period = _first_period(doc, analysis, body, periods)
     if any(w in whole for w in _VALIDITY_TIME) and VALIDITY.occurs(whole):
         for b in body:
-            m = VALIDITY.search(b.text) if "年" in b.text or "月" in b.text else None  # _VALIDITY_TIME
+            m = VALIDITY.search(b.text) if any(w in b.text for w in _VALIDITY_TIME) else None
             if m:
                 years = cn_to_int(m.group("years") or m.group("years2") or "")
                 months = years if _MONTHS.search(m.group(0)) else None
