@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from zzreview.analysis.normative import _FORM_WORDS, _runs_past
+from zzreview.analysis.normative import _FORM_SCAN, _form_words
 from zzreview.document import Block, Document
 from zzreview.engine import ConfigResolver, check_document
 from zzreview.kb import KnowledgeBase
@@ -17,9 +17,8 @@ from zzreview.rules.base import Context
 from conftest import AS_OF
 
 
-def _words() -> list[str]:
-    _FORM_WORDS("")
-    return list(_FORM_WORDS._inside)
+def _words() -> tuple[str, ...]:
+    return _FORM_SCAN.words
 
 
 @pytest.mark.parametrize("text", [
@@ -32,13 +31,7 @@ def _words() -> list[str]:
     "印发印发印发国令国令",
 ])
 def test_the_words_found_in_one_pass_are_the_words_the_text_holds(text):
-    assert _FORM_WORDS(text) == {w for w in _words() if w in text}
-
-
-def test_a_word_that_can_run_past_a_longer_one_is_known():
-    assert _runs_past("人民代表大会", "会令")
-    assert not _runs_past("国务院", "国务院关于修改")  # begins with it: the longer word is found first
-    assert not _runs_past("部令", "国令")
+    assert _form_words(text) == {w for w in _words() if w in text}
 
 
 def _doc(title: str | None) -> Document:

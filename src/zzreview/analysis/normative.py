@@ -21,8 +21,6 @@ Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by th
 
 from __future__ import annotations
 
-import re
-
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, parse_date
@@ -30,6 +28,7 @@ from zzreview.record import Record
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
 from zzreview.text.triggers import gated
+from zzreview.text.wordscan import WordScan
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
 HIGHER = LEVELS[:5]
@@ -197,45 +196,21 @@ def _cited(t: str, m) -> bool:
 _RECORDS = (_NPC, _STATE_COUNCIL, _AMENDED_BY_STATE_COUNCIL, _LOCAL_CONGRESS)
 
 
-class _WordsPresent:
-    """Which of the trigger words of several gated patterns occur in a text, found in one pass
-    (instead of one search per pattern): the same set as ``{w for w in words if w in text}``."""
-
-    def __init__(self, *patterns):
-        self._patterns = patterns
-        self._scan = None  # built on first use (a one-file review may never ask)
-
-    def _build(self) -> None:
-        words = sorted({w for p in self._patterns for w in p.words}, key=len, reverse=True)
-        # a match (the longest word at its start) stands for every word inside it; a word that
-        # could begin inside a match and run past its end (人民代表大会 then 会令) is asked on its own
-        self._inside = {c: frozenset(w for w in words if w in c) for c in words}
-        self._across = {c: tuple(w for w in words if w not in c and _runs_past(c, w)) for c in words}
-        self._scan = lazy_regex.kept_re("|".join(map(re.escape, words)))
-
-    def __call__(self, text: str) -> set[str]:
-        if self._scan is None:
-            self._build()
-        found: set[str] = set()
-        for c in set(self._scan.findall(text)):
-            found |= self._inside[c]
-            found.update(w for w in self._across[c] if w in text)
-        return found
+# the trigger words of every form of issue, found in the head in one pass
+_FORM_SCAN = WordScan(sorted({w for p in (_ISSUING, *_RECORDS, _DEPT_ORDER, _GOV_ORDER, _PROMULGATED)
+                              for w in p.words}))
 
 
-def _runs_past(c: str, w: str) -> bool:
-    """Whether ``w`` can begin inside ``c`` (after its first character) and end after it."""
-    return any(c.endswith(w[:k]) for k in range(1, min(len(c), len(w))))
-
-
-_FORM_WORDS = _WordsPresent(_ISSUING, *_RECORDS, _DEPT_ORDER, _GOV_ORDER, _PROMULGATED)
+def _form_words(text: str) -> set[str]:
+    """The trigger words of the forms of issue that occur in ``text``."""
+    return {_FORM_SCAN.words[i] for i in _FORM_SCAN.found(text)}
 
 
 def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision | None:
     """Level from the issuer and the form of issue printed in the document's head. Each kind of
     form is looked for line by line only when its trigger words occur in the head at all."""
     head = "\n".join(lines)
-    words = _FORM_WORDS(head)
+    words = _form_words(head)
     legislative_kind = kind in (None, "条例", "办法", "规定", "细则", "实施办法", "实施细则", "规则", "法", "决定")
     issuing = not words.isdisjoint(_ISSUING.words) and any(_ISSUING.search(t) for t in lines)
     if any(not words.isdisjoint(p.words) for p in _RECORDS):
