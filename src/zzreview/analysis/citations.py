@@ -53,12 +53,14 @@ _SHORT_DEF = lazy_regex.compile(
     r"(?:《(?P<name>[^《》\n]{1,40})》|[“\"「『](?P<name>[^”\"」』\n]{1,40})[”\"」』])")
 
 # Repeal clauses: 《A》（…）、…发布的《B》中有关…的规定同时废止 / 废止《A》和《B》 / 原《A》停止执行.
+_REPEALED_AFTER = ("废止", "停止执行", "停止施行", "不再执行", "不再施行", "失效", "作废")  # 《A》…同时废止
+_REPEALING_BEFORE = ("废止", "废除", "停止执行", "停止施行")  # 废止《A》
 _REPEAL_AFTER = lazy_regex.compile(
     rf"\s*(?:{_PARENS})?\s*(?:中(?:有关|关于)?[^。；，《\n]{{0,40}}?的?(?:规定|内容|条款|部分))?"
     r"\s*[，,]?\s*(?:自[^。；，\n]{0,30}?起\s*)?(?:都|均|亦|也)?\s*"
     r"(?:同时|一并|即行|自行|相应|予以|同时予以|即)?\s*"
-    r"(?:废止|停止执行|停止施行|不再执行|不再施行|失效|作废)")
-_REPEAL_BEFORE = lazy_regex.compile(r"(?:废止|废除|停止执行|停止施行)\s*(?:了)?\s*(?:原)?\s*$")
+    rf"(?:{'|'.join(_REPEALED_AFTER)})")
+_REPEAL_BEFORE = lazy_regex.compile(rf"(?:{'|'.join(_REPEALING_BEFORE)})\s*(?:了)?\s*(?:原)?\s*$")
 # Text between two items of one repeal list: no sentence end, no word that starts another clause.
 _GROUP_GAP = lazy_regex.compile(r"^[^。；;！？!?\n]{0,120}$")
 _GAP_BREAKS = lazy_regex.compile(r"根据|依据|按照|依照|参照|制定|施行|执行|要求|废止|停止|贯彻|落实|本(?:办法|规定|决定|条例|通知)")
@@ -66,7 +68,8 @@ _GAP_ITEM = lazy_regex.compile(r"\d|[〇○零一二三四五六七八九十]年
 _CITED_AS_BASIS = lazy_regex.compile(r"(?:根据|依据|按照|依照|参照)\s*$")
 
 # The document issuing or forwarding the instrument: 现将《X》印发给你们, 《X》已经…同意，现予印发.
-_ISSUE_VERB = r"(?:印发|转发|批转|下发|颁发|发布|公布|颁布)"
+_ISSUE_VERB_WORDS = ("印发", "转发", "批转", "下发", "颁发", "发布", "公布", "颁布")
+_ISSUE_VERB = f"(?:{'|'.join(_ISSUE_VERB_WORDS)})"
 _SELF_BEFORE = lazy_regex.compile(r"现将[^。；《》\n]{0,60}$")
 _PAREN = rf"\s*(?:{_PARENS})?\s*"
 _SELF_AFTER_PREFIXED = lazy_regex.compile(rf"^{_PAREN}(?:予以|予)?{_ISSUE_VERB}")
@@ -277,8 +280,8 @@ class _Raw(Record):
 
 
 # Words one of which every match of a group of patterns holds: a block without them skips the group.
-_REPEAL_WORDS = Words(("废止", "废除", "停止执行", "停止施行", "不再执行", "不再施行", "失效", "作废"))
-_ISSUE_VERBS = Words(("印发", "转发", "批转", "下发", "颁发", "发布", "公布", "颁布"))
+_REPEAL_WORDS = Words(tuple(dict.fromkeys(_REPEALED_AFTER + _REPEALING_BEFORE)))
+_ISSUE_VERBS = Words(_ISSUE_VERB_WORDS)
 
 
 def _read_block(text: str, index: int) -> list[_Raw]:
