@@ -173,9 +173,8 @@ class _Job(Record):
 
 
 def outcomes(files: list[str], job: _Job, jobs: int, start_method: str | None = None) -> Iterator[Outcome]:
-    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1. The parent
-    reviews the first file itself before the workers are forked, so that they start with the
-    readers, patterns and data a review loads on first use already in memory."""
+    """Outcomes in file order; reviewed in ``jobs`` worker processes when jobs > 1 (the first
+    file in this process, so that the workers start warm: workers.ordered_map)."""
     items = list(enumerate(files))
     if jobs <= 1 or len(files) <= 2:
         for item in items:
@@ -184,9 +183,7 @@ def outcomes(files: list[str], job: _Job, jobs: int, start_method: str | None = 
     from zzreview.workers import ordered_map
 
     _warm_up(files, job)
-    yield job.review(items[0])
-    rest = items[1:]
-    yield from ordered_map(job.review, rest, jobs, start_method=start_method)
+    yield from ordered_map(job.review, items, jobs, start_method=start_method)
 
 
 def _warm_up(files: list[str], job: _Job) -> None:

@@ -25,10 +25,20 @@ MAX_CHUNK = 64  # items in the largest chunk
 
 def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int = MAX_CHUNK,
                 start_method: str | None = None) -> Iterator[R]:
-    """``work(item)`` for every item, computed in ``processes`` workers, yielded in input order.
-    An exception raised by ``work`` is raised here. ``chunk``: the most items sent at once.
-    ``start_method``: how workers start (default fork where the platform has it; "spawn", as on
-    Windows and macOS, pickles ``work``)."""
+    """``work(item)`` for every item, yielded in input order: the first item here, before the
+    workers start (they then start warm: what ``work`` loads on first use is loaded once and shared
+    by fork), the others in ``processes`` workers. An exception raised by ``work`` is raised here.
+    ``chunk``: the most items sent at once. ``start_method``: how workers start (default fork where
+    the platform has it; "spawn", as on Windows and macOS, pickles ``work``)."""
+    if not items:
+        return
+    yield work(items[0])
+    if len(items) > 1:
+        yield from _in_workers(work, items[1:], processes, chunk, start_method)
+
+
+def _in_workers(work: Callable[[T], R], items: list[T], processes: int, chunk: int,
+                start_method: str | None) -> Iterator[R]:
     chunks = _chunks(items, chunk, processes)
     if start_method is None and "fork" in multiprocessing.get_all_start_methods():
         start_method = "fork"

@@ -35,15 +35,10 @@ def reviewed(files: list[str], settings: Settings, jobs: int,
     if jobs <= 1 or n < 2:
         results: Iterable[dict] = map(review, tasks)
     else:
-        import itertools
-
         from zzreview.workers import ordered_map
 
-        # The first file is reviewed here, so that the workers start warm (word lists, checks and
-        # knowledge base loaded once, then shared by fork) instead of each loading them again.
-        first = review(tasks[0])
-        rest = ordered_map(review, tasks[1:], min(jobs, n - 1))
-        results = itertools.chain([first], rest)
+        # the first file is reviewed here and the workers start warm (workers.ordered_map)
+        results = rest = ordered_map(review, tasks, jobs)
     try:
         for i, rec in enumerate(results, 1):
             if progress:
