@@ -292,3 +292,33 @@ def _sre_args(pattern):
     finally:
         compiler._sre = real
     return recorder.args
+
+
+def test_a_stamped_value_is_computed_again_when_its_stamp_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))
+    computed = []
+
+    def compute(value):
+        computed.append(value)
+        return value
+
+    kept = Kept("stamped")
+    assert kept.stamped("草案.toml", (10, 1), lambda: compute("甲")) == "甲"
+    kept.write()
+    again = Kept("stamped")  # a new run
+    assert again.stamped("草案.toml", (10, 1), lambda: compute("不该算")) == "甲"
+    assert again.stamped("草案.toml", (11, 2), lambda: compute("乙")) == "乙"  # the file changed
+    assert computed == ["甲", "乙"]
+
+
+def test_folders_up_goes_from_the_real_folder_to_the_root(tmp_path):
+    from zzreview.readers.limits import folders_up
+
+    (tmp_path / "甲" / "乙").mkdir(parents=True)
+    draft = tmp_path / "甲" / "乙" / "草案.md"
+    draft.write_text("#", encoding="utf-8")
+    (tmp_path / "链接").symlink_to(tmp_path / "甲")
+    up = list(folders_up(str(tmp_path / "链接" / "乙" / "草案.md")))
+    real = str((tmp_path / "甲" / "乙").resolve())
+    assert up[0] == real and up[1] == str((tmp_path / "甲").resolve()) and up[-1] == "/"
+    assert list(folders_up(real)) == up  # a folder starts with itself

@@ -155,20 +155,16 @@ def _read(path: Path) -> dict:
 
 def find_config(start: str | Path) -> Path | None:
     """The nearest config file from ``start`` upwards (pyproject.toml only with [tool.zzreview])."""
-    from zzreview.readers.limits import exists, is_dir
+    from zzreview.readers.limits import exists, folders_up, is_dir
 
-    start = os.path.realpath(start)
-    folder = start if is_dir(start) else os.path.dirname(start)
-    while True:
+    for folder in folders_up(start):
         for name in FILENAMES:
             p = os.path.join(folder, name)
             if exists(p) and not is_dir(p) and (name != "pyproject.toml" or _declares_zzreview(p)):
                 from pathlib import Path
 
                 return Path(p)
-        if os.path.dirname(folder) == folder:
-            return None
-        folder = os.path.dirname(folder)
+    return None
 
 
 def _declares_zzreview(pyproject: str) -> bool:
@@ -182,12 +178,7 @@ def _declares_zzreview(pyproject: str) -> bool:
         from zzreview.runcache import Kept
 
         _pyprojects = Kept("pyproject")
-    kept = _pyprojects.get(pyproject)
-    if kept is not None and kept[0] == stamp:
-        return kept[1]
-    declares = "zzreview" in _read(pyproject).get("tool", {})
-    _pyprojects.put(pyproject, (stamp, declares))
-    return declares
+    return _pyprojects.stamped(pyproject, stamp, lambda: "zzreview" in _read(pyproject).get("tool", {}))
 
 
 _pyprojects = None  # the Kept answers of _declares_zzreview

@@ -79,19 +79,15 @@ class Decision(Record):
 
 
 def find_file(start: str | Path) -> Path | None:
-    from zzreview.readers.limits import exists, is_dir
+    from zzreview.readers.limits import exists, folders_up, is_dir
 
-    start = os.path.realpath(start)
-    folder = start if is_dir(start) else os.path.dirname(start)
-    while True:
+    for folder in folders_up(start):
         file = os.path.join(folder, DEFAULT_RELATIVE)
         if exists(file) and not is_dir(file):
             from pathlib import Path
 
             return Path(file)  # a pipe or device here is refused when read, not skipped
-        if os.path.dirname(folder) == folder:
-            return None
-        folder = os.path.dirname(folder)
+    return None
 
 
 def root_of(path: Path) -> Path:

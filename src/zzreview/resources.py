@@ -62,13 +62,11 @@ def data_toml(relative: str) -> dict:
     stamp = (st.st_size, st.st_mtime_ns)
     if _parsed is None:  # keyed by absolute path: installations share one bounded file
         _parsed = Kept("data")
-    kept = _parsed.get(path)
-    if kept is not None and kept[0] == stamp:
-        return kept[1]
-    with open(path, "rb") as f:
-        data = __getattr__("tomllib").load(f)
-    _parsed.put(path, (stamp, data))
-    return data
+    def parse() -> dict:
+        with open(path, "rb") as f:
+            return __getattr__("tomllib").load(f)
+
+    return _parsed.stamped(path, stamp, parse)
 
 
 _parsed = None  # the Kept parsed data files

@@ -74,6 +74,16 @@ class Kept:
                 atexit.register(self.write)
             return self._items.get(key)
 
+    def stamped(self, key, stamp, compute):
+        """The value kept under ``key`` with this ``stamp`` (e.g. a file's size and times), else
+        ``compute()``, then kept with the stamp: a changed stamp is never served a stale value."""
+        kept = self.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        value = compute()
+        self.put(key, (stamp, value))
+        return value
+
     def put(self, key, value) -> None:
         """Keep ``value`` (plain data that marshal writes: dicts, lists, strings, numbers)."""
         try:

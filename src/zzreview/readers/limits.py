@@ -72,6 +72,19 @@ def is_dir(path) -> bool:
         return False
 
 
+def folders_up(start):
+    """The real folder of ``start`` (itself when it is a folder), then each folder above it to the root."""
+    folder = os.path.realpath(start)
+    if not is_dir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        yield folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
+
+
 def mb(n: int) -> str:
     return f"{n / _MB:g} MB"
 
