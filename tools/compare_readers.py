@@ -150,23 +150,6 @@ def generate_cases(folder: Path) -> None:
         (folder / f"{name}.docx").write_bytes(data)
 
 
-def _rezip(base: bytes, replace: dict[str, bytes | None]) -> bytes:
-    import io
-    import zipfile
-
-    src = zipfile.ZipFile(io.BytesIO(base))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = replace.get(info.filename, src.read(info.filename))
-            if data is not None:
-                z.writestr(info.filename, data)
-        for name, data in replace.items():
-            if name not in src.namelist() and data is not None:
-                z.writestr(name, data)
-    return buf.getvalue()
-
-
 def _docx_cases() -> dict[str, bytes]:
     """Word packages, sound and broken, that the two readers must read (or refuse) alike."""
     import io
@@ -174,6 +157,7 @@ def _docx_cases() -> dict[str, bytes]:
 
     import docx
     from docx.enum.text import WD_BREAK
+    from docx_parts import rezip  # tools/docx_parts.py, beside this script
 
     d = docx.Document()
     d.add_paragraph("某市养犬管理办法", style="Title")
@@ -199,20 +183,20 @@ def _docx_cases() -> dict[str, bytes]:
                   '<w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:ins><w:r><w:t>插入</w:t></w:r></w:ins>')
     return {
         "docx-sound": base,
-        "docx-run-pieces": _rezip(base, {"word/document.xml": body.replace("<w:body>", f"<w:body><w:p>{run_pieces}</w:p>", 1).encode()}),
-        "docx-no-content-types": _rezip(base, {"[Content_Types].xml": None}),
-        "docx-macro-main-type": _rezip(base, {"[Content_Types].xml": types.replace(
+        "docx-run-pieces": rezip(base, {"word/document.xml": body.replace("<w:body>", f"<w:body><w:p>{run_pieces}</w:p>", 1).encode()}),
+        "docx-no-content-types": rezip(base, {"[Content_Types].xml": None}),
+        "docx-macro-main-type": rezip(base, {"[Content_Types].xml": types.replace(
             "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml").encode()}),
-        "docx-no-body": _rezip(base, {"word/document.xml": f'<?xml version="1.0"?><w:document {w}/>'.encode()}),
-        "docx-broken-body-xml": _rezip(base, {"word/document.xml": body[:len(body) // 2].encode()}),
-        "docx-style-without-type": _rezip(base, {"word/styles.xml": styles.replace(' w:type="paragraph"', "", 1).encode()}),
-        "docx-style-name-without-value": _rezip(base, {"word/styles.xml": styles.replace('<w:name w:val="Title"/>', "<w:name/>", 1).encode()}),
-        "docx-broken-styles-xml": _rezip(base, {"word/styles.xml": styles[:len(styles) // 2].encode()}),
-        "docx-styles-not-declared": _rezip(base, {"[Content_Types].xml": types.replace(
+        "docx-no-body": rezip(base, {"word/document.xml": f'<?xml version="1.0"?><w:document {w}/>'.encode()}),
+        "docx-broken-body-xml": rezip(base, {"word/document.xml": body[:len(body) // 2].encode()}),
+        "docx-style-without-type": rezip(base, {"word/styles.xml": styles.replace(' w:type="paragraph"', "", 1).encode()}),
+        "docx-style-name-without-value": rezip(base, {"word/styles.xml": styles.replace('<w:name w:val="Title"/>', "<w:name/>", 1).encode()}),
+        "docx-broken-styles-xml": rezip(base, {"word/styles.xml": styles[:len(styles) // 2].encode()}),
+        "docx-styles-not-declared": rezip(base, {"[Content_Types].xml": types.replace(
             '<Override PartName="/word/styles.xml"', '<Override PartName="/word/other.xml"').encode()}),
-        "docx-doctype": _rezip(base, {"word/document.xml": body.replace("?>", "?><!DOCTYPE w:document>", 1).encode()}),
-        "docx-no-main-relationship": _rezip(base, {"_rels/.rels": rels.replace("officeDocument\"", "other\"").encode()}),
-        "docx-main-relationship-dangling": _rezip(base, {"word/document.xml": None}),
+        "docx-doctype": rezip(base, {"word/document.xml": body.replace("?>", "?><!DOCTYPE w:document>", 1).encode()}),
+        "docx-no-main-relationship": rezip(base, {"_rels/.rels": rels.replace("officeDocument\"", "other\"").encode()}),
+        "docx-main-relationship-dangling": rezip(base, {"word/document.xml": None}),
     }
 
 

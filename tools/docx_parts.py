@@ -20,9 +20,9 @@ def make_docx(paragraphs: list[str]) -> bytes:
 
 
 def rezip(data: bytes, replace: dict | None = None, add: dict | None = None) -> bytes:
-    """The package with members replaced or added. A value is the member's bytes, or
-    (prefix, size[, fill]): ``prefix`` then ``fill`` (default a space) repeated to ``size`` bytes,
-    streamed and deflated."""
+    """The package with members replaced or added. A value is the member's bytes, None (the member
+    is dropped), or (prefix, size[, fill]): ``prefix`` then ``fill`` (default a space) repeated to
+    ``size`` bytes, streamed and deflated."""
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
@@ -34,6 +34,8 @@ def rezip(data: bytes, replace: dict | None = None, add: dict | None = None) -> 
 
 
 def _write(z: zipfile.ZipFile, name: str, blob) -> None:
+    if blob is None:
+        return
     if not isinstance(blob, tuple):
         z.writestr(name, blob)
         return
