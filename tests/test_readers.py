@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from hypothesis import strategies as st
 
 from zzreview.errors import ReadError
 from zzreview.readers import read_document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from docx_parts import rezip  # noqa: E402  (tools/docx_parts.py)
 
 BODY = "# 某市养犬管理办法\n\n第一条 根据《中华人民共和国合同法》，制定本办法。\n"
 
@@ -139,13 +143,9 @@ def test_docx_run_text_counts_tabs_breaks_and_hyphens_as_word_shows_them():
         d.add_paragraph("正文")
 
     base = _docx_bytes(build)
-    z = zipfile.ZipFile(io.BytesIO(base))
-    body = z.read("word/document.xml").decode().replace("<w:r><w:t>正文</w:t></w:r>", pieces)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as out:
-        for info in z.infolist():
-            out.writestr(info.filename, body.encode() if info.filename == "word/document.xml" else z.read(info))
-    doc = read_document("d.docx", data=buf.getvalue())
+    body = zipfile.ZipFile(io.BytesIO(base)).read("word/document.xml").decode()
+    body = body.replace("<w:r><w:t>正文</w:t></w:r>", pieces)
+    doc = read_document("d.docx", data=rezip(base, replace={"word/document.xml": body.encode()}))
     assert [(b.kind, b.level) for b in doc.blocks] == [("heading", 1), ("heading", 2), ("paragraph", 0)]
     assert doc.blocks[2].text == "甲\t-\t\n\n\n 乙 插入"
 
@@ -155,14 +155,9 @@ def test_a_docx_without_a_body_is_corrupt():
         d.add_paragraph("某市养犬管理办法")
 
     base = _docx_bytes(build)
-    z = zipfile.ZipFile(io.BytesIO(base))
-    buf = io.BytesIO()
     empty = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
-    with zipfile.ZipFile(buf, "w") as out:
-        for info in z.infolist():
-            out.writestr(info.filename, empty if info.filename == "word/document.xml" else z.read(info))
     with pytest.raises(ReadError) as e:
-        read_document("d.docx", data=buf.getvalue())
+        read_document("d.docx", data=rezip(base, replace={"word/document.xml": empty}))
     assert e.value.code == "corrupt" and "没有正文" in e.value.message
 
 
