@@ -32,3 +32,25 @@ def test_positions_are_compared_character_by_character():
     other = Block(0, "paragraph", "甲乙丙", 3, 1, positions=[(3, 1), (3, 1), (3, 1)])
     assert compare_readers._runs(one) == [[0, 3, 1, 1]]
     assert compare_readers._runs(other) == [[0, 3, 1, 0]]
+
+
+def test_a_difference_is_found_named_and_located():
+    """The comparison itself: a changed text and a changed run of positions are each told apart and
+    located (comparing a reader with itself shows only that nothing is reported)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import compare_readers
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+
+    def dumped(text: str, runs: list) -> dict:
+        return {"format": "markdown", "title": "某办法", "directives": [], "typed_lines": [],
+                "blocks": [[0, "heading", 1, "某办法", 1, 3, [[0, 3, 1, 1]]], [1, "paragraph", 0, text, 3, 1, runs]]}
+
+    same = dumped("第一条 总则", [[0, 6, 3, 1]])
+    other_text = dumped("第一条 附则", [[0, 6, 3, 1]])
+    other_runs = dumped("第一条 总则", [[0, 6, 3, 2]])
+    assert compare_readers.kind_of_difference(same, other_text) == "text, kinds or blocks"
+    assert compare_readers.kind_of_difference(same, other_runs) == "positions only"
+    assert compare_readers._first_difference(same, other_text) == '.blocks[1][3]: "第一条 总则" → "第一条 附则"'
+    assert compare_readers._first_difference(same, other_runs).startswith(".blocks[1][6][0][3]: 1 → 2")
