@@ -420,6 +420,21 @@ def test_the_word_checks_before_patterns_hold_for_every_match(text):
     assert m is None or text.startswith("的")
 
 
+@pytest.mark.parametrize("name", ["_ISSUER_RC", "_ISSUER_DE", "SUBMITTED"])
+def test_the_issuer_and_submitted_patterns_match_only_around_的_in_real_texts(name):
+    """The random texts above rarely make these patterns match: run them over every sample and
+    every string of the tests too, and require that they do match somewhere."""
+    from test_triggers import TEXTS
+
+    from zzreview.analysis import cert_phrases
+
+    pattern = getattr(cert_phrases, name)
+    # the patterns read the text before a 证明 phrase too (SUBMITTED is anchored at its end)
+    befores = [t[:i] for t in TEXTS for i in range(len(t)) if t.startswith("证明", i)]
+    matches = [m.group(0) for text in TEXTS + befores for m in pattern.finditer(text)]
+    assert matches and all("的" in m for m in matches)
+
+
 def test_every_catch_all_word_holds_其他():
     """line_demands asks for the catch-all words only in a line holding 其他."""
     from zzreview.analysis import cert_clauses
