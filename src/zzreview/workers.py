@@ -51,12 +51,19 @@ def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, 
     ctx = multiprocessing.get_context(start_method)
     claims = Claims(ctx, first)
     helpers = []
+    forked = start_method == "fork"
+    if forked:
+        import gc
+
+        gc.freeze()  # what this process holds is never scanned in the helpers: fewer copied pages
     for _ in range(processes - 1):  # forked, a helper has work and items in memory; spawned, pickled
         here, there = ctx.Pipe()
         process = ctx.Process(target=_help, args=(there, claims, largest, processes, work, items), daemon=True)
         process.start()
         there.close()
         helpers.append((process, here))
+    if forked:
+        gc.unfreeze()  # the helpers have their copy; this process collects as before
     live = [conn for _, conn in helpers]
     n, out, done = len(items), first, {}
 
