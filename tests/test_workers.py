@@ -99,3 +99,12 @@ def test_this_process_works_too_and_no_helper_is_left_waiting():
     pids = {pid for _, pid in out}
     assert os.getpid() in pids and len(pids) == 2
     assert not multiprocessing.active_children()
+
+
+def test_no_helper_is_started_without_an_item_for_it():
+    """Two items and four processes asked for: the first item warms this process up, the second
+    is done here too — a helper would have nothing to do."""
+    import os
+
+    out = list(ordered_map(_slow_for_small, [3, 4], 4, 1))
+    assert [square for square, _ in out] == [9, 16] and {pid for _, pid in out} == {os.getpid()}

@@ -31,8 +31,11 @@ def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: i
     if not items:
         return
     yield work(items[0])
-    if len(items) > 1:
-        yield from _shared(work, items, 1, min(processes, len(items) - 1), chunk, start_method)
+    processes = min(processes, len(items) - 1)  # no helper without an item to do
+    if processes > 1:
+        yield from _shared(work, items, 1, processes, chunk, start_method)
+    else:
+        yield from map(work, items[1:])
 
 
 def chunk_size(left: int, largest: int, processes: int) -> int:
