@@ -185,7 +185,7 @@ def _key(title: str) -> str:
 
 
 def _clean_title(inner: str) -> str:
-    return _LINE_BREAK.sub("", inner).strip()
+    return (_LINE_BREAK.sub("", inner) if "\n" in inner else inner).strip()  # every match holds \n
 
 
 def _year(s: str, leading: bool = False) -> int | None:
@@ -245,8 +245,10 @@ class _SelfNames(Record):
         names.issued.append(_key(x))
         return names
 
-    def matches(self, title: str) -> bool:
-        k = _key(title)
+    def matches(self, title: str, k: str | None = None) -> bool:
+        """Whether ``title`` (its _key ``k`` when the caller has it) names this document."""
+        if k is None:
+            k = _key(title)
         if not k:
             return False
         if k in self.exact:
@@ -307,13 +309,13 @@ def _read_block(text: str, index: int) -> list[_Raw]:
             if m:
                 c.version_note = _BLANKS.sub("", m.group("note"))
                 pos = m.end()
+        paren = _PAREN_AFTER.match(text, pos)  # pos == e where there is no version note
         # year hint: version note, the parenthesis right after, or 2019年修正的《…》 before
         if c.version_note:
             c.year_hint = _year(c.version_note, leading=True)
         else:
-            p = _PAREN_AFTER.match(text, e)
-            if p:
-                c.year_hint = _year(p.group("paren"))
+            if paren:
+                c.year_hint = _year(paren.group("paren"))
             if c.year_hint is None:
                 b = _YEAR_BEFORE.search(text[max(0, s - 20):s])
                 if b:
@@ -324,10 +326,8 @@ def _read_block(text: str, index: int) -> list[_Raw]:
             c.defines_short_name = d.group("name").strip()
         # article references: right after the title, or after one parenthesis
         refs = parse_article_refs(text, pos)
-        if not refs.refs:
-            p = _PAREN_AFTER.match(text, pos)
-            if p:
-                refs = parse_article_refs(text, p.end())
+        if not refs.refs and paren:
+            refs = parse_article_refs(text, paren.end())
         # parallel lists; a reference with no 条 (《X》第一款) cannot be checked and is left out
         pairs = [(r, n) for r, n in zip(refs.refs, refs.numbers) if n is not None]
         c.articles, c.article_numbers = [r for r, _ in pairs], [n for _, n in pairs]
@@ -400,11 +400,11 @@ def extract_citations(doc: Document) -> list[Citation]:
             c.short_name_of = full
             out.append(c)
             continue
-        if r.is_self or own.matches(name):
+        key = _key(name)
+        if r.is_self or own.matches(name, key):
             if c.defines_short_name:
                 short[c.defines_short_name] = None
             continue
-        key = _key(name)
         if _GENRE.match(key):
             if r.preceded_by_ben:
                 continue  # 本《办法》: this document
