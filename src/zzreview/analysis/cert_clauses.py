@@ -15,7 +15,6 @@ from zzreview.text.triggers import gated
 
 
 SENTENCE_END = lazy_regex.compile(r"[。！？!?]")
-_CLAUSE_END = lazy_regex.compile(r"[，,；;：:]")
 _PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")  # a word list: run on re
 _STRONG_NEGATION = lazy_regex.compile(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
@@ -58,40 +57,37 @@ _COLON = lazy_regex.compile(r"[：:]")
 _INQUIRY = lazy_regex.compile(r"调查|核实|查证|审查")
 
 
-_BRACKET = lazy_regex.compile(r"[（()）]")
+_MARK = lazy_regex.compile(r"[。！？!?，,；;：:（()）]")  # a sentence end, a clause mark or a bracket
 
 
-def _depth_mask(text: str) -> list[int]:
-    """Nesting depth in （）/() at each offset (clause marks inside brackets do not split); an
-    opening bracket counts inside, a closing one too. Work in the number of brackets, not characters."""
-    out = [0] * len(text)
-    depth, last = 0, 0
-    for m in _BRACKET.finditer(text):
+def _sentences(line: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """(start, end, clauses) of each sentence of a line (a sentence ends after 。！？!?), its clauses
+    as (start, end, mark that ends it, "" for the last). A clause mark inside （）/() splits nothing;
+    brackets nest across sentences, a stray closing one is ignored. One scan of the line for all marks."""
+    out = []
+    depth = s0 = c0 = 0
+    clauses: list[tuple[int, int, str]] = []
+    for m in _MARK.finditer(line):
         i = m.start()
-        if depth:
-            out[last:i] = [depth] * (i - last)
-        if text[i] in "（(":
+        ch = line[i]
+        if ch in "（(":
             depth += 1
-            out[i] = depth
-        else:
-            out[i] = depth
-            depth -= 1 if depth else 0
-        last = i + 1
-    if depth:
-        out[last:] = [depth] * (len(text) - last)
+        elif ch in "）)":
+            if depth:
+                depth -= 1
+        elif ch in "。！？!?":
+            clauses.append((c0, i + 1, ""))
+            out.append((s0, i + 1, clauses))
+            s0 = c0 = i + 1
+            clauses = []
+        elif not depth:
+            clauses.append((c0, i, ch))
+            c0 = i + 1
+    if s0 < len(line) or not out:
+        if c0 < len(line):
+            clauses.append((c0, len(line), ""))
+        out.append((s0, len(line), clauses))
     return out
-
-
-def _clauses(text: str, lo: int, hi: int, depth: list[int]):
-    """(start, end, mark) of the clauses of text[lo:hi]; mark is the punctuation that ends it."""
-    start = lo
-    for m in _CLAUSE_END.finditer(text, lo, hi):
-        if depth[m.start()]:
-            continue
-        yield start, m.start(), m.group(0)
-        start = m.end()
-    if start < hi:
-        yield start, hi, ""
 
 
 def header_polarity(header: str) -> int:
@@ -306,7 +302,7 @@ def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> No
                             catch_all=bool(_GENERIC_ISSUER.fullmatch(m.group(1))), bounded=False, promise=promise))
 
 
-def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise: bool, found: list[_Found]):
+def _open_materials(line: str, s0: int, s1: int, inherited: int, promise: bool, found: list[_Found]):
     """Catch-alls without the word 证明: 有关部门要求的其他材料, 其他相关材料."""
     for m in OPEN_MATERIALS.finditer(line, s0, s1):
         near = max(s0, m.start() - cp.WINDOW)
@@ -334,22 +330,16 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     # of its words, so where the line lacks them no sentence of it has a match
     promise_here, jing_here = "承诺" in line, "经" in line
     found: list[_Found] = []
-    depth = _depth_mask(line)
-    s0 = 0
     carry_out = 0
-    sentences = [m.end() for m in SENTENCE_END.finditer(line)]
-    if not sentences or sentences[-1] < len(line):
-        sentences.append(len(line))
-    for s1 in sentences:
+    for s0, s1, clauses in _sentences(line):
         if not open_materials and line.find("证明", s0, s1) < 0 and not _COLON.search(line, s0, s1):
             carry_out = 0  # a sentence that demands nothing and opens no list: nothing to walk or carry
-            s0 = s1
             continue
         promise = promise_here and bool(_PROMISE.search(line, s0, s1))
         inherited = governing
         header_start = s0
         first = len(found)
-        for c0, c1, mark in _clauses(line, s0, s1, depth):
+        for c0, c1, mark in clauses:
             if "证明" in line[c0:c1]:
                 pol = _phrases_in_clause(line, c0, c1, inherited, promise, found)
                 if pol:
@@ -364,9 +354,8 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
             _jing(line, s0, s1, promise, here)
             found[first:] = here
         if open_materials:
-            _open_materials(line, s0, s1, depth, inherited, promise, found)
+            _open_materials(line, s0, s1, inherited, promise, found)
         carry_out = inherited if line[s0:s1].rstrip().endswith(("：", ":")) else 0
-        s0 = s1
     return found, carry_out
 
 
