@@ -152,6 +152,15 @@ def test_year_hint(text, year):
     assert c.year_hint == year
 
 
+@pytest.mark.parametrize("before, year", [
+    ("2019年修正的", 2019), ("二〇一八年10月1日施行的", 2018), ("2015年 公布的 ", 2015),
+    ("2019年的工作中，", None), ("2019年修正", None),
+])
+def test_year_written_right_before_the_title(before, year):
+    (c,) = cites("根据" + before + "《甲法》")
+    assert c.year_hint == year
+
+
 # ------------------------------------------------------------------ article references
 @pytest.mark.parametrize("after, refs, numbers", [
     ("第五十二条规定", ["第五十二条"], [52]),
