@@ -376,6 +376,8 @@ def list_context(kind: str, line: str, state: tuple[int, int]) -> tuple[int, tup
     short = len(line) <= 40 and not SENTENCE_END.search(line)
     if short and HEADER_LINE.search(line):
         return 0, (header_polarity(line) or 1, 0)
+    if not (section or listed):
+        return 0, state  # nothing open: only a header line changes anything
     if kind == "heading" or _SECTION.match(line):
         return 0, (0, 0)
     if bool(cp.ENUM.match(line)) or kind == "list_item" or ((listed or section) and short):
