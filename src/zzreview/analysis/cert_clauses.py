@@ -19,8 +19,8 @@ _PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺
 _STRONG_NEGATION = lazy_regex.compile(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
     r"代替|替代|杜绝|防止|已取消")
-_CIRCUMSTANCE = lazy_regex.compile(
-    r"(?:(?<!有)无|(?<![尚从])未|没有|不能|无法)(?:依照[^，]{0,16}规定)?(?:按规定|依法|及时|在[^，]{0,12}内)?"
+_CIRCUMSTANCE = gated(  # every match starts with one of its triggers
+    ("无", "未", "没有", "不能"), r"(?:(?<!有)无|(?<![尚从])未|没有|不能|无法)(?:依照[^，]{0,16}规定)?(?:按规定|依法|及时|在[^，]{0,12}内)?"
     r"(?:提交|提供|取得|出具|持有|附具|报送|查验|登记)?[、和]?(?:登记)?$")
 _LEAD = lazy_regex.compile(r"(?:[\s　]|如|例如|包括|除|应当|应|须|必须|并且|并|还应|还需|还|另需|另|均|需|请|可|以及|和|及|或者|、|等|由|"
                       r"一律|同时|一并)+")
@@ -48,7 +48,8 @@ _EXAMPLES = lazy_regex.compile(r"如|包括|含|例如|即")
 _JOINERS = lazy_regex.compile(r"[\s、，,和及或者以及]*")
 _SUMMARY = lazy_regex.compile(r"等[^、，,的和及或]{0,4}$")
 _EXCEPT_TAIL = lazy_regex.compile(r"[^，,；;。]{0,4}(?:以外|外)")
-_THIS = lazy_regex.compile(r"(?:该|此|本)(?:项|等|类)?")
+_THIS = frozenset(a + b for a in "该此本" for b in ("", "项", "等", "类"))  # the whole modifier is one of these
+_LIST_OPENERS = ("下列", "以下", "如下")  # _LEAD_IN starts with one
 _LEAD_IN = lazy_regex.compile(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$")
 _RELIES_ON = lazy_regex.compile(r"根据|依据|凭|查验")
 _IDENTITY_OR_RESIDENCE = lazy_regex.compile(r"身份|居住")
@@ -223,8 +224,8 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
         return -1, None
     if "除" in ctx and _EXCEPT_TAIL.match(after):
         return None
-    if cp.BACK_REF.search(core) or _THIS.fullmatch(core) \
-            or _LEAD_IN.match(core) \
+    if cp.BACK_REF.search(core) or core in _THIS \
+            or (core.startswith(_LIST_OPENERS) and _LEAD_IN.match(core)) \
             or ("的" in core and cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
         return None
     if cp.NOT_AFTER.match(after):

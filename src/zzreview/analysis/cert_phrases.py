@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from zzreview import lazy_regex
+from zzreview.text.triggers import gated
 
 WINDOW = 80  # longest modifier looked at, in characters
 
@@ -89,7 +90,7 @@ _ISSUER_DE = lazy_regex.compile(r"^(.{2,30}?)的(?:证明|有效证明)")
 _BRACKETED = lazy_regex.compile(r"[（(][^（）()]*[）)]")
 _CLAUSE_MARK = lazy_regex.compile(r"[，,；;：:]")
 _CONDITION_BY = lazy_regex.compile(r"^(?:有工作单位的|无工作单位的)?由?")
-_PROXY = lazy_regex.compile(r"代为$|代理人?$")
+_PROXY = gated("代", r"代为$|代理人?$")
 _HELPS = lazy_regex.compile(r"协助$|配合[^，,]{0,10}$")
 
 
@@ -128,8 +129,8 @@ def governing_verb(text: str, lo: int, start: int):
 
 # a verb marked for aspect or negation (已交, 未取得) or with a resultative/directional complement
 # (交回, 交出) describes a state: when its own 的 follows before the head, it sits in the modifier
-_ASPECT_BEFORE = lazy_regex.compile(r"(?:已经?|曾经?|未|不|没有|没)$")
-_COMPLEMENT_AFTER = lazy_regex.compile(r"[回出还清完掉走]")
+_ASPECT_BEFORE = gated(("已", "曾", "未", "不", "没"), r"(?:已经?|曾经?|未|不|没有|没)$")
+_COMPLEMENTS = tuple("回出还清完掉走")
 _HEAD_THEN_DE = lazy_regex.compile(r"证明(?:材料|文件|文书|书|信|函)?的")
 
 
@@ -138,7 +139,7 @@ def _in_modifier(text: str, lo: int, m, start: int) -> bool:
     marked (已交回, 未取得) and no other verb stands between it and that 的. A head followed by 的
     (未取得…证明的) is a condition, left to the circumstance check."""
     if not (_ASPECT_BEFORE.search(text, max(lo, m.start() - 2), m.start())
-            or _COMPLEMENT_AFTER.match(text, m.end())):
+            or text.startswith(_COMPLEMENTS, m.end())):
         return False
     de = text.find("的", m.end(), start)
     if de < 0 or _HEAD_THEN_DE.match(text, start):
@@ -146,7 +147,7 @@ def _in_modifier(text: str, lo: int, m, start: int) -> bool:
     return _VERBS.search(text, m.end(), de) is None
 
 
-_IN_RELATION = lazy_regex.compile(r"(?:有关|相关)的")
+_IN_RELATION = gated("关的", r"(?:有关|相关)的")
 _COORD = lazy_regex.compile(r"、|以及|或者|和|及(?!其)|或(?!者)")
 _DOC_END = lazy_regex.compile(r"(?:书|表|(?<![认验论保查])证|簿|件|照|同|票|据|明|料|函|信|本|单|卡)$")
 
