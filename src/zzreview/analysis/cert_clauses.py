@@ -58,7 +58,9 @@ _COLON = lazy_regex.compile(r"[：:]")
 _INQUIRY = lazy_regex.compile(r"调查|核实|查证|审查")
 
 
-_MARK = lazy_regex.compile(r"[。！？!?，,；;：:（()）]")  # a sentence end, a clause mark or a bracket
+# a sentence end, a clause mark or a bracket; literal characters only, so the standard library's re
+# finds them as regex does, in about half the time (one scan of every line read)
+_MARK = lazy_regex.kept_re(r"[。！？!?，,；;：:（()）]")
 
 
 def _sentences(line: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
