@@ -53,12 +53,12 @@ def test_the_chunker_has_patterns_on_re():
 def test_re_and_regex_match_alike(source):
     ours, theirs = PATTERNS[source], regex.compile(source)
     matched = 0
-    for line in LINES + _random_lines(source, 400):
+    for line in LINES + _random_lines(source, 200):
         a, b = list(ours.finditer(line)), list(theirs.finditer(line))
         assert len(a) == len(b) and all(map(_same, a, b)), (source, line)
         matched += len(a)
         n = len(line)
-        for pos in range(0, n + 1, max(1, n // 12)):
+        for pos in range(0, n + 1, max(1, n // 8)):
             for end in {pos, min(n, pos + 3), min(n, pos + 11), n}:
                 for method in ("search", "match", "fullmatch"):
                     x, y = getattr(ours, method)(line, pos, end), getattr(theirs, method)(line, pos, end)

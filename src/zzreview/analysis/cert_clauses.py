@@ -14,7 +14,7 @@ from zzreview.record import Record
 from zzreview.text.triggers import gated
 
 
-SENTENCE_END = lazy_regex.compile(r"[。！？!?]")
+SENTENCE_END = cp.on_re(r"[。！？!?]")
 _PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")  # a word list: run on re
 _STRONG_NEGATION = cp.on_re(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
@@ -36,7 +36,7 @@ HEADER_LINE = lazy_regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|�
 _FORWARDED = lazy_regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
 _SECTION = lazy_regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
 _COMMA_OR_SEMI = lazy_regex.compile(r"[，,；;]")
-_LIST_WORD = lazy_regex.compile(r"下列|以下|如下")
+_LIST_WORD = cp.on_re(r"下列|以下|如下")
 _HOLDS_LIST = lazy_regex.compile(r"(?:具有|具备|持有)(?:下列|以下)")
 _MATERIAL_WORD = lazy_regex.compile(r"(?:材料|资料|证明|证件|文件|要件)")
 _BRACKETS_OR_SPACE = lazy_regex.compile(r"[（(][^（）()]*[）)]|[\s　]")
