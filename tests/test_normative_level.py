@@ -296,3 +296,66 @@ def test_a_sentence_binds_by_a_word_or_a_grant(sentence, binds):
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.booleans())
 def test_binding_sentences_counted_line_by_line_as_sentence_by_sentence(text, public_notice):
     assert _normative._binding_sentences(text, public_notice) == _binding_by_sentence(text, public_notice)
+
+
+# --- the opening lines are judged for chrome only when a step reads them ------------------------
+
+from zzreview.document import Block, Document  # noqa: E402
+
+# lines of a head: forms of issue, chrome, article one, replies, comment notices, long and padded lines
+_HEAD_PIECES = ["中华人民共和国主席令", "第八十号", "国务院令第901号公布", "国务院第40次常务会议通过", "水利部令",
+                "2031年第7号", "经自然资源部第3次部务会议通过", "某某省人民政府令", "第310号", "市长令", "现予公布",
+                "市长 某某", "省长", "某某省第十四届人民代表大会常务委员会第十二次会议通过", "《某某条例》已由",
+                "根据", "经", "关于", "印发给你们", "转发给你们", "你局《关于某某的请示》收悉", "现公开征求意见",
+                "反馈至电子邮箱", "制定本办法", "第一条", "第1条 ", "首页 > 政务公开", "发布时间：2031-01-01",
+                "来源：某某", "| 打印 |", "某某市人民政府", "二〇三一年三月一日", "各区县人民政府：", "。", "，", " ", "\t"]
+
+
+def _document(texts: list[str], title_block: int | None) -> Document:
+    blocks = [Block(i, "paragraph", t, i + 1) for i, t in enumerate(texts)]
+    title = texts[title_block] if title_block is not None and title_block < len(texts) else None
+    return Document("generated.md", "markdown", blocks, title=title or None,
+                    title_block=title_block if title else None)
+
+
+def _opened(head):
+    """The same head with every trigger word in its text: no step is passed over."""
+    words = {*_normative._FORM_WORDS.words, *_normative._MADE_HERE.words,
+             *(w for p, _ in _normative._TEXT_CLASSES for w in p.words)}
+    head.text = "".join(sorted(words))
+    return head
+
+
+def _steps(doc, head, kind):
+    n = _normative
+    return (n._form_signal(doc, head, kind), n._content_class(doc, kind, head), n._by_government(doc, head),
+            head.lines)
+
+
+def _check_head(doc):
+    n = _normative
+    head, opened = n.Head(doc), _opened(n.Head(doc))
+    # every opening line is part of the text the steps' words are looked for in
+    assert all(line in head.text for line in n.head_lines(doc))
+    for kind in (None, "办法", "通知"):
+        assert _steps(doc, n.Head(doc), kind) == _steps(doc, opened, kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_HEAD_PIECES), max_size=6).map("".join), max_size=70),
+       st.one_of(st.none(), st.integers(0, 5)))
+def test_the_steps_passed_over_by_the_heads_words_would_find_nothing(texts, title_block):
+    _check_head(_document(texts, title_block))
+
+
+def test_long_lines_and_the_samples_heads(tmp_path):
+    from pathlib import Path
+
+    from zzreview.readers import read_document
+
+    padded = _document(["某某办法", "   " + "现予公布" * 400 + "某某省人民政府令", "\u3000第一条 制定本办法"], 0)
+    _check_head(padded)
+    samples = sorted(p for p in (Path(__file__).parent.parent / "samples").iterdir() if p.suffix in (".md", ".docx"))
+    assert len(samples) >= 8
+    for p in samples:
+        _check_head(read_document(p))

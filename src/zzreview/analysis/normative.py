@@ -27,7 +27,7 @@ from zzreview.readers.metadata import DOC_NUMBER, parse_date
 from zzreview.record import Record
 from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
-from zzreview.text.triggers import gated
+from zzreview.text.triggers import Words, gated
 from zzreview.text.wordscan import WordScan
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
@@ -78,9 +78,11 @@ _ARTICLE_ONE = lazy_regex.compile(r"^\s*第[一1]条")
 
 
 _LINE_CHARS = 1000  # a record line (通过, 令, 文号) is short; a longer line is only looked at this far
+_HEAD_LINES = 40
+_HEAD_BLOCKS = _HEAD_LINES + 20  # the blocks the opening lines are taken from (some are chrome)
 
 
-def head_lines(doc, limit: int = 40) -> list[str]:
+def head_lines(doc, limit: int = _HEAD_LINES) -> list[str]:
     """The document's opening lines (no web-page chrome), up to its first article, each cut to
     its first _LINE_CHARS characters so that one huge line costs no more than a short one."""
     out: list[str] = []
@@ -96,6 +98,25 @@ def head_lines(doc, limit: int = 40) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+class Head:
+    """A document's opening lines (``head_lines``), judged for chrome only when a step reads them.
+    A step first asks whether its trigger words occur in ``text``, the blocks the lines are taken
+    from as they are (each line is part of one of them): most documents hold none of them there."""
+
+    __slots__ = ("doc", "text", "_lines")
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.text = "\n".join([b.text for b in doc.blocks[:_HEAD_BLOCKS] if b.index != doc.title_block])
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = head_lines(self.doc)
+        return self._lines
 
 
 # ----------------------------------------------------------------------------- form signals
@@ -201,16 +222,22 @@ _FORM_SCAN = WordScan(sorted({w for p in (_ISSUING, *_RECORDS, _DEPT_ORDER, _GOV
                               for w in p.words}))
 
 
+# every form but issuing (印发给你们), which alone decides none, holds one of these
+_FORM_WORDS = Words(tuple(w for w in _FORM_SCAN.words if w not in _ISSUING.words))
+
+
 def _form_words(text: str) -> set[str]:
     """The trigger words of the forms of issue that occur in ``text``."""
     return {_FORM_SCAN.words[i] for i in _FORM_SCAN.found(text)}
 
 
-def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision | None:
+def _form_signal(doc, head: Head, kind: str | None) -> NormativeDecision | None:
     """Level from the issuer and the form of issue printed in the document's head. Each kind of
     form is looked for line by line only when its trigger words occur in the head at all."""
-    head = "\n".join(lines)
-    words = _form_words(head)
+    if not _FORM_WORDS.occurs(head.text):
+        return None
+    lines = head.lines
+    words = _form_words("\n".join(lines))
     legislative_kind = kind in (None, "条例", "办法", "规定", "细则", "实施办法", "实施细则", "规则", "法", "决定")
     issuing = not words.isdisjoint(_ISSUING.words) and any(_ISSUING.search(t) for t in lines)
     if any(not words.isdisjoint(p.words) for p in _RECORDS):
@@ -265,14 +292,14 @@ def _form_signal(doc, lines: list[str], kind: str | None) -> NormativeDecision |
 
 
 # ---------------------------------------------------------------------------- the knowledge base
-def _kb_signal(doc, lines: list[str], kb, as_of, kind) -> NormativeDecision | None:
+def _kb_signal(doc, head: Head, kb, as_of, kind) -> NormativeDecision | None:
     if kb is None or not doc.title or as_of is None:
         return None
     title = strip_notes(doc.title)
     res = kb.resolve(title, as_of)
     if not res.known or res.matched_by not in ("title", "table") or res.level not in (*HIGHER, NORMATIVE):
         return None
-    if res.level in HIGHER and (number := _issue_number(lines)) and _form_signal(doc, lines, kind) is None:
+    if res.level in HIGHER and (number := _issue_number(head.lines)) and _form_signal(doc, head, kind) is None:
         return _decision(NORMATIVE, kind, [f"知识库将《{res.title}》列为{res.level}，但文件以普通公文字号（{number}）印发，"
                                            "不是法律、法规或规章的公布形式"], "kb")
     return _decision(res.level, kind, [f"知识库收录《{res.title}》，效力级别为{res.level}"], "kb")
@@ -322,7 +349,7 @@ _APPLY_TO_RULE_KINDS = (_DRAFT_FOR_COMMENT, _INTERNAL_RULES)
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
 _SENTENCE = lazy_regex.compile(r"[^。；！？\n]+")
 _ITEM_NUMBER = lazy_regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
-_MADE_HERE = lazy_regex.compile(r"制定本(?:办法|规定|细则)")
+_MADE_HERE = gated("制定本", r"制定本(?:办法|规定|细则)")
 _BLANK = lazy_regex.compile(r"\s")
 _PUBLIC = lazy_regex.compile(
     r"公民|法人|其他组织|单位和个人|任何单位|任何人|个人|市民|居民|村民|农户|群众|经营者|企业|申请人|当事人|纳税人|"
@@ -375,7 +402,7 @@ def _title_class(title: str) -> tuple[str, str] | None:
 _ISSUED = lazy_regex.compile(r"(?:印发|转发|批转|颁发|颁布)[《〈]?(?P<inner>[^》〉]{2,80}?)[》〉]?的?通知$")
 
 
-def _title_signal(doc, kind: str | None, lines: list[str]) -> NormativeDecision | None:
+def _title_signal(doc, kind: str | None, head: Head) -> NormativeDecision | None:
     title = strip_notes(doc.title or "")
     if not title:
         return None
@@ -393,7 +420,7 @@ def _title_signal(doc, kind: str | None, lines: list[str]) -> NormativeDecision 
     inner_kind = document_kind(inner) if inner else kind
     reserved = strip_notes(inner or title)
     if (inner_kind == "条例" or reserved.endswith("法") and not reserved.endswith(("办法", "方法", "做法"))) \
-            and not _by_government(doc, lines):
+            and not _by_government(doc, head):
         level = "法律" if reserved.endswith("法") else (
             "地方性法规" if _place(reserved) else "行政法规")
         return _decision(level, kind, [f"标题的文种“{'法' if level == '法律' else '条例'}”是法律、法规专用的名称，"
@@ -406,13 +433,13 @@ _CONGRESS = lazy_regex.compile(r"人民代表大会|人大")
 _GOVERNMENT_DRAFT = lazy_regex.compile(r"[（(][^）)]*(?:政府|局|委|办)[^）)]*(?:稿|草案)[）)]")
 
 
-def _by_government(doc, lines: list[str]) -> bool:
+def _by_government(doc, head: Head) -> bool:
     """The text shows an administrative organ as its author (signature, title note, 本办法)."""
     if doc.issuer and _GOVERNMENT.search(doc.issuer) and not _CONGRESS.search(doc.issuer):
         return True
     if _GOVERNMENT_DRAFT.search(doc.title or ""):
         return True
-    return any(_MADE_HERE.search(t) for t in lines[:10])
+    return _MADE_HERE.occurs(head.text) and any(_MADE_HERE.search(t) for t in head.lines[:10])
 
 
 # What the text itself does, where the title does not say it.
@@ -425,10 +452,12 @@ _TEXT_CLASSES = (
 _CHAPTERS = lazy_regex.compile(r"^\s*第[一二三四五六七八九十]+章\s*(?P<name>[\p{Han}\s]{2,12})$")
 
 
-def _content_class(doc, kind, lines: list[str]) -> NormativeDecision | None:
-    head = "\n".join(lines[:25])
+def _content_class(doc, kind, head: Head) -> NormativeDecision | None:
+    if not any(pattern.occurs(head.text) for pattern, _ in _TEXT_CLASSES):
+        return None
+    opening = "\n".join(head.lines[:25])
     for pattern, why in _TEXT_CLASSES:
-        m = pattern.search(head)
+        m = pattern.search(opening)
         if m:
             quote = m.group(0) if len(m.group(0)) <= 40 else m.group(0)[:18] + "…" + m.group(0)[-18:]
             return _decision(NON_NORMATIVE, kind, ["文本" + why.format(quote)], "content")
@@ -469,29 +498,29 @@ def classify_document(doc, structure, config, kb=None, as_of=None) -> NormativeD
         return _decision(NORMATIVE, kind, ["配置 document-kind = normative"], "config", forced=True)
     if forced == "non-normative":
         return _decision(NON_NORMATIVE, kind, ["配置 document-kind = non-normative"], "config", forced=True)
-    lines = head_lines(doc)
+    head = Head(doc)
     if level_cfg and level_cfg != "auto":
         level = CONFIG_LEVELS.get(level_cfg, NORMATIVE)
         if level == NORMATIVE:  # "the drafts here are normative documents": a meeting notice still is not
-            title_says = _title_signal_first(doc, kind, lines)
+            title_says = _title_signal_first(doc, kind, head)
             if title_says is not None:
                 return title_says
         return _decision(level, kind, [f"配置 level = {level_cfg}（{level}）"], "config", forced=True,
                          provincial=bool(_place(doc.title) and _PROVINCE.search(_place(doc.title) or "")))
-    by_kb = _kb_signal(doc, lines, kb, as_of, kind)
+    by_kb = _kb_signal(doc, head, kb, as_of, kind)
     if by_kb is not None:
         return by_kb
-    by_title = _title_signal(doc, kind, lines)  # read once: a non-normative class outranks the form
+    by_title = _title_signal(doc, kind, head)  # read once: a non-normative class outranks the form
     if by_title is not None and by_title.level == NON_NORMATIVE:
         return by_title
-    return (_form_signal(doc, lines, kind)
+    return (_form_signal(doc, head, kind)
             or by_title
-            or _content_class(doc, kind, lines)
+            or _content_class(doc, kind, head)
             or _content_signal(doc, structure, kind))
 
 
-def _title_signal_first(doc, kind, lines) -> NormativeDecision | None:
+def _title_signal_first(doc, kind, head: Head) -> NormativeDecision | None:
     """Non-normative classes named by the title outrank the form (a comment notice prints a draft
     rule with its adoption history; a congress decision accepts one resignation)."""
-    d = _title_signal(doc, kind, lines)
+    d = _title_signal(doc, kind, head)
     return d if d is not None and d.level == NON_NORMATIVE else None
