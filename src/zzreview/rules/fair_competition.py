@@ -147,11 +147,10 @@ class PatternSet(Frozen):
     def wanted(self, text: str) -> list[Pattern]:
         """The patterns that can match in ``text``: those with a word that starts a match and a word
         that ends one in it (the definition: ``by_block`` finds the same words in one pass)."""
-        return [self.patterns[i] for i in sorted(self._can_match(
-            i for i, w in enumerate(self.words) if w in text))]
+        return list(self._of_mask(self._can_match(i for i, w in enumerate(self.words) if w in text)))
 
     def by_block(self, blocks: Sequence[Block], text: str, skip: int | None = None
-                 ) -> Iterator[tuple[Block, list[Pattern]]]:
+                 ) -> Iterator[tuple[Block, tuple[Pattern, ...]]]:
         """Each of ``blocks`` (but the one whose index is ``skip``) in which a pattern can match,
         with ``wanted(block.text)``. ``text`` is the blocks' texts joined by line breaks
         (Document.text): one pass over it finds the blocks that hold an inner word (most hold
@@ -172,7 +171,7 @@ class PatternSet(Frozen):
                 if b.index != skip:
                     wanted = self._can_match(found(b.text))
                     if wanted:
-                        yield b, [self.patterns[i] for i in sorted(wanted)]
+                        yield b, self._of_mask(wanted)
             start = end + 1
 
     @cached_property
@@ -185,30 +184,39 @@ class PatternSet(Frozen):
         """Every trigger word, found in one pass over a text (text/wordscan.py)."""
         return WordScan(self.words)
 
-    def _can_match(self, ids: Iterable[int]) -> set[int]:
+    def _can_match(self, ids: Iterable[int]) -> int:
         """The patterns with a start word, an end word and an inner word among the words ``ids``
-        (indexes)."""
-        starts, ends, inner = set(self.always), set(self.any_tail), set(self.any_inner)
+        (indexes), as a bit mask (bit k: pattern k); one OR per word and kind instead of set unions."""
+        starts, ends, inner = self._masks[3]
+        start_of, end_of, inner_of = self._masks[:3]
         for i in ids:
-            starts |= self._starts_of[i]
-            ends |= self._ends_of[i]
-            inner |= self._inner_of[i]
+            starts |= start_of[i]
+            ends |= end_of[i]
+            inner |= inner_of[i]
         return starts & ends & inner
 
-    @cached_property
-    def _starts_of(self) -> tuple[frozenset[int], ...]:
-        """Word index → the patterns a match of which may start with the word."""
-        return tuple(self.by_word.get(w, frozenset()) for w in self.words)
+    def _of_mask(self, mask: int) -> tuple[Pattern, ...]:
+        """The patterns of a bit mask, in order (a few masks recur: each listed once)."""
+        listed = self._listed.get(mask)
+        if listed is None:
+            listed = self._listed[mask] = tuple(p for k, p in enumerate(self.patterns) if mask >> k & 1)
+        return listed
 
     @cached_property
-    def _inner_of(self) -> tuple[frozenset[int], ...]:
-        """Word index → the patterns a match of which may contain the word."""
-        return tuple(self.by_inner.get(w, frozenset()) for w in self.words)
+    def _listed(self) -> dict[int, tuple[Pattern, ...]]:
+        return {}
 
     @cached_property
-    def _ends_of(self) -> tuple[frozenset[int], ...]:
-        """Word index → the patterns a match of which may end with the word."""
-        return tuple(self.by_tail.get(w, frozenset()) for w in self.words)
+    def _masks(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, int, int]]:
+        """Word index → the mask of the patterns a match of which may start with it, end with it,
+        contain it; last the masks of the patterns that need no start, end or inner word."""
+        def mask(ids: Iterable[int]) -> int:
+            return sum(1 << i for i in set(ids))
+
+        return (tuple(mask(self.by_word.get(w, ())) for w in self.words),
+                tuple(mask(self.by_tail.get(w, ())) for w in self.words),
+                tuple(mask(self.by_inner.get(w, ())) for w in self.words),
+                (mask(self.always), mask(self.any_tail), mask(self.any_inner)))
 
 
 _META = set("\\[](){}.*+?^$|")
