@@ -77,13 +77,15 @@ def _reserved_name(ctx: Context, level: str) -> Iterable[Finding]:
     rule may not be called 条例 (《规章制定程序条例》第七条); laws and regulations may use both."""
     title = _TITLE_NOTES.sub("", ctx.doc.title or "")
     law_name = title.endswith("法") and not title.endswith(("办法", "方法", "做法"))
-    q, loc = ctx.title_location()
-    if level == "行政规范性文件" and (title.endswith("条例") or law_name):
-        name = "条例" if title.endswith("条例") else "法"
+    if not (title.endswith("条例") or law_name):
+        return  # most titles: no finding, so the title's location is not looked up
+    name = "条例" if title.endswith("条例") else "法"
+    if level == "行政规范性文件":
+        q, loc = ctx.title_location()
         yield _finding("ZZ801", f"规范性文件不得称“{name}”（“{name}”是法律、法规的名称）", q, loc,
                        "改称“办法”“规定”“细则”等")
-    elif level in ("部门规章", "地方政府规章") and (title.endswith("条例") or law_name):
-        name = "条例" if title.endswith("条例") else "法"
+    elif level in ("部门规章", "地方政府规章"):
+        q, loc = ctx.title_location()
         yield _finding("ZZ801", f"规章不得称“{name}”（《规章制定程序条例》第七条）", q, loc, "改称“规定”“办法”")
 
 
