@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import AS_OF
 
 BASIS = "第一条 根据《中华人民共和国动物防疫法》，制定本办法。\n\n"
@@ -97,6 +99,19 @@ def test_short_issuing_notice_without_its_instrument_is_not_judged(cli, draft):
     p = draft("《某市某某管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。" + SIGN,
               title="某市人民政府关于印发某市某某管理办法的通知")
     assert codes(run(cli, p)) == []
+
+
+@pytest.mark.parametrize("blanks, chars, judged", [
+    (0, 900, False),      # short
+    (600, 900, False),    # long only with its blanks (spaces between the characters)
+    (0, 1100, True),      # long enough to hold its instrument: it ends with a date, a validity is asked for
+    (300, 1100, True),
+])
+def test_an_issuing_notice_is_short_by_its_characters_not_its_blanks(cli, draft, blanks, chars, judged):
+    body = "现印发给你们，请认真贯彻执行。" + "某某事项" * (chars // 4)
+    body = body[:blanks] + "".join(c + " " for c in body[blanks:2 * blanks]) + body[2 * blanks:] if blanks else body
+    p = draft(body + SIGN, title="某市人民政府关于印发某市某某管理办法的通知")
+    assert ("ZZ501" in codes(run(cli, p))) is judged
 
 
 def test_effective_some_days_after_publication(cli, draft):

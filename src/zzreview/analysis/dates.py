@@ -197,7 +197,9 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
     last_blocks = {i for i, _ in last}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    length = len("".join(whole.split()))  # not counting blanks and breaks, which vary by format
+    # the length not counting blanks and breaks, which vary by format; below _LONG // 2 only that it
+    # is short matters, and a text shorter than that with its blanks is (no blanks to take out)
+    length = len(whole) if len(whole) < _LONG // 2 else len("".join(whole.split()))
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date
