@@ -139,3 +139,13 @@ def test_every_match_of_a_date_pattern_holds_the_words_it_is_run_for():
         assert matched and all(w in m for m in matched for w in words), (pattern.pattern.pattern, words)
     matched = [m.group(0) for text in TEXTS for m in dates.VALIDITY.pattern.finditer(text)]
     assert matched and all(any(w in m for w in dates._VALIDITY_TIME) for m in matched)
+
+
+def test_one_scan_for_a_term_or_a_one_off_measure_says_what_the_two_scans_say():
+    from test_triggers import TEXTS
+
+    from zzreview.analysis import dates
+
+    for text in TEXTS:
+        assert dates._TERM_OR_ONE_OFF.occurs(text) == (dates._TERM.occurs(text) or dates._ONE_OFF.occurs(text))
+    assert any(dates._TERM.occurs(t) for t in TEXTS) and any(dates._ONE_OFF.occurs(t) for t in TEXTS)
