@@ -141,8 +141,8 @@ def corpus(folder: Path, scratch: Path, peer: bool, memory: bool, repeat: int = 
     one, floor = alternating([*check, *single], floor_cmd, repeat)
     row("check, one process, text", one, f"markdown-it {floor.wall * 1000:.0f} ms", floor, "≤ 3×")
     jobs = min(2, _cpus())
-    if not has_jobs:
-        print("  --jobs: not in this version; the peer is compared with one process")
+    if not has_jobs or jobs == 1:
+        print("  --jobs: not in this version, or one CPU; the peer is compared with one process")
         jobs, many = 1, one
     else:
         # one process and --jobs N timed in turn, and beside them the machine's own ceiling: a
@@ -176,6 +176,12 @@ def corpus(folder: Path, scratch: Path, peer: bool, memory: bool, repeat: int = 
         rss10 = timed([*ZZ, "check", str(tenfold), "--as-of", AS_OF, "--fail-on", "never", "-f", "json", *single]).rss
         print(f"  peak RSS, one process, JSON: {rss1 / 1024:.0f} MiB at 1×, {rss10 / 1024:.0f} MiB at 10× "
               f"→ {rss10 / rss1:.2f}× (goal: flat)")
+        if jobs > 1:  # a stock's scale: the fixed start (interpreter, imports, knowledge base) weighs less
+            check10 = [*ZZ, "check", str(tenfold), "--as-of", AS_OF, "--fail-on", "never"]
+            tens = [(timed([*check10, *single]), timed([*check10, "--jobs", str(jobs)])) for _ in range(2)]
+            print(f"  at 10× ({10 * n} files): one process {_median([t[0] for t in tens]).wall:.2f} s, --jobs {jobs} "
+                  f"{_median([t[1] for t in tens]).wall:.2f} s → speed-up "
+                  f"{statistics.median(t[0].wall / t[1].wall for t in tens):.2f}×")
         shutil.rmtree(tenfold, ignore_errors=True)
 
 

@@ -299,3 +299,32 @@ def test_growth_is_linear():
     _best_time(small, 1)  # warm up
     ratio = min(_best_time(large) / _best_time(small) for _ in range(2))
     assert ratio < 2.6, f"doubling the input multiplied the time by {ratio:.1f}"
+
+
+# --- the small gated patterns, called as the chunker calls them -------------------------------------
+
+@pytest.mark.parametrize("prefix, verb, role", [
+    ("猎户可以委托他人代为", "提交", -1),  # who may hand it over for the public
+    ("申请人可以委托其代理人", "提交", -1),
+    ("申请人可以委托其代理", "提交", -1),
+    ("供电企业向用户", "提供", -1),  # someone gives it to the public
+    ("对申请人所", "提供", -1),  # what was handed over
+    ("申请人应当", "提交", 1),
+    ("代理机构应当", "提交", 1),  # 代 not at the end: no proxy
+])
+def test_hand_over_role_of_the_public_a_proxy_or_someone_else(prefix, verb, role):
+    from zzreview.analysis import cert_phrases as cp
+
+    assert cp.demand_role(prefix, verb) == role
+
+
+@pytest.mark.parametrize("before, marked", [
+    ("原部队已经", True), ("采伐迹地尚未", True), ("旧船曾经", True), ("原校没有", True), ("原单位不", True),
+    ("申请人应当", False), ("不予受理后", False), ("已经审核的", False),
+])
+def test_an_aspect_mark_right_before_a_verb(before, marked):
+    from zzreview.analysis import cert_phrases as cp
+
+    window = (max(0, len(before) - 2), len(before))  # the two characters _in_modifier looks at
+    assert bool(cp._ASPECT_BEFORE.search(before, *window)) is marked
+    assert bool(cp._ASPECT_BEFORE.pattern.search(before, *window)) is marked

@@ -318,12 +318,12 @@ def test_a_clipped_name_is_not_called_unlisted(tmp_path):
     assert certlists.partial_match("渔船证明", lists) is None
 
 
-# --- the bracket mask is computed from the brackets alone -----------------------------------------
+# --- sentences and clauses are found in one scan of the marks ------------------------------------
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from zzreview.analysis.cert_clauses import _depth_mask, line_demands  # noqa: E402
+from zzreview.analysis.cert_clauses import _sentences, line_demands  # noqa: E402
 
 
 def _depth_by_character(text: str) -> list[int]:
@@ -338,10 +338,48 @@ def _depth_by_character(text: str) -> list[int]:
     return out
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="（()）证明，；：材料其他", max_size=40))
-def test_bracket_mask_agrees_with_the_character_by_character_definition(text):
-    assert _depth_mask(text) == _depth_by_character(text)
+def _sentences_by_definition(line: str) -> list:
+    """The definition: the line cut after each 。！？!? (and at its end), then each sentence cut at
+    ，,；;：: where the bracket depth of that character is 0; a clause ends before its mark."""
+    depth = _depth_by_character(line)
+    ends = [i + 1 for i, ch in enumerate(line) if ch in "。！？!?"]
+    if not ends or ends[-1] < len(line):
+        ends.append(len(line))
+    out, s0 = [], 0
+    for s1 in ends:
+        clauses, start = [], s0
+        for i in range(s0, s1):
+            if line[i] in "，,；;：:" and not depth[i]:
+                clauses.append((start, i, line[i]))
+                start = i + 1
+        if start < s1:
+            clauses.append((start, s1, ""))
+        out.append((s0, s1, clauses))
+        s0 = s1
+    return out
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="（()）证明，,；;：:。！？!?材料其他 ", max_size=40))
+def test_sentences_and_clauses_agree_with_the_definition_on_random_lines(line):
+    assert _sentences(line) == _sentences_by_definition(line)
+
+
+def test_sentences_and_clauses_agree_with_the_definition_on_the_samples_and_test_strings():
+    import ast
+
+    from conftest import ROOT, SAMPLES
+
+    lines = [ln for p in sorted(SAMPLES.glob("*.md")) for ln in p.read_text(encoding="utf-8").splitlines()]
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                lines.extend(node.value.splitlines())
+    with_clauses = 0
+    for line in lines:
+        assert _sentences(line) == _sentences_by_definition(line), line
+        with_clauses += any(mark for *_, clauses in _sentences(line) for *_, mark in clauses)
+    assert with_clauses > 100
 
 
 def test_a_line_without_certification_words_demands_nothing_and_carries_only_a_header():

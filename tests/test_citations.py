@@ -152,6 +152,15 @@ def test_year_hint(text, year):
     assert c.year_hint == year
 
 
+@pytest.mark.parametrize("before, year", [
+    ("2019年修正的", 2019), ("二〇一八年10月1日施行的", 2018), ("2015年 公布的 ", 2015),
+    ("2019年的工作中，", None), ("2019年修正", None),
+])
+def test_year_written_right_before_the_title(before, year):
+    (c,) = cites("根据" + before + "《甲法》")
+    assert c.year_hint == year
+
+
 # ------------------------------------------------------------------ article references
 @pytest.mark.parametrize("after, refs, numbers", [
     ("第五十二条规定", ["第五十二条"], [52]),
@@ -174,6 +183,27 @@ def test_article_references_after_title(after, refs, numbers):
     (c,) = cites("依据《某某法》" + after)
     assert c.articles == refs
     assert c.article_numbers == numbers
+
+
+@pytest.mark.parametrize("text, note, year, refs", [
+    # one parenthesis after the title gives the year hint and is stepped over for the articles
+    ("依据《甲条例》（国发〔2007〕19号）第五条", None, 2007, ["第五条"]),
+    ("依据《甲条例》（主席令第62号）第五条", None, None, ["第五条"]),
+    # after a version note, the parenthesis that follows it is the one stepped over
+    ("依据《甲法》（2019年修正）（主席令第29号）第十二条", "2019年修正", 2019, ["第十二条"]),
+    ("依据《甲法（2019年修正）》（主席令第29号）第十二条", "2019年修正", 2019, ["第十二条"]),
+    ("依据《甲法》（2019年修正）第十二条（主席令第29号）", "2019年修正", 2019, ["第十二条"]),
+    ("依据《甲法》（国发〔2007〕19号）（主席令第29号）第十二条", None, 2007, []),
+])
+def test_parenthesis_after_title_or_version_note(text, note, year, refs):
+    (c,) = cites(text)
+    assert (c.title, c.version_note, c.year_hint, c.articles) == ("甲条例" if "条例" in text else "甲法", note, year, refs)
+
+
+def test_title_across_a_soft_line_break_is_joined():
+    (c,) = cites("依据《中华人民共和国\n 行政许可法》第十二条")
+    assert c.title == "中华人民共和国行政许可法"
+    assert c.articles == ["第十二条"]
 
 
 def test_articles_attach_to_the_nearest_title():

@@ -364,7 +364,7 @@ def test_trigger_words_kept_between_runs_are_those_read_from_the_pattern(tmp_pat
     monkeypatch.setattr(fc, "_kept_words", None)
     again = fc._trigger_words(src)
     assert again == first and list(tmp_path.glob("fair-competition-words-*.marshal"))
-    assert runcache.Kept("fair-competition-words").get(src + "\0") == (fc._stamp, *first)
+    assert runcache.Kept("fair-competition-words").get(src + "\0") == (fc._stamp, first)
     # the inner words read with rare words declared are kept apart
     assert fc._trigger_words(src, "购买|使用")[2] == frozenset({"购买", "使用"})
     assert fc._trigger_words(src) == first

@@ -188,3 +188,55 @@ def test_encoded_base_round_trip(tmp_path):
     path.write_text('{"format":2,"meta":{},"instruments":[],"aliases":[]}', encoding="utf-8")
     with pytest.raises(ValueError):
         KnowledgeBase.load(path=path)
+
+
+# ---------------------------------------------------------------- lookups kept per title
+_TITLES = ["合同法", "《中华人民共和国合同法》", "中华人民共和国食品安全法（2015年修订）", "中华人民共和国国家安全法",
+           "中华人民共和国爆炸物品管理条例", "某县农村集体资产管理暂行办法", "安全生产条例", "行政处罚法"]
+_ASKS = [(D("2020-06-01"), None, None), (D("2026-11-24"), None, None), (D("2026-11-24"), 2010, None),
+         (D("2026-11-24"), None, "2021年修正"), (D("2026-11-24"), 2020, "2009年修正")]
+
+
+def _fresh(kb, title, day, year, note):
+    """What resolve answers with nothing kept from earlier lookups."""
+    kb.__dict__.pop("_titles_looked_up", None)
+    return kb.resolve(title, day, year_hint=year, version_note=note).to_dict()
+
+
+def test_a_title_looked_up_again_resolves_as_the_first_time_whatever_day_year_and_note(kb):
+    want = {(t, *a): _fresh(kb, t, *a) for t in _TITLES for a in _ASKS}
+    kb.__dict__.pop("_titles_looked_up", None)
+    for _ in range(2):
+        for t in _TITLES:
+            for day, year, note in _ASKS:
+                r = kb.resolve(t, day, year_hint=year, version_note=note)
+                assert r.to_dict() == want[(t, day, year, note)], (t, day, year, note)
+                r.versions.append("changed by a caller")  # a caller's change reaches no later answer
+                r.same_title.append({})
+    assert set(kb._titles_looked_up) == set(_TITLES)
+
+
+def test_lookups_kept_are_bounded_and_answer_alike_past_the_bound(kb, monkeypatch):
+    import zzreview.kb as kb_module
+
+    monkeypatch.setattr(kb_module, "_LOOKED_UP_MAX", 3)
+    want = {t: _fresh(kb, t, D("2026-11-24"), None, None) for t in _TITLES}
+    kb.__dict__.pop("_titles_looked_up", None)
+    for t in _TITLES * 2:
+        assert kb.resolve(t, D("2026-11-24")).to_dict() == want[t]
+        assert len(kb._titles_looked_up) <= 3
+
+
+def test_lookups_kept_are_dropped_when_a_table_adds_entries(tmp_path):
+    from zzreview.kb import load_table
+
+    t = tmp_path / "本市文件.csv"
+    t.write_text("标题,效力级别,施行日期\n某县农村集体资产管理暂行办法,行政规范性文件,2015-01-01\n", encoding="utf-8")
+    KnowledgeBase._cache.clear()
+    kb = KnowledgeBase.load()  # an instance of its own: the one other tests share is not changed
+    KnowledgeBase._cache.clear()
+    title = "某县农村集体资产管理暂行办法"
+    assert not kb.resolve(title, D("2020-01-01")).known
+    kb.add_entries(load_table(t))
+    r = kb.resolve(title, D("2020-01-01"))
+    assert r.known and r.level == "行政规范性文件"

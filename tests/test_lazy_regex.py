@@ -94,7 +94,7 @@ def test_a_pattern_with_flags_given_as_regex_flags_is_cached_with_the_others(tmp
     lazy_regex.write_cache()
     _fresh_cache(monkeypatch, tmp_path)
     assert lazy_regex.cached_compile(r"[。！？]", regex.REVERSE).findall("甲。乙！") == ["！", "。"]
-    assert set(lazy_regex._kept._items) == {(r"[。！？]", int(regex.REVERSE)), (r"\d+号", 0)}
+    assert set(lazy_regex._kept._read()) == {(r"[。！？]", int(regex.REVERSE)), (r"\d+号", 0)}
 
 
 def test_a_damaged_cache_file_means_an_ordinary_compile(tmp_path, monkeypatch):
@@ -160,6 +160,39 @@ def test_a_full_kept_file_still_takes_a_new_value_for_a_key_it_holds(tmp_path, m
     kept.write()
     again = Kept("tiny", limit=2)
     assert (again.get("甲"), again.get("乙"), again.get("丙")) == (10, 2, None)
+
+
+def test_a_kept_value_is_decoded_only_when_asked_for(tmp_path, monkeypatch):
+    """A run pays for the entries it uses: the others stay undecoded bytes, and writing the file
+    back keeps them as they were."""
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))
+    kept = Kept("rivers")
+    for i in range(50):
+        kept.put(f"河{i}", {"长度": i, "支流": [f"溪{i}", f"沟{i}"]})
+    kept.write()
+    again = Kept("rivers")
+    assert again.get("河7") == {"长度": 7, "支流": ["溪7", "沟7"]}
+    assert set(again._items) == {"河7"} and len(again._read()) == 50
+    again.put("河50", {"长度": 50, "支流": []})
+    again.write()
+    third = Kept("rivers")
+    assert [third.get(f"河{i}") for i in (0, 49, 50)] == [
+        {"长度": 0, "支流": ["溪0", "沟0"]}, {"长度": 49, "支流": ["溪49", "沟49"]}, {"长度": 50, "支流": []}]
+    assert third.get("河51") is None
+
+
+def test_a_cache_file_of_the_former_layout_is_read_as_empty_and_replaced(tmp_path, monkeypatch):
+    import marshal
+
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))
+    old = Kept("lakes")
+    path = old._file()
+    with open(path, "wb") as f:
+        f.write(marshal.dumps((1, {"湖": {"面积": 3}})))  # values stored decoded, as before
+    assert old.get("湖") is None
+    old.put("湖", {"面积": 4})
+    old.write()
+    assert Kept("lakes").get("湖") == {"面积": 4}
 
 
 def test_after_the_first_use_a_method_is_the_compiled_patterns_own():

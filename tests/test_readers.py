@@ -233,3 +233,46 @@ def test_markdown_typed_lines_found_while_reading_are_those_the_blocks_give(tmp_
         assert found == doc._split_typed_lines(), doc.path
         multi += len(found) > len({i for i, _ in found})
     assert multi > 20  # blocks of several lines were met
+
+
+@pytest.mark.parametrize("step", [1, 0])
+def test_a_run_gives_what_anchors_of_that_one_run_give(step):
+    """Blocks in one run of the source get a Run instead of Anchors with lists: every offset (also
+    before and past the text), every cut, the line breaks, truth and length must be the same."""
+    from zzreview.readers.markdown import Anchors, Run
+
+    def both(length):
+        one = Anchors()
+        one.starts.append(0)
+        one.lines.append(7)
+        one.cols.append(5)
+        one.steps.append(step)
+        one.length = length
+        return one, Run(length, 7, 5, step)
+
+    for length in (0, 1, 6):
+        anchors, run = both(length)
+        assert (len(run), bool(run), run.line_breaks()) == (len(anchors), bool(anchors), anchors.line_breaks())
+        assert [run.at(k) for k in range(-2, length + 3)] == [anchors.at(k) for k in range(-2, length + 3)]
+        assert [run[k] for k in range(-length, length)] == [anchors[k] for k in range(-length, length)]
+        for a in range(length + 1):
+            for b in range(a, length + 1):
+                cut_anchors, cut_run = anchors.cut(a, b), run.cut(a, b)
+                assert (len(cut_run), bool(cut_run), cut_run.line_breaks()) == \
+                    (len(cut_anchors), bool(cut_anchors), cut_anchors.line_breaks())
+                assert [cut_run.at(k) for k in range(-1, b - a + 2)] == [cut_anchors.at(k) for k in range(-1, b - a + 2)]
+                sliced = run[a:b]
+                assert [sliced.at(k) for k in range(b - a)] == [anchors[a:b].at(k) for k in range(b - a)]
+        with pytest.raises(IndexError):
+            run[length]
+
+
+def test_one_line_blocks_have_a_run_and_lines_joined_into_a_block_have_anchors():
+    from zzreview.readers.markdown import Anchors, Run
+
+    src = "# 某办法\n\n第一条 本办法\n适用于全市。\n第二条 另起一段。\n"
+    doc = read_document("d.md", data=src.encode())
+    assert [b.text for b in doc.blocks] == ["某办法", "第一条 本办法适用于全市。", "第二条 另起一段。"]
+    assert [type(b.positions) for b in doc.blocks] == [Run, Anchors, Run]
+    assert [doc.blocks[1].locate(k) for k in (0, 6, 7, 12)] == [(3, 1), (3, 7), (4, 1), (4, 6)]
+    assert doc.blocks[2].locate(3) == (5, 4)

@@ -1,5 +1,5 @@
-"""workers.ordered_map: results in input order whatever the order workers finish in; an error in a
-worker is raised in the parent; every worker leaves."""
+"""workers.ordered_map: results in input order whatever the order processes finish in; an error in
+a helper is raised in the parent; every helper leaves; claims are shared without overlap."""
 
 from __future__ import annotations
 
@@ -47,15 +47,64 @@ def test_a_consumer_that_stops_early_leaves_no_worker_behind():
     assert not multiprocessing.active_children()
 
 
-def test_chunks_shrink_as_the_items_run_out_and_end_single():
-    from zzreview.workers import _chunks
+def test_claims_shrink_as_the_items_run_out_and_end_single():
+    from zzreview.workers import Claims
 
-    items = list(range(1000))
-    chunks = _chunks(items, 64, 2)
-    assert [x for c in chunks for x in c] == items  # every item once, in order
-    sizes = [len(c) for c in chunks]
+    claims = Claims(multiprocessing.get_context(), first=1)
+    spans = []
+    while (span := claims.take(1000, 64, 2)) is not None:
+        spans.append(span)
+    assert [k for a, b in spans for k in range(a, b)] == list(range(1, 1000))  # every item once, in order
+    sizes = [b - a for a, b in spans]
     assert sizes[0] == 64 and max(sizes) == 64
     assert sizes == sorted(sizes, reverse=True)  # never growing again
     assert sizes[-8:] == [1] * 8  # the end goes one item at a time
-    assert len(chunks) < 100  # far fewer messages than 1,000 single items or 125 chunks of eight
-    assert _chunks([], 64, 2) == [] and _chunks([7], 64, 3) == [[7]]
+    assert len(spans) < 100  # far fewer messages than 1,000 single items or 125 chunks of eight
+    assert claims.take(1000, 64, 2) is None
+
+
+def test_a_claim_is_never_given_twice_across_processes():
+    """Four processes claiming from one position at once: every item claimed exactly once."""
+    ctx = multiprocessing.get_context()
+    from zzreview.workers import Claims
+
+    claims = Claims(ctx)
+    queue, go = ctx.Queue(), ctx.Event()
+    procs = [ctx.Process(target=_claim_all, args=(claims, queue, go)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    go.set()  # all claim at once
+    got = [queue.get(timeout=30) for _ in procs]
+    for p in procs:
+        p.join()
+    claimed = sorted(k for spans in got for a, b in spans for k in range(a, b))
+    assert claimed == list(range(5000))
+    assert sum(1 for spans in got if spans) == 4  # they did share
+
+
+def _claim_all(claims, queue, go) -> None:
+    go.wait()
+    spans = []
+    while (span := claims.take(5000, 8, 4)) is not None:
+        spans.append(span)
+        time.sleep(0.0002)  # some work between claims
+    queue.put(spans)
+
+
+def test_this_process_works_too_and_no_helper_is_left_waiting():
+    """With two processes, this one does part of the items itself (no process only waits)."""
+    import os
+
+    out = list(ordered_map(_slow_for_small, list(range(120)), 2, 4))
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and len(pids) == 2
+    assert not multiprocessing.active_children()
+
+
+def test_no_helper_is_started_without_an_item_for_it():
+    """Two items and four processes asked for: the first item warms this process up, the second
+    is done here too — a helper would have nothing to do."""
+    import os
+
+    out = list(ordered_map(_slow_for_small, [3, 4], 4, 1))
+    assert [square for square, _ in out] == [9, 16] and {pid for _, pid in out} == {os.getpid()}

@@ -132,10 +132,9 @@ class ConfigResolver:
 
 
 def _folder_of(p: str | Path) -> str:
-    from zzreview.readers.limits import is_dir
+    from zzreview.readers.limits import folders_up
 
-    p = os.path.realpath(p)
-    return p if is_dir(p) else os.path.dirname(p)
+    return next(folders_up(p))
 
 
 def expand_paths(paths: Iterable[str], skipped: list | None = None) -> list[str]:

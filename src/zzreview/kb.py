@@ -277,6 +277,9 @@ def _version_year(note: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
+_LOOKED_UP_MAX = 4096  # titles whose lookup is kept: memory stays flat in a long run
+
+
 class KnowledgeBase:
     _cache: dict[tuple, "KnowledgeBase"] = {}
 
@@ -330,6 +333,7 @@ class KnowledgeBase:
         """Entries from a table: merged into the shipped entry of the same title (new versions added,
         level and repeal facts overridden), or added; a reused title is replaced as a whole."""
         self.__dict__.pop("_rests", None)
+        self.__dict__.pop("_titles_looked_up", None)
         for e in entries:
             key = title_key(e.title)
             existing = self._entries(key)
@@ -417,16 +421,29 @@ class KnowledgeBase:
                 rests.setdefault(k[cut:], []).append(k)
         return rests
 
+    def _looked_up(self, title: str) -> tuple[str | None, list[Entry], str | None]:
+        """(version note written in the title, entries, how they matched): found once per title
+        (a folder cites the same laws again and again), at most _LOOKED_UP_MAX titles kept."""
+        kept = self.__dict__.setdefault("_titles_looked_up", {})
+        found = kept.get(title)
+        if found is None:
+            norm = normalize_title(title)
+            m = _version_note(norm)
+            note = m.group("note") if m and m.start() > 0 else None
+            found = (note, *self._candidates(_key_of_normalized(norm, m)))  # normalized once
+            if len(kept) >= _LOOKED_UP_MAX:
+                kept.clear()
+            kept[title] = found
+        return found
+
     def resolve(self, title: str, as_of: dt.date, year_hint: int | None = None,
                 version_note: str | None = None) -> Resolution:
         """What ``title`` refers to and its status on ``as_of``. Of several instruments sharing the
         title, the one in force in ``year_hint`` (or in the version note's year) is taken, else the one
         in force on ``as_of``; ``ambiguous`` is set when neither decides."""
-        norm = normalize_title(title)
-        m = _version_note(norm)
-        if m and m.start() > 0:
-            version_note = version_note or m.group("note")
-        entries, matched_by = self._candidates(_key_of_normalized(norm, m))  # normalized once
+        note, entries, matched_by = self._looked_up(title)
+        if note is not None:
+            version_note = version_note or note
         day = as_of.isoformat()
         if not entries:
             return Resolution(query=title, known=False, as_of=day)

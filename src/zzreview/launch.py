@@ -10,6 +10,18 @@ import sys
 
 
 def main() -> None:
+    try:
+        _main()
+    finally:
+        # The process ends here. Its objects are put out of the cyclic collector's sight so that the
+        # interpreter's last collections at exit do not walk them all (~15 ms of a hook run); the
+        # memory goes back to the system with the process, as it would anyway.
+        import gc
+
+        gc.freeze()
+
+
+def _main() -> None:
     for stream in (sys.stdout, sys.stderr):  # file names that are not valid UTF-8 stay printable
         try:
             stream.reconfigure(errors="backslashreplace")

@@ -36,7 +36,7 @@ from zzreview.runcache import Kept, cache_dir
 
 _MAX_PATTERNS = 5000  # patterns made at run time (user tables, plugins) must not grow the file forever
 _lock = threading.RLock()
-# (pattern, flags as int) → the constructor's arguments; the file is regex-<version>-pyXY.marshal
+# (pattern, flags as int) → the constructor's arguments; the file is regex-<version>-pyXY-fN.marshal
 _kept = Kept(f"regex-{regex.__version__}", limit=_MAX_PATTERNS)
 
 

@@ -14,7 +14,8 @@ import os
 import sys
 import threading
 
-_FORMAT = 1
+_FORMAT = 2  # 2: each value marshalled on its own (decoded on first use)
+_MISSING = object()
 
 
 _dirs: dict[tuple, str | None] = {}  # the environment variables that decide → the folder
@@ -41,19 +42,25 @@ def _find_dir(where: str | None, xdg: str | None) -> str | None:
 
 
 class Kept:
-    """A dict kept in ``<cache_dir>/<name>-pyXY.marshal``, at most ``limit`` keys."""
+    """A dict kept in ``<cache_dir>/<name>-pyXY-fN.marshal``, at most ``limit`` keys. Each value is
+    stored as its own marshal bytes and decoded on first use: a run pays for the entries it uses,
+    not for all that runs before it kept."""
 
     def __init__(self, name: str, limit: int = 500):
         self.name, self.limit = name, limit
         self._lock = threading.RLock()
-        self._items: dict | None = None  # None: not read yet
+        self._raw: dict | None = None  # key → marshal bytes, as read; None: not read yet
+        self._items: dict = {}  # key → value, decoded or put in this run
+        self._new: dict = {}  # key → marshal bytes put in this run
         self._added = False
 
     def _file(self) -> str | None:
         base = cache_dir()
-        return os.path.join(base, f"{self.name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal") if base else None
+        version = f"py{sys.version_info[0]}{sys.version_info[1]}-f{_FORMAT}"  # another layout, another file
+        return os.path.join(base, f"{self.name}-{version}.marshal") if base else None
 
     def _read(self) -> dict:
+        """The file's entries, key → marshal bytes of the value ({} when it does not read back)."""
         path = self._file()
         try:
             if path:
@@ -63,16 +70,31 @@ class Kept:
                 data = None
         except (OSError, ValueError, EOFError, TypeError):
             data = None
-        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _FORMAT and isinstance(data[1], dict)):
+        if not (isinstance(data, tuple) and len(data) == 2 and data[0] == _FORMAT and isinstance(data[1], dict)
+                and all(type(v) is bytes for v in data[1].values())):
             return {}
         return data[1]
 
+    def _loaded(self) -> dict:
+        if self._raw is None:
+            self._raw = self._read() if self._file() else {}
+            atexit.register(self.write)
+        return self._raw
+
     def get(self, key):
         with self._lock:
-            if self._items is None:
-                self._items = self._read() if self._file() else {}
-                atexit.register(self.write)
-            return self._items.get(key)
+            value = self._items.get(key, _MISSING)
+            if value is not _MISSING:
+                return value
+            raw = self._loaded().get(key)
+            if raw is None:
+                return None
+            try:
+                value = marshal.loads(raw)
+            except (ValueError, EOFError, TypeError):
+                value = None
+            self._items[key] = value
+            return value
 
     def stamped(self, key, stamp, compute):
         """The value kept under ``key`` with this ``stamp`` (e.g. a file's size and times), else
@@ -87,12 +109,14 @@ class Kept:
     def put(self, key, value) -> None:
         """Keep ``value`` (plain data that marshal writes: dicts, lists, strings, numbers)."""
         try:
-            marshal.dumps(value)
+            raw = marshal.dumps(value)
         except ValueError:  # dates and other objects: not kept
             return
         with self._lock:
-            self.get(key)
-            if key in self._items or len(self._items) < self.limit:  # a full file still takes updates
+            held = self._loaded()
+            full = len(held) + sum(k not in held for k in self._new) >= self.limit
+            if key in held or key in self._new or not full:  # a full file still takes updates
+                self._new[key] = raw
                 self._items[key] = value
                 self._added = True
 
@@ -101,7 +125,7 @@ class Kept:
         if not (self._added and path):
             return
         with self._lock:
-            merged = {**self._read(), **self._items}  # another run may have added items meanwhile
+            merged = {**self._read(), **self._new}  # another run may have added items meanwhile
             while len(merged) > self.limit:
                 merged.pop(next(iter(merged)))
             try:

@@ -63,7 +63,7 @@ def _block_after(doc: Document, line: int, lines: list[int]) -> int | None:
 def parse(doc: Document) -> list[Suppression]:
     out: list[Suppression] = []
     open_ranges: list[Suppression] = []  # disable directives not yet ended by an enable
-    lines = [b.line for b in doc.blocks]
+    lines: list[int] | None = None  # each block's line, for disable-next
     for line, column, text in doc.directives:
         m = _DIRECTIVE.match(text)
         if not m:
@@ -82,6 +82,8 @@ def parse(doc: Document) -> list[Suppression]:
             continue
         s = Suppression(kind, codes, (m.group(3) or "").strip(), line, column)
         if kind == "disable-next":
+            if lines is None:
+                lines = [b.line for b in doc.blocks]
             s.block = _block_after(doc, line, lines)
         else:
             open_ranges.append(s)
@@ -92,6 +94,8 @@ def parse(doc: Document) -> list[Suppression]:
 def apply(doc: Document, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     """(findings that remain, meta findings about the suppressions themselves)."""
     sups = parse(doc)
+    if not sups:  # comments, but none a directive (a Markdown file's own notes): nothing to apply
+        return findings, []
     by_block: dict[int | None, list[Suppression]] = {}
     ranges = []
     for s in sups:

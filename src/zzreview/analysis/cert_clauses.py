@@ -14,14 +14,13 @@ from zzreview.record import Record
 from zzreview.text.triggers import gated
 
 
-SENTENCE_END = lazy_regex.compile(r"[。！？!?]")
-_CLAUSE_END = lazy_regex.compile(r"[，,；;：:]")
+SENTENCE_END = cp.on_re(r"[。！？!?]")
 _PROMISE = lazy_regex.compile(r"告知承诺|书面承诺|承诺制|作出承诺|签署承诺|承诺代替")  # a word list: run on re
-_STRONG_NEGATION = lazy_regex.compile(
+_STRONG_NEGATION = cp.on_re(
     r"不得|不再|无需|无须|不需|不必|免于|免予|免交|免提交|免除(?=提交|提供|出具|开具|索要)|取消|禁止|严禁|不要求|停止|不应|一律不|不准|"
     r"代替|替代|杜绝|防止|已取消")
-_CIRCUMSTANCE = lazy_regex.compile(
-    r"(?:(?<!有)无|(?<![尚从])未|没有|不能|无法)(?:依照[^，]{0,16}规定)?(?:按规定|依法|及时|在[^，]{0,12}内)?"
+_CIRCUMSTANCE = gated(  # every match starts with one of its triggers
+    ("无", "未", "没有", "不能"), r"(?:(?<!有)无|(?<![尚从])未|没有|不能|无法)(?:依照[^，]{0,16}规定)?(?:按规定|依法|及时|在[^，]{0,12}内)?"
     r"(?:提交|提供|取得|出具|持有|附具|报送|查验|登记)?[、和]?(?:登记)?$")
 _LEAD = lazy_regex.compile(r"(?:[\s　]|如|例如|包括|除|应当|应|须|必须|并且|并|还应|还需|还|另需|另|均|需|请|可|以及|和|及|或者|、|等|由|"
                       r"一律|同时|一并)+")
@@ -37,7 +36,7 @@ HEADER_LINE = lazy_regex.compile(r"(?:(?:材料|资料|要件|证件)(?:名称|�
 _FORWARDED = lazy_regex.compile(r"后[，,]?(?:报|上报|送|移送|转|再报|逐级)")  # 出具证明后报……审批
 _SECTION = lazy_regex.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+[章节编]|[一二三四五六七八九十]+、)")
 _COMMA_OR_SEMI = lazy_regex.compile(r"[，,；;]")
-_LIST_WORD = lazy_regex.compile(r"下列|以下|如下")
+_LIST_WORD = cp.on_re(r"下列|以下|如下")
 _HOLDS_LIST = lazy_regex.compile(r"(?:具有|具备|持有)(?:下列|以下)")
 _MATERIAL_WORD = lazy_regex.compile(r"(?:材料|资料|证明|证件|文件|要件)")
 _BRACKETS_OR_SPACE = lazy_regex.compile(r"[（(][^（）()]*[）)]|[\s　]")
@@ -49,7 +48,8 @@ _EXAMPLES = lazy_regex.compile(r"如|包括|含|例如|即")
 _JOINERS = lazy_regex.compile(r"[\s、，,和及或者以及]*")
 _SUMMARY = lazy_regex.compile(r"等[^、，,的和及或]{0,4}$")
 _EXCEPT_TAIL = lazy_regex.compile(r"[^，,；;。]{0,4}(?:以外|外)")
-_THIS = lazy_regex.compile(r"(?:该|此|本)(?:项|等|类)?")
+_THIS = frozenset(a + b for a in "该此本" for b in ("", "项", "等", "类"))  # the whole modifier is one of these
+_LIST_OPENERS = ("下列", "以下", "如下")  # _LEAD_IN starts with one
 _LEAD_IN = lazy_regex.compile(r"(?:下列|以下|如下)(?:有关|相关)?(?:证件|材料)?(?:和|、|或者|及)?$")
 _RELIES_ON = lazy_regex.compile(r"根据|依据|凭|查验")
 _IDENTITY_OR_RESIDENCE = lazy_regex.compile(r"身份|居住")
@@ -58,40 +58,37 @@ _COLON = lazy_regex.compile(r"[：:]")
 _INQUIRY = lazy_regex.compile(r"调查|核实|查证|审查")
 
 
-_BRACKET = lazy_regex.compile(r"[（()）]")
+_MARK = cp.on_re(r"[。！？!?，,；;：:（()）]")  # a sentence end, a clause mark or a bracket
 
 
-def _depth_mask(text: str) -> list[int]:
-    """Nesting depth in （）/() at each offset (clause marks inside brackets do not split); an
-    opening bracket counts inside, a closing one too. Work in the number of brackets, not characters."""
-    out = [0] * len(text)
-    depth, last = 0, 0
-    for m in _BRACKET.finditer(text):
+def _sentences(line: str) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """(start, end, clauses) of each sentence of a line (a sentence ends after 。！？!?), its clauses
+    as (start, end, mark that ends it, "" for the last). A clause mark inside （）/() splits nothing;
+    brackets nest across sentences, a stray closing one is ignored. One scan of the line for all marks."""
+    out = []
+    depth = s0 = c0 = 0
+    clauses: list[tuple[int, int, str]] = []
+    for m in _MARK.finditer(line):
         i = m.start()
-        if depth:
-            out[last:i] = [depth] * (i - last)
-        if text[i] in "（(":
+        ch = line[i]
+        if ch in "（(":
             depth += 1
-            out[i] = depth
-        else:
-            out[i] = depth
-            depth -= 1 if depth else 0
-        last = i + 1
-    if depth:
-        out[last:] = [depth] * (len(text) - last)
+        elif ch in "）)":
+            if depth:
+                depth -= 1
+        elif ch in "。！？!?":
+            clauses.append((c0, i + 1, ""))
+            out.append((s0, i + 1, clauses))
+            s0 = c0 = i + 1
+            clauses = []
+        elif not depth:
+            clauses.append((c0, i, ch))
+            c0 = i + 1
+    if s0 < len(line) or not out:
+        if c0 < len(line):
+            clauses.append((c0, len(line), ""))
+        out.append((s0, len(line), clauses))
     return out
-
-
-def _clauses(text: str, lo: int, hi: int, depth: list[int]):
-    """(start, end, mark) of the clauses of text[lo:hi]; mark is the punctuation that ends it."""
-    start = lo
-    for m in _CLAUSE_END.finditer(text, lo, hi):
-        if depth[m.start()]:
-            continue
-        yield start, m.start(), m.group(0)
-        start = m.end()
-    if start < hi:
-        yield start, hi, ""
 
 
 def header_polarity(header: str) -> int:
@@ -227,8 +224,8 @@ def _judge(line, lo, near, start, head_start, head_end, in_title, verb, inherite
         return -1, None
     if "除" in ctx and _EXCEPT_TAIL.match(after):
         return None
-    if cp.BACK_REF.search(core) or _THIS.fullmatch(core) \
-            or _LEAD_IN.match(core) \
+    if cp.BACK_REF.search(core) or core in _THIS \
+            or (core.startswith(_LIST_OPENERS) and _LEAD_IN.match(core)) \
             or ("的" in core and cp.SUBMITTED.search(core) and not (verb and _RELIES_ON.match(verb.group(0)))):
         return None
     if cp.NOT_AFTER.match(after):
@@ -306,7 +303,7 @@ def _jing(line: str, s0: int, s1: int, promise: bool, found: list[_Found]) -> No
                             catch_all=bool(_GENERIC_ISSUER.fullmatch(m.group(1))), bounded=False, promise=promise))
 
 
-def _open_materials(line: str, s0: int, s1: int, depth, inherited: int, promise: bool, found: list[_Found]):
+def _open_materials(line: str, s0: int, s1: int, inherited: int, promise: bool, found: list[_Found]):
     """Catch-alls without the word 证明: 有关部门要求的其他材料, 其他相关材料."""
     for m in OPEN_MATERIALS.finditer(line, s0, s1):
         near = max(s0, m.start() - cp.WINDOW)
@@ -334,22 +331,16 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
     # of its words, so where the line lacks them no sentence of it has a match
     promise_here, jing_here = "承诺" in line, "经" in line
     found: list[_Found] = []
-    depth = _depth_mask(line)
-    s0 = 0
     carry_out = 0
-    sentences = [m.end() for m in SENTENCE_END.finditer(line)]
-    if not sentences or sentences[-1] < len(line):
-        sentences.append(len(line))
-    for s1 in sentences:
+    for s0, s1, clauses in _sentences(line):
         if not open_materials and line.find("证明", s0, s1) < 0 and not _COLON.search(line, s0, s1):
             carry_out = 0  # a sentence that demands nothing and opens no list: nothing to walk or carry
-            s0 = s1
             continue
         promise = promise_here and bool(_PROMISE.search(line, s0, s1))
         inherited = governing
         header_start = s0
         first = len(found)
-        for c0, c1, mark in _clauses(line, s0, s1, depth):
+        for c0, c1, mark in clauses:
             if "证明" in line[c0:c1]:
                 pol = _phrases_in_clause(line, c0, c1, inherited, promise, found)
                 if pol:
@@ -364,9 +355,8 @@ def line_demands(line: str, governing: int) -> tuple[list[_Found], int]:
             _jing(line, s0, s1, promise, here)
             found[first:] = here
         if open_materials:
-            _open_materials(line, s0, s1, depth, inherited, promise, found)
+            _open_materials(line, s0, s1, inherited, promise, found)
         carry_out = inherited if line[s0:s1].rstrip().endswith(("：", ":")) else 0
-        s0 = s1
     return found, carry_out
 
 
@@ -387,6 +377,8 @@ def list_context(kind: str, line: str, state: tuple[int, int]) -> tuple[int, tup
     short = len(line) <= 40 and not SENTENCE_END.search(line)
     if short and HEADER_LINE.search(line):
         return 0, (header_polarity(line) or 1, 0)
+    if not (section or listed):
+        return 0, state  # nothing open: only a header line changes anything
     if kind == "heading" or _SECTION.match(line):
         return 0, (0, 0)
     if bool(cp.ENUM.match(line)) or kind == "list_item" or ((listed or section) and short):

@@ -23,7 +23,7 @@ from zzreview.document import Document
 from zzreview.plain import as_plain
 from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
-from zzreview.text.triggers import Words
+from zzreview.text.triggers import Words, gated
 
 OPEN, CLOSE = "《", "》"
 _BREAK = frozenset("。！？；")  # a title never runs across these (a soft line break may)
@@ -35,7 +35,7 @@ _YEAR_NUM = r"(?:(?<!\d)(?:19|20)\d\d(?!\d)|[〇○零OＯ一二三四五六七�
 _VNOTE_BODY = (rf"{_YEAR_NUM}\s*年?(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
                r"(?:第[一二三四五六七八九十\d]+次)?"
                r"(?:修正|修订|修改|版|本|修正本|修订本|修正文本|修订版|修正版)")
-_VNOTE_INSIDE = lazy_regex.compile(rf"[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]\s*$")
+_VNOTE_INSIDE = gated(("修", "版", "本"), rf"[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]\s*$")  # the note's last word
 _VNOTE_AFTER = lazy_regex.compile(rf"\s*[（(]\s*(?P<note>{_VNOTE_BODY})\s*[）)]")
 _YEAR = lazy_regex.compile(rf"(?P<y>{_YEAR_NUM})\s*(?:年|〕|\]|］|】)")
 _LEADING_YEAR = lazy_regex.compile(rf"\s*(?P<y>{_YEAR_NUM})")
@@ -43,8 +43,8 @@ _YEAR_IN_BRACKETS = lazy_regex.compile(r"[〔\[［【](?P<y>(?:19|20)\d\d)[〕\]
 # A parenthesis after a title (文号, version, 以下简称 …), one level of nesting allowed: （法（研）发〔1987〕32号）
 _PARENS = r"[（(](?:[^（）()\n]|[（(][^（）()\n]{0,20}[）)]){0,80}[）)]"
 _PAREN_AFTER = lazy_regex.compile(rf"\s*(?P<paren>{_PARENS})")
-_YEAR_BEFORE = lazy_regex.compile(
-    rf"(?P<y>{_YEAR_NUM})\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
+_YEAR_BEFORE = gated(
+    "年", rf"(?P<y>{_YEAR_NUM})\s*年(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?\s*"
     r"(?:修正|修订|修改|颁布|发布|公布|印发|施行)?的\s*$")
 
 # A short name defined in a parenthesis right after the title; the parenthesis may lack its ）.
@@ -78,8 +78,8 @@ _SELF_AFTER = lazy_regex.compile(
     rf"[^。；《\n]{{0,8}}?现?(?:予以|予|将其|特)?{_ISSUE_VERB}"
     rf"|^{_PAREN}[，,]?\s*现(?:予以|予|将其)?{_ISSUE_VERB}给?(?:你们|你)")
 # A document title that issues or forwards an instrument: …印发X的通知 → X.
-_ISSUING_TITLE = lazy_regex.compile(
-    rf"{_ISSUE_VERB}(?P<x>.+?)的?(?:通知|通告|公告|决定|命令|令|函)$")
+_ISSUING_TITLE = gated(  # each issuing verb holds 发, 转 or 布 (blanks removed or not)
+    ("发", "转", "布"), rf"{_ISSUE_VERB}(?P<x>.+?)的?(?:通知|通告|公告|决定|命令|令|函)$")
 # What may join the instruments a title issues: 印发《A》、《B》和《C》等三个文件的通知
 _CONNECTORS = lazy_regex.compile(
     r"^(?:[、，,\s]|以及|和|及|与)*(?:等[一二三四五六七八九十两\d]*[个件项份部]?[^《》]{0,6})?$")
@@ -185,7 +185,7 @@ def _key(title: str) -> str:
 
 
 def _clean_title(inner: str) -> str:
-    return _LINE_BREAK.sub("", inner).strip()
+    return (_LINE_BREAK.sub("", inner) if "\n" in inner else inner).strip()  # every match holds \n
 
 
 def _year(s: str, leading: bool = False) -> int | None:
@@ -199,7 +199,7 @@ def _year(s: str, leading: bool = False) -> int | None:
 
 def classify_title(title: str) -> str:
     """"law" for legal and policy instruments, "other" for certificates, forms, publications."""
-    t = _TRAILING_PARENS.sub("", title)
+    t = _TRAILING_PARENS.sub("", title) if "）" in title or ")" in title else title  # every match holds one
     t = _BLANKS.sub("", t) or title
     if _OTHER_END.search(t) and not _LAW_EXCEPTIONS.search(t):
         return "other"
@@ -245,8 +245,10 @@ class _SelfNames(Record):
         names.issued.append(_key(x))
         return names
 
-    def matches(self, title: str) -> bool:
-        k = _key(title)
+    def matches(self, title: str, k: str | None = None) -> bool:
+        """Whether ``title`` (its _key ``k`` when the caller has it) names this document."""
+        if k is None:
+            k = _key(title)
         if not k:
             return False
         if k in self.exact:
@@ -261,7 +263,7 @@ class _SelfNames(Record):
             after = x[i + len(k):i + len(k) + 1]
             if i >= 0 and (i == 0 or x[i - 1] in "和及、与") and after and after in "和及、与":
                 return True
-        m = _ISSUING_TITLE.search(_BLANKS.sub("", title))  # 《关于印发X的通知》 forwarded
+        m = _ISSUING_TITLE.occurs(title) and _ISSUING_TITLE.search(_BLANKS.sub("", title))  # 《关于印发X的通知》 forwarded
         if m and m.group("x") != title:
             return self.matches(m.group("x"))
         return False
@@ -307,13 +309,13 @@ def _read_block(text: str, index: int) -> list[_Raw]:
             if m:
                 c.version_note = _BLANKS.sub("", m.group("note"))
                 pos = m.end()
+        paren = _PAREN_AFTER.match(text, pos)  # pos == e where there is no version note
         # year hint: version note, the parenthesis right after, or 2019年修正的《…》 before
         if c.version_note:
             c.year_hint = _year(c.version_note, leading=True)
         else:
-            p = _PAREN_AFTER.match(text, e)
-            if p:
-                c.year_hint = _year(p.group("paren"))
+            if paren:
+                c.year_hint = _year(paren.group("paren"))
             if c.year_hint is None:
                 b = _YEAR_BEFORE.search(text[max(0, s - 20):s])
                 if b:
@@ -324,10 +326,8 @@ def _read_block(text: str, index: int) -> list[_Raw]:
             c.defines_short_name = d.group("name").strip()
         # article references: right after the title, or after one parenthesis
         refs = parse_article_refs(text, pos)
-        if not refs.refs:
-            p = _PAREN_AFTER.match(text, pos)
-            if p:
-                refs = parse_article_refs(text, p.end())
+        if not refs.refs and paren:
+            refs = parse_article_refs(text, paren.end())
         # parallel lists; a reference with no 条 (《X》第一款) cannot be checked and is left out
         pairs = [(r, n) for r, n in zip(refs.refs, refs.numbers) if n is not None]
         c.articles, c.article_numbers = [r for r, _ in pairs], [n for _, n in pairs]
@@ -400,11 +400,11 @@ def extract_citations(doc: Document) -> list[Citation]:
             c.short_name_of = full
             out.append(c)
             continue
-        if r.is_self or own.matches(name):
+        key = _key(name)
+        if r.is_self or own.matches(name, key):
             if c.defines_short_name:
                 short[c.defines_short_name] = None
             continue
-        key = _key(name)
         if _GENRE.match(key):
             if r.preceded_by_ben:
                 continue  # 本《办法》: this document

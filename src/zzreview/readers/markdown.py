@@ -32,13 +32,13 @@ class Anchors:
 
     __slots__ = ("starts", "lines", "cols", "steps", "length", "base", "lo", "hi")
 
-    def __init__(self, length: int = 0, line: int = 0, col: int = 0, step: int = 1):
-        """No runs; or, given a ``line``, one run of ``length`` characters from (line, col)."""
-        self.starts: list[int] = [0] if line else []
-        self.lines: list[int] = [line] if line else []
-        self.cols: list[int] = [col] if line else []
-        self.steps: list[int] = [step] if line else []
-        self.length = length
+    def __init__(self):
+        """No runs yet (text in one run has a ``Run`` instead)."""
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+        self.cols: list[int] = []
+        self.steps: list[int] = []
+        self.length = 0
         self.base = self.lo = 0
         self.hi: int | None = None  # None: to the end of the runs
 
@@ -91,6 +91,34 @@ class Anchors:
         if not 0 <= k < self.length:
             raise IndexError(k)
         return self.at(k)
+
+
+class Run:
+    """The anchors of text that lies in one run (a line of the source, as most blocks do): ``length``
+    characters from (line, col), the column advancing by ``step``. What ``Anchors`` of that one run
+    gives, without its lists."""
+
+    __slots__ = ("length", "line", "col", "step")
+
+    def __init__(self, length: int, line: int, col: int, step: int = 1):
+        self.length, self.line, self.col, self.step = length, line, col, step
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __bool__(self) -> bool:
+        return self.length > 0
+
+    def at(self, k: int) -> tuple[int, int]:
+        return self.line, self.col + self.step * k
+
+    def cut(self, a: int, b: int) -> Run:
+        return Run(b - a, self.line, self.col + self.step * a, self.step)
+
+    def line_breaks(self) -> list[int]:
+        return [self.length]
+
+    __getitem__ = Anchors.__getitem__
 
 
 class _Source:
@@ -280,7 +308,7 @@ def _add_blocks(blocks: list[Block], typed: list[tuple[int, str]], inline: _Inli
         typed.append((len(blocks), text))
         # Block's arguments by position: a call with keywords costs a dict per block
         blocks.append(Block(len(blocks), inline.kind, text, line, col, inline.level,
-                            Anchors(len(text), line, col, step)))
+                            Run(len(text), line, col, step)))
         return
     body, pos, breaks = inline.build(src)
     kind, level = inline.kind, inline.level
@@ -304,7 +332,7 @@ def _add_blocks(blocks: list[Block], typed: list[tuple[int, str]], inline: _Inli
         line, col = lines[r], cols[r] + steps[r] * (a - starts[r])
         index = len(blocks)
         if r == last or starts[r + 1] >= end:
-            ppos = Anchors(len(text), line, col, steps[r])
+            ppos = Run(len(text), line, col, steps[r])
             typed.append((index, text))
         else:
             ppos = pos.cut(a, end)
@@ -373,24 +401,12 @@ def read_markdown(data: bytes, name: str) -> Document:
             elif event == "Rule" and len(stack) >= deepest:
                 return _too_deep(data, name)
             continue
+        # Other events are dicts of one key: Text, Start and End are asked for by name (a failed
+        # look-up costs less than unpacking the dict), the rare others unpacked
         value = event.get("Text")
-        if value is None:
-            value = event.get("Code")
-            kind = _CODE
-        else:
-            kind = _TEXT
         if value is not None:
-            if pieces is None:
-                if hidden or inline is not None or not stack or stack[-1] != "Item":
-                    continue
-                inline = _Inline("list_item", 0)  # the text of a tight list item
-                pieces = inline.pieces
-                if len(stack) + 1 >= deepest:
-                    return _too_deep(data, name)
-            pieces.append((kind, value, span["start"], span["end"]))
-            continue
-        (what, value), = event.items()
-        if what == "Start":
+            kind = _TEXT
+        elif (value := event.get("Start")) is not None:
             tag = value if type(value) is str else next(iter(value))
             if tag in _HIDDEN_TAGS:
                 hidden += 1
@@ -414,7 +430,8 @@ def read_markdown(data: bytes, name: str) -> Document:
                 lists += 1
             if inline is not None and not hidden:
                 pieces = inline.pieces
-        elif what == "End":
+            continue
+        elif (value := event.get("End")) is not None:
             tag = value if type(value) is str else next(iter(value))
             if tag in _HIDDEN_TAGS:
                 hidden -= 1
@@ -432,12 +449,28 @@ def read_markdown(data: bytes, name: str) -> Document:
                 stack.pop()
             if tag == "List":
                 lists -= 1
-        elif what == "InlineHtml":
-            m = _COMMENT.fullmatch(value.strip())
-            if m and not hidden:
-                directives.append((*src.at(span["start"]), m.group(1).strip()))
-        elif what == "Html":
-            html.append((value, span["start"]))
+            continue
+        else:
+            (what, value), = event.items()
+            if what == "Code":
+                kind = _CODE
+            else:
+                if what == "InlineHtml":
+                    m = _COMMENT.fullmatch(value.strip())
+                    if m and not hidden:
+                        directives.append((*src.at(span["start"]), m.group(1).strip()))
+                elif what == "Html":
+                    html.append((value, span["start"]))
+                continue
+        # text or inline code
+        if pieces is None:
+            if hidden or inline is not None or not stack or stack[-1] != "Item":
+                continue
+            inline = _Inline("list_item", 0)  # the text of a tight list item
+            pieces = inline.pieces
+            if len(stack) + 1 >= deepest:
+                return _too_deep(data, name)
+        pieces.append((kind, value, span["start"], span["end"]))
     doc = Document(name, "markdown", blocks, encoding=encoding, directives=directives)
     doc.keep_typed_lines(typed)
     return doc

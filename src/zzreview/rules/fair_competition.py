@@ -446,13 +446,8 @@ def _trigger_words(src: str, rare: str = "") -> tuple[frozenset[str] | None, ...
         _kept_words = Kept("fair-competition-words")
         st = os.stat(__file__)
         _stamp = f"{st.st_size}:{st.st_mtime_ns}"
-    key = f"{src}\0{rare}"
-    kept = _kept_words.get(key)
-    if kept is not None and kept[0] == _stamp:
-        return kept[1:]
-    words = (head_words(src), tail_words(src), inner_words(src, frozenset(rare.split("|")) if rare else frozenset()))
-    _kept_words.put(key, (_stamp, *words))
-    return words
+    return _kept_words.stamped(f"{src}\0{rare}", _stamp, lambda: (
+        head_words(src), tail_words(src), inner_words(src, frozenset(rare.split("|")) if rare else frozenset())))
 
 
 @lru_cache(maxsize=1)
