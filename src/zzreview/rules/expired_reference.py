@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from zzreview import lazy_regex
 from zzreview.analysis.facts import ResolvedCitation, document_year
 from zzreview.model import Finding, RuleInfo
 from zzreview.rules.base import Context
 from zzreview.text.kind import is_draft
+from zzreview.text.triggers import gated
 
 CHECK_NAME = "expired-reference"
 REVISED_CHECK = "revised-since-issue"  # not an expired reference: a reminder for documents in force
@@ -82,10 +82,11 @@ RULES = (
 )
 _BY_CODE = {r.code: r for r in RULES}
 
-_PERIOD = lazy_regex.cached_compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
+# gated on 年 and 五 (every match holds one): most cited titles hold neither
+_PERIOD = gated("年", r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[—\-－–~～至到]+\s*((?:19|20)\d{2})\s*年")
 # A national five-year period named by number: “十四五”, 第十四个五年. Only 十一五 and later: below
 # that the 普法 plans use the same words for other years (八五普法 is 2021—2025).
-_FIVE_YEAR = lazy_regex.cached_compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+_FIVE_YEAR = gated("五", r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 _DIGITS = "一二三四五六七八九"
 
 
