@@ -26,6 +26,7 @@ class Context(Record):
         self.as_of = as_of
         self.config = config
         self._level_rules: dict | None = None
+        self._review_level: str | None = None
 
     @property
     def is_normative(self) -> bool:
@@ -41,8 +42,11 @@ class Context(Record):
 
     @property
     def review_level(self) -> str:
-        """The level the checks review by: the judged level, else normative or not."""
-        return self.level or ("行政规范性文件" if self.is_normative else "非规范性文件")
+        """The level the checks review by: the judged level, else normative or not. Judged once per
+        document (several checks and level_rules ask; the analysis does not change once made)."""
+        if self._review_level is None:
+            self._review_level = self.level or ("行政规范性文件" if self.is_normative else "非规范性文件")
+        return self._review_level
 
     @property
     def level_rules(self) -> dict:
