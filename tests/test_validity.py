@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import AS_OF
 
 BASIS = "第一条 根据《中华人民共和国动物防疫法》，制定本办法。\n\n"
@@ -99,6 +101,19 @@ def test_short_issuing_notice_without_its_instrument_is_not_judged(cli, draft):
     assert codes(run(cli, p)) == []
 
 
+@pytest.mark.parametrize("blanks, chars, judged", [
+    (0, 900, False),      # short
+    (600, 900, False),    # long only with its blanks (spaces between the characters)
+    (0, 1100, True),      # long enough to hold its instrument: it ends with a date, a validity is asked for
+    (300, 1100, True),
+])
+def test_an_issuing_notice_is_short_by_its_characters_not_its_blanks(cli, draft, blanks, chars, judged):
+    body = "现印发给你们，请认真贯彻执行。" + "某某事项" * (chars // 4)
+    body = body[:blanks] + "".join(c + " " for c in body[blanks:2 * blanks]) + body[2 * blanks:] if blanks else body
+    p = draft(body + SIGN, title="某市人民政府关于印发某市某某管理办法的通知")
+    assert ("ZZ501" in codes(run(cli, p))) is judged
+
+
 def test_effective_some_days_after_publication(cli, draft):
     doc = run(cli, draft(BASIS + "第九条 本办法自印发之日起30日后施行，有效期5年。" + SIGN))
     assert codes(doc) == [] and doc["facts"]["validity"]["years"] == 5
@@ -124,3 +139,13 @@ def test_every_match_of_a_date_pattern_holds_the_words_it_is_run_for():
         assert matched and all(w in m for m in matched for w in words), (pattern.pattern.pattern, words)
     matched = [m.group(0) for text in TEXTS for m in dates.VALIDITY.pattern.finditer(text)]
     assert matched and all(any(w in m for w in dates._VALIDITY_TIME) for m in matched)
+
+
+def test_one_scan_for_a_term_or_a_one_off_measure_says_what_the_two_scans_say():
+    from test_triggers import TEXTS
+
+    from zzreview.analysis import dates
+
+    for text in TEXTS:
+        assert dates._TERM_OR_ONE_OFF.occurs(text) == (dates._TERM.occurs(text) or dates._ONE_OFF.occurs(text))
+    assert any(dates._TERM.occurs(t) for t in TEXTS) and any(dates._ONE_OFF.occurs(t) for t in TEXTS)

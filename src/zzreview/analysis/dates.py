@@ -18,7 +18,7 @@ from zzreview.plain import as_plain
 from zzreview.readers.metadata import DATE, parse_date
 from zzreview.record import Record
 from zzreview.text.numerals import cn_to_int
-from zzreview.text.triggers import gated
+from zzreview.text.triggers import Words, gated
 
 _D = r"(?:[0-9０-９〇○零OＯ一二三四五六七八九十]{1,4}\s*年\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９〇○零一二三四五六七八九十]{1,3}\s*日)"
 _START = rf"(?:{_D}|(?:印发|发布|公布|下发|颁布|公告|发文|签发|通过|通告发布)之日|即日|发文即日|发布即日)"
@@ -58,6 +58,8 @@ _ONE_OFF = gated(("调整为", "提高到", "提高至", "调整到", "增加到
 # (kind, pattern, words every match holds all of), in this order of preference: a span holds a
 # full date (年月日) besides its 至 or dash, which most blocks with a 至 lack
 _PERIODS = (("term", _TERM, ()), ("one-off", _ONE_OFF, ()), ("span", _SPAN, ("年", "月", "日")))
+# a term or a one-off measure is rare: one scan for the words of both finds most texts without either
+_TERM_OR_ONE_OFF = Words(_TERM.words + _ONE_OFF.words)
 # Titles whose text governs one period: a year or a span of years.
 PERIOD_TITLE = lazy_regex.compile(r"(?:19|20)\d\d\s*(?:年度?|[—\-－–~～至到]\s*(?:19|20)?\d\d\s*年)")
 
@@ -170,7 +172,9 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
                     facts.effective_on = "publication"
                 facts.effective_location = locate(doc, analysis.structure, b.index, m.start()).to_dict()
                 break
-    periods = tuple(p for p in _PERIODS if all(w in whole for w in p[2]) and p[1].occurs(whole))
+    rare = _TERM_OR_ONE_OFF.occurs(whole)
+    periods = tuple(p for p in _PERIODS
+                    if (rare or p[1] is _SPAN) and all(w in whole for w in p[2]) and p[1].occurs(whole))
     if periods:
         facts.period = _first_period(doc, analysis, body, periods)
     if any(w in whole for w in _VALIDITY_TIME) and VALIDITY.occurs(whole):
@@ -197,7 +201,9 @@ def extract_dates(doc, analysis, as_of) -> DateFacts:
     # issuing notice (印发/转发…) that is short has lost the instrument it issues.
     last_blocks = {i for i, _ in last}
     effective_at_end = facts.effective_location is not None and facts.effective_location["block"] in last_blocks
-    length = len("".join(whole.split()))  # not counting blanks and breaks, which vary by format
+    # the length not counting blanks and breaks, which vary by format; below _LONG // 2 only that it
+    # is short matters, and a text shorter than that with its blanks is (no blanks to take out)
+    length = len(whole) if len(whole) < _LONG // 2 else len("".join(whole.split()))
     issuing_without_body = bool(_ISSUING.search(doc.title or "")) and length < _LONG // 2
     facts.looks_complete = not issuing_without_body and bool(
         facts.validity or effective_at_end or facts.ends_with_date

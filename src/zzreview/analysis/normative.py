@@ -373,18 +373,36 @@ def _binds(sentence: str) -> bool:
     return _BINDING_WORDS.search(sentence) is not None or _GRANT.search(sentence) is not None
 
 
+_SENTENCE_END = lazy_regex.compile(r"[。；！？\n]")
+_SENTENCE_START = lazy_regex.compile(r"(?r)[。；！？\n]")  # searched backwards: the end of the sentence before
+
+
 def _binding_sentences(text: str, public_notice: bool = False) -> int:
+    """How many sentences bind the public. Such a sentence names the public (or, in a notice, gives
+    an order): the text is scanned once for those words, and only the sentences holding one are
+    looked at, each once."""
     n = 0
-    for line in text.split("\n"):  # no sentence runs across a line
-        if not (_PUBLIC.search(line) or public_notice and _PUBLIC_ORDER.search(line)):
-            continue  # none of its sentences names the public or gives an order
-        for m in _SENTENCE.finditer(line):
-            s = m.group(0)
-            # an item number (（一）, 第一条) holds none of these words and ends before them: it is cut
-            # off only for the anchored test of the subject
-            if (_PUBLIC.search(s) and _binds(s) or public_notice and _PUBLIC_ORDER.search(s)) \
-                    and not _AGENCY_SUBJECT.search(_ITEM_NUMBER.sub("", s.strip())):  # the costlier test last
-                n += 1
+    pos = 0  # a sentence starts here; none before it is left to count
+    # the next public word and order at or after pos (None: none left), searched again once passed
+    public = _PUBLIC.search(text)
+    order = _PUBLIC_ORDER.search(text) if public_notice else None
+    while public is not None or order is not None:
+        word = public if order is None or public is not None and public.start() <= order.start() else order
+        before = _SENTENCE_START.search(text, pos, word.start())
+        after = _SENTENCE_END.search(text, word.start())
+        start, end = before.end() if before else pos, after.start() if after else len(text)
+        s = text[start:end]
+        # an item number (（一）, 第一条) holds none of these words and ends before them: it is cut
+        # off only for the anchored test of the subject
+        names_public = public is not None and public.start() < end
+        if (names_public and _binds(s) or public_notice and _PUBLIC_ORDER.search(s)) \
+                and not _AGENCY_SUBJECT.search(_ITEM_NUMBER.sub("", s.strip())):  # the costlier test last
+            n += 1
+        pos = end + 1
+        if public is not None and public.start() < pos:
+            public = _PUBLIC.search(text, pos)
+        if order is not None and order.start() < pos:
+            order = _PUBLIC_ORDER.search(text, pos)
     return n
 
 
