@@ -76,3 +76,31 @@ def test_scalars_and_subclasses():
     _same_at({"ratio": 1e-7, "nan": float("nan")}, 2)
     _same(())
     _same({})
+
+
+def test_the_reports_date_facts_are_those_of_the_analysis():
+    """document_dict converts only the three date facts it gives (effective date, validity, period):
+    each must be what the whole DateFacts.to_dict() holds under its key, also where the validity and
+    period are found (samples and generated drafts with both)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from zzreview import engine
+    from zzreview.kb import KnowledgeBase
+    from zzreview.render.json_report import document_dict
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    kb, day = KnowledgeBase.load(), dt.date(2026, 11, 24)
+    drafts = [(str(p), None) for p in sorted(samples.iterdir()) if p.suffix in (".md", ".docx")]
+    drafts += [("有效期.md", "# 某市临时管理办法\n\n第一条 为了规范管理，制定本办法。\n\n"
+                          "第二条 本办法自2021年4月1日起施行，有效期至2023年3月31日。\n".encode()),
+               ("期间.md", "# 某市2024年度专项行动方案\n\n一、行动时间为2024年1月1日至2024年12月31日。\n".encode())]
+    seen = {"effective_date": 0, "validity": 0, "period": 0}
+    for path, data in drafts:
+        r = engine.review_file(path, kb, day, data=data, name=path if data else None)
+        whole = r.analysis.dates.to_dict()
+        facts = document_dict(r)["facts"]
+        for key in seen:
+            assert facts[key] == whole[key], (path, key)
+            seen[key] += whole[key] is not None
+    assert all(seen.values()), seen

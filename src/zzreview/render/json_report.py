@@ -6,6 +6,7 @@ import json
 
 from zzreview import __version__
 from zzreview.engine import DocumentResult, RunResult
+from zzreview.plain import as_plain
 
 
 def _citation(rc) -> dict:
@@ -39,6 +40,16 @@ def _plain(obj):
     return obj.to_dict()
 
 
+def _date_fact(dates, name: str):
+    """One of the three date facts the report gives, as plain data: only it is converted, not the
+    others the analysis keeps (where the effective date was found, the text it was found in …)."""
+    if dates is None:
+        return None
+    if type(dates) is dict:
+        return dates.get(name)
+    return as_plain(getattr(dates, name))  # what DateFacts.to_dict() gives under that key
+
+
 def document_dict(r: DocumentResult) -> dict:
     doc, a = r.document, r.analysis
     out = {
@@ -55,15 +66,15 @@ def document_dict(r: DocumentResult) -> dict:
         out["issuer"] = doc.issuer
         out["date"] = doc.date
     if a:
-        dates = _plain(a.dates) or {}
+        dates = a.dates
         out["facts"] = {
             # a short name defined in the text (以下简称《条例》) is listed once, under its full title
             "citations": [_citation(rc) for rc in a.citations if not rc.citation.short_name_of],
             "basis": [_plain(b) for b in a.basis],
             "certifications": [_plain(c) for c in a.certifications],
-            "effective_date": dates.get("effective_date"),
-            "validity": dates.get("validity"),
-            "period": dates.get("period"),  # a one-off or period-bound measure's own period
+            "effective_date": _date_fact(dates, "effective_date"),
+            "validity": _date_fact(dates, "validity"),
+            "period": _date_fact(dates, "period"),  # a one-off or period-bound measure's own period
             "measures": [_plain(m) for m in a.measures],
             "normative": _plain(a.normative),
             "other_titles": [c.as_written for c in a.other_titles],
