@@ -5,9 +5,6 @@ from __future__ import annotations
 import json
 import os
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from conftest import AS_OF, run_module
 
 PATTERN_RULES = '''
@@ -237,22 +234,3 @@ def test_a_shipped_check_file_that_cannot_be_read_is_a_named_error(monkeypatch):
     with pytest.raises(PluginError) as caught:
         declarative.load_file("/某处/checks/declarative/agency_names.toml", shipped="declarative/agency_names.toml")
     assert caught.value.origin.endswith("agency_names.toml") and "无法读取" in caught.value.message
-
-
-_TERM_PIECES = ["工商", "行政", "管理", "部门", "机关", "卫生", "计生", "和", "计划生育", "(a+", "b)", "[", "*", "？", "\n", "。"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_TERM_PIECES), max_size=20).map("".join))
-def test_a_terms_rule_passes_its_one_pass_gate_exactly_where_a_term_occurs(text):
-    from zzreview.rules import declarative
-
-    from zzreview.resources import data_path
-
-    shipped = next(r for c in declarative.load_dir(data_path("rules"), shipped="rules") for r in c._rules
-                   if r.kind == "terms")
-    marks = declarative.parse_rule({"code": "ZS009", "name": "marks", "kind": "terms", "severity": "info",
-                                    "title": "t", "message": "m", "basis": "b",
-                                    "terms": {"(a+b)": "甲", "[*": "乙", "计生？": "丙"}}, "test")
-    for rule in (shipped, marks):
-        assert rule.term_words.occurs(text) == any(term in text for term in rule.terms)

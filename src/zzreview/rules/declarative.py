@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from functools import cached_property
 
 import regex
 
@@ -20,7 +19,6 @@ from zzreview.readers.limits import pattern_timeout
 from zzreview.model import SEVERITIES, Finding, RuleInfo
 from zzreview.record import Record
 from zzreview.rules.base import Context
-from zzreview.text.triggers import Words
 
 TYPE_CHECKING = False  # pathlib costs a review ~3 ms: its paths are strings
 if TYPE_CHECKING:
@@ -72,11 +70,6 @@ class DeclarativeRule(Record):
         self.normative_only = normative_only
         self.confidence = confidence
         self.since = since
-
-    @cached_property
-    def term_words(self) -> Words:
-        """The terms, looked for in one pass over a document (a terms rule's gate)."""
-        return Words(tuple(self.terms))
 
 
 def _compile(value, where: str) -> regex.Pattern:
@@ -237,7 +230,8 @@ class DeclarativeCheck:
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
     def _run_terms(self, ctx: Context, rule: DeclarativeRule, timeout: _Timeout) -> Iterable[Finding]:
-        if not rule.term_words.occurs(ctx.doc.text):  # plain words: one pass over the document
+        text = ctx.doc.text
+        if not any(term in text for term in rule.terms):  # plain words: one look per document
             return
         timeout = timeout.seconds
         for b in self._blocks(ctx):
