@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import AS_OF
@@ -272,10 +274,13 @@ _BINDING = regex.compile(
     r"暂停|关闭|停止|加收|收取|缴纳|办理|申报|登记|提取|取消")
 
 
+_SENTENCE = re.compile(r"[^。；！？\n]+")
+
+
 def _binding_by_sentence(text: str, public_notice: bool) -> int:
     """The definition: every sentence of the text tested on its own."""
     n = _normative
-    return sum(1 for m in n._SENTENCE.finditer(text)
+    return sum(1 for m in _SENTENCE.finditer(text)
                if (s := n._ITEM_NUMBER.sub("", m.group(0).strip()))
                and (n._PUBLIC.search(s) and _BINDING.search(s) or public_notice and n._PUBLIC_ORDER.search(s))
                and not n._AGENCY_SUBJECT.search(s))
@@ -348,7 +353,7 @@ def test_the_steps_passed_over_by_the_heads_words_would_find_nothing(texts, titl
     _check_head(_document(texts, title_block))
 
 
-def test_long_lines_and_the_samples_heads(tmp_path):
+def test_long_lines_and_the_samples_heads():
     from pathlib import Path
 
     from zzreview.readers import read_document

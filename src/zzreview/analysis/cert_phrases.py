@@ -30,7 +30,7 @@ def on_re(pattern: str):
 HEAD = on_re(r"证明(?:材料|文件|文书|书|信|函)?")
 
 # a compound that is not a certification (证明事项, 证明商标) or 证明 used as a verb
-_COMPOUND_AFTER = on_re(
+_COMPOUND_AFTER = lazy_regex.compile(  # a plain word list: lazy_regex runs it on re
     r"(?:事项|清单|制度|工作|标准|机制|责任|效力|力|人|义务|期限|格式|模板|范本|样式|开具|出具|目录|"
     r"服务|环节|要求|改革|城市|商标|类|内容|之外|的项目|的格式|的真实性|的副本|送达)")
 _VERB_BEFORE = on_re(
@@ -51,8 +51,8 @@ GRANT = r"发给|发放|签发|核发|颁发|换发|补发|撤销|吊销|收缴|
 AGENCY = r"审查|审核|核查|核实|核对|比对|调取|收集|存档|转交|寄送|归档|共享|查询"
 _VERBS = on_re(rf"(?:{ISSUE}|{GRANT}|{AGENCY}|{DEMAND})")
 IS_DEMAND = lazy_regex.compile(rf"(?:{DEMAND})$")
-IS_ISSUE = on_re(rf"(?:{ISSUE})")  # use with fullmatch()
-IS_OFFICE_ACT = on_re(rf"(?:{GRANT}|{AGENCY})")  # use with fullmatch()
+IS_ISSUE = lazy_regex.compile(rf"(?:{ISSUE})")  # use with fullmatch()
+IS_OFFICE_ACT = lazy_regex.compile(rf"(?:{GRANT}|{AGENCY})")  # use with fullmatch()
 _COMPOUND_VERBS = lazy_regex.compile(r"(?:查询|共享|核查|核实|比对)$")  # 无房产查询证明: part of the name
 _NOUN_AFTER_VERB = lazy_regex.compile(r"(?:表|书|单|卡|记录|报告|意见|结论|机构|机关|部门|人员|结果|情况|系统|平台|窗口)")
 _RC_AFTER = on_re(r"(?:[（(][^（）()]{1,6}[）)])?[）)]?的")  # 颁发(出具)的: a relative clause
@@ -160,7 +160,7 @@ def _in_modifier(text: str, lo: int, m, start: int) -> bool:
     return _VERBS.search(text, m.end(), de) is None
 
 
-_IN_RELATION = gated("关的", r"(?:有关|相关)的")
+_IN_RELATION = lazy_regex.compile(r"有关的|相关的")
 _COORD = on_re(r"、|以及|或者|和|及(?!其)|或(?!者)")
 _DOC_END = on_re(r"(?:书|表|(?<![认验论保查])证|簿|件|照|同|票|据|明|料|函|信|本|单|卡)$")
 

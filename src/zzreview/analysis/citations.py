@@ -263,7 +263,7 @@ class _SelfNames(Record):
             after = x[i + len(k):i + len(k) + 1]
             if i >= 0 and (i == 0 or x[i - 1] in "和及、与") and after and after in "和及、与":
                 return True
-        m = _ISSUING_TITLE.occurs(title) and _ISSUING_TITLE.search(_BLANKS.sub("", title))  # 《关于印发X的通知》 forwarded
+        m = _ISSUING_TITLE.occurs(title) and _ISSUING_TITLE.pattern.search(_BLANKS.sub("", title))  # 《关于印发X的通知》 forwarded
         if m and m.group("x") != title:
             return self.matches(m.group("x"))
         return False

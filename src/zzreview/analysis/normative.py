@@ -79,14 +79,14 @@ _ARTICLE_ONE = lazy_regex.compile(r"^\s*第[一1]条")
 
 _LINE_CHARS = 1000  # a record line (通过, 令, 文号) is short; a longer line is only looked at this far
 _HEAD_LINES = 40
-_HEAD_BLOCKS = _HEAD_LINES + 20  # the blocks the opening lines are taken from (some are chrome)
+_HEAD_MORE = 20  # blocks beyond the lines wanted, for the chrome among them
 
 
 def head_lines(doc, limit: int = _HEAD_LINES) -> list[str]:
     """The document's opening lines (no web-page chrome), up to its first article, each cut to
     its first _LINE_CHARS characters so that one huge line costs no more than a short one."""
     out: list[str] = []
-    for b in doc.blocks[:limit + 20]:
+    for b in doc.blocks[:limit + _HEAD_MORE]:
         if b.index == doc.title_block:
             continue
         t = b.text.strip()
@@ -109,7 +109,8 @@ class Head:
 
     def __init__(self, doc):
         self.doc = doc
-        self.text = "\n".join([b.text for b in doc.blocks[:_HEAD_BLOCKS] if b.index != doc.title_block])
+        self.text = "\n".join([b.text.strip()[:_LINE_CHARS]  # as head_lines cuts them: a huge line costs little
+                               for b in doc.blocks[:_HEAD_LINES + _HEAD_MORE] if b.index != doc.title_block])
         self._lines: list[str] | None = None
 
     @property
@@ -347,7 +348,6 @@ _NOT_NORMATIVE_RE = [(lazy_regex.compile(p), why) for p, why in _NOT_NORMATIVE]
 _RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
 _APPLY_TO_RULE_KINDS = (_DRAFT_FOR_COMMENT, _INTERNAL_RULES)
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
-_SENTENCE = lazy_regex.compile(r"[^。；！？\n]+")
 _ITEM_NUMBER = lazy_regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
 _MADE_HERE = gated("制定本", r"制定本(?:办法|规定|细则)")
 _BLANK = lazy_regex.compile(r"\s")
