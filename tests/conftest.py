@@ -14,6 +14,19 @@ from zzreview.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+
+
+def sample_and_test_texts(min_len: int = 0) -> list[str]:
+    """Real text to run patterns over: each Markdown sample whole, then every string constant of
+    at least ``min_len`` characters in the tests."""
+    import ast
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.md"))]
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) >= min_len:
+                texts.append(node.value)
+    return texts
 # the sample drafts (samples/ also holds their zzreview.toml and a demonstration list)
 DRAFTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".md", ".docx"))
 AS_OF = "2026-11-24"

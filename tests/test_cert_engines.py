@@ -5,12 +5,11 @@ of each pattern's own characters."""
 
 from __future__ import annotations
 
-import ast
 import random
 
 import pytest
 import regex
-from conftest import ROOT, SAMPLES
+from conftest import sample_and_test_texts
 
 from zzreview.analysis import cert_clauses  # noqa: F401 (registers its patterns)
 from zzreview.analysis import cert_phrases
@@ -18,16 +17,7 @@ from zzreview.analysis import cert_phrases
 PATTERNS = {p.pattern: p for p in cert_phrases.ON_RE}
 
 
-def _lines() -> list[str]:
-    lines = [ln for p in sorted(SAMPLES.glob("*.md")) for ln in p.read_text(encoding="utf-8").splitlines()]
-    for path in sorted((ROOT / "tests").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                lines.extend(node.value.splitlines())
-    return [ln for ln in dict.fromkeys(lines) if ln]
-
-
-LINES = _lines()
+LINES = [ln for ln in dict.fromkeys(ln for t in sample_and_test_texts() for ln in t.splitlines()) if ln]
 
 
 def _random_lines(pattern: str, n: int) -> list[str]:

@@ -366,15 +366,9 @@ def test_sentences_and_clauses_agree_with_the_definition_on_random_lines(line):
 
 
 def test_sentences_and_clauses_agree_with_the_definition_on_the_samples_and_test_strings():
-    import ast
+    from conftest import sample_and_test_texts
 
-    from conftest import ROOT, SAMPLES
-
-    lines = [ln for p in sorted(SAMPLES.glob("*.md")) for ln in p.read_text(encoding="utf-8").splitlines()]
-    for path in sorted((ROOT / "tests").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                lines.extend(node.value.splitlines())
+    lines = [ln for t in sample_and_test_texts() for ln in t.splitlines()]
     with_clauses = 0
     for line in lines:
         assert _sentences(line) == _sentences_by_definition(line), line

@@ -4,7 +4,6 @@ tool (those exercise the patterns that the samples never meet)."""
 
 from __future__ import annotations
 
-import ast
 import importlib
 import pkgutil
 
@@ -14,7 +13,7 @@ import zzreview.analysis
 import zzreview.rules
 import zzreview.text
 from zzreview.text.triggers import Gated, gated
-from conftest import ROOT, SAMPLES
+from conftest import sample_and_test_texts
 
 
 def _gated_patterns() -> dict[str, Gated]:
@@ -47,17 +46,8 @@ def _gated_patterns() -> dict[str, Gated]:
 EXAMPLES = ["（根据2016年2月6日《国务院关于修改〈某某管理条例〉的决定》修订）"]
 
 
-def _texts() -> list[str]:
-    texts = [*EXAMPLES, *(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.md")))]
-    for path in sorted((ROOT / "tests").glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) >= 4:
-                texts.append(node.value)
-    return texts
-
-
 GATED = _gated_patterns()
-TEXTS = _texts()
+TEXTS = [*EXAMPLES, *sample_and_test_texts(min_len=4)]
 
 
 def test_the_analysis_has_gated_patterns():
