@@ -154,14 +154,14 @@ class LazyPattern:
     (``__getattr__``) and stores the compiled pattern's own bound method in the slot, so every
     later call goes straight to it, with no wrapper call in between."""
 
-    __slots__ = ("_source", "_flags", "_compiled", *sorted(_METHODS))
+    __slots__ = ("_source", "_flags", "_compiled", "_on_re", *sorted(_METHODS))
 
-    def __init__(self, pattern: str, flags: int = 0):
-        self._source, self._flags, self._compiled = pattern, flags, None
+    def __init__(self, pattern: str, flags: int = 0, on_re: bool = False):
+        self._source, self._flags, self._compiled, self._on_re = pattern, flags, None, on_re
 
     def compiled(self) -> regex.Pattern | re.Pattern:
         if self._compiled is None:
-            if plain_words(self._source, self._flags):
+            if self._on_re or plain_words(self._source, self._flags):
                 self._compiled = kept_re(self._source)
             else:
                 self._compiled = cached_compile(self._source, self._flags)
@@ -180,5 +180,11 @@ class LazyPattern:
         return value
 
 
-def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors regex.compile
-    return LazyPattern(pattern, flags)
+def compile(pattern: str, flags: int = 0, on_re: bool = False) -> LazyPattern:  # noqa: A001 - mirrors regex.compile
+    """``on_re``: compile with the standard library's re (as plain word lists always are) — only for
+    a pattern without flags made of literal characters, classes of them, groups, alternatives,
+    counts, ``.``, anchors and look-arounds (no \\s, \\d, \\w, \\p: the engines' tables differ), which
+    both engines match alike; a test should compare them on it."""
+    if on_re and flags:
+        raise ValueError("on_re: a pattern with flags stays on regex")
+    return LazyPattern(pattern, flags, on_re)

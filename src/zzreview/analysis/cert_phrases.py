@@ -18,13 +18,12 @@ ON_RE: list = []  # the patterns compiled by on_re (tests/test_cert_engines.py r
 
 
 def on_re(pattern: str):
-    """``pattern`` compiled by the standard library's re. For the chunker's most used patterns made
-    only of literal characters, classes of them, groups, alternatives, counts, ``.``, anchors and
-    look-arounds (no \\s, \\d, \\w, \\p: their tables differ between the engines), re matches as
-    regex does, with less work per call."""
-    compiled = lazy_regex.kept_re(pattern)
-    ON_RE.append(compiled)
-    return compiled
+    """``pattern`` to be compiled by the standard library's re on first use (lazy_regex's
+    ``on_re``): for the chunker's most used patterns re matches as regex does, with less work per
+    call."""
+    lazy = lazy_regex.compile(pattern, on_re=True)
+    ON_RE.append(lazy)
+    return lazy
 
 
 HEAD = on_re(r"证明(?:材料|文件|文书|书|信|函)?")
