@@ -4,6 +4,7 @@ a helper is raised in the parent; every helper leaves; claims are shared without
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 
 import pytest
@@ -34,15 +35,51 @@ def test_results_come_in_input_order(processes, chunk):
     assert not multiprocessing.active_children()
 
 
-def test_an_error_in_a_worker_is_raised_in_the_parent_and_the_workers_stop():
+def test_an_error_in_this_process_stops_the_helpers():
     with pytest.raises(ValueError, match="第7件出错"):
         list(ordered_map(_fails_on_seven, list(range(40)), 2, 4))
     assert not multiprocessing.active_children()
 
 
+_PARENT = os.getpid()
+
+
+def _fails_in_a_helper(n: int) -> int:
+    if os.getpid() != _PARENT and n >= 20:
+        raise ValueError("助手出错")
+    time.sleep(0.001)
+    return n
+
+
+_DONE_HERE: list[int] = []
+
+
+def _dies_in_a_helper(n: int) -> int:
+    if os.getpid() != _PARENT:
+        os._exit(3)
+    _DONE_HERE.append(n)
+    time.sleep(0.001)
+    return n
+
+
+def test_an_error_in_a_helper_is_raised_in_the_parent_and_the_helpers_stop():
+    with pytest.raises(ValueError, match="助手出错"):
+        list(ordered_map(_fails_in_a_helper, list(range(200)), 2, 4))
+    assert not multiprocessing.active_children()
+
+
+def test_a_helper_that_dies_is_reported_at_once_not_after_the_rest_is_done():
+    _DONE_HERE.clear()
+    with pytest.raises(RuntimeError, match="工作进程意外退出"):
+        list(ordered_map(_dies_in_a_helper, list(range(1200)), 2, 4))
+    assert len(_DONE_HERE) < 600  # not this process doing all the rest alone first
+    assert not multiprocessing.active_children()
+
+
 def test_a_consumer_that_stops_early_leaves_no_worker_behind():
     results = ordered_map(_slow_for_small, list(range(200)), 2, 2)
-    assert next(results)[0] == 0
+    assert next(results)[0] == 0 and next(results)[0] == 1  # the helpers start after the first
+    assert multiprocessing.active_children()
     results.close()
     assert not multiprocessing.active_children()
 

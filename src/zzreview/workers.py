@@ -74,7 +74,9 @@ def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, 
         for conn in wait(live) if block else [c for c in live if c.poll()]:
             try:
                 start, results = conn.recv()
-            except EOFError:  # finished, or gone
+            except EOFError:  # finished — or gone, if items are left unclaimed
+                if claims.left(n):
+                    raise RuntimeError("zzreview: 一个工作进程意外退出") from None
                 live.remove(conn)
                 continue
             if isinstance(results, BaseException):
@@ -117,6 +119,11 @@ class Claims:
     def __init__(self, ctx, first: int = 0):
         self._lock = ctx.Lock()
         self._next = ctx.RawValue("q", first)
+
+    def left(self, n: int) -> bool:
+        """Whether some of the ``n`` items are not claimed yet."""
+        with self._lock:
+            return self._next.value < n
 
     def take(self, n: int, largest: int, processes: int) -> tuple[int, int] | None:
         """The span [start, stop) the caller is to do next, or None when all are claimed."""
