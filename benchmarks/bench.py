@@ -178,7 +178,7 @@ def corpus(folder: Path, scratch: Path, peer: bool, memory: bool, repeat: int = 
               f"→ {rss10 / rss1:.2f}× (goal: flat)")
         if jobs > 1:  # a stock's scale: the fixed start (interpreter, imports, knowledge base) weighs less
             check10 = [*ZZ, "check", str(tenfold), "--as-of", AS_OF, "--fail-on", "never"]
-            tens = [(timed([*check10, *single]), timed([*check10, "--jobs", str(jobs)])) for _ in range(2)]
+            tens = [(timed([*check10, *single]), timed([*check10, "--jobs", str(jobs)])) for _ in range(repeat)]
             print(f"  at 10× ({10 * n} files): one process {_median([t[0] for t in tens]).wall:.2f} s, --jobs {jobs} "
                   f"{_median([t[1] for t in tens]).wall:.2f} s → speed-up "
                   f"{statistics.median(t[0].wall / t[1].wall for t in tens):.2f}×")

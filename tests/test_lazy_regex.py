@@ -181,7 +181,7 @@ def test_a_kept_value_is_decoded_only_when_asked_for(tmp_path, monkeypatch):
     assert third.get("河51") is None
 
 
-def test_a_cache_file_of_the_former_layout_is_read_as_empty_and_replaced(tmp_path, monkeypatch):
+def test_a_file_of_another_layout_under_this_name_is_read_as_empty_and_replaced(tmp_path, monkeypatch):
     import marshal
 
     monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))

@@ -52,6 +52,7 @@ class Kept:
         self._raw: dict | None = None  # key → marshal bytes, as read; None: not read yet
         self._items: dict = {}  # key → value, decoded or put in this run
         self._new: dict = {}  # key → marshal bytes put in this run
+        self._count = 0
         self._added = False
 
     def _file(self) -> str | None:
@@ -78,6 +79,7 @@ class Kept:
     def _loaded(self) -> dict:
         if self._raw is None:
             self._raw = self._read() if self._file() else {}
+            self._count = len(self._raw)  # keys held or put
             atexit.register(self.write)
         return self._raw
 
@@ -114,11 +116,13 @@ class Kept:
             return
         with self._lock:
             held = self._loaded()
-            full = len(held) + sum(k not in held for k in self._new) >= self.limit
-            if key in held or key in self._new or not full:  # a full file still takes updates
-                self._new[key] = raw
-                self._items[key] = value
-                self._added = True
+            if key not in held and key not in self._new:
+                if self._count >= self.limit:  # a full file still takes updates, not new keys
+                    return
+                self._count += 1
+            self._new[key] = raw
+            self._items[key] = value
+            self._added = True
 
     def write(self) -> None:
         path = self._file()

@@ -125,22 +125,6 @@ def parse_rule(raw: dict, where: str) -> DeclarativeRule:
     return rule
 
 
-class _Timeout:
-    """The seconds one match may take (ZZREVIEW_PATTERN_TIMEOUT), read from the environment once
-    per document, when a rule first runs a pattern: most documents pass no terms rule's gate."""
-
-    __slots__ = ("_seconds",)
-
-    def __init__(self):
-        self._seconds: float | None = None
-
-    @property
-    def seconds(self) -> float:
-        if self._seconds is None:
-            self._seconds = pattern_timeout()
-        return self._seconds
-
-
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     low = max(start - _SENTENCE_MAX, 0)  # a "sentence" without an end is cut, not rescanned
     m = _SENTENCE_END_BEFORE.search(text, low, start)
@@ -166,7 +150,7 @@ class DeclarativeCheck:
         year = document_year(ctx.doc)
         dated = ctx.doc.date or (f"{year}-12-31" if year else None)  # the 文号 year when undated
         self._articles = (ctx, None)
-        timeout = _Timeout()  # read once per document, when a rule first runs a pattern
+        timeout = pattern_timeout()  # read once per document, not once per block
         timed_out = []
         try:
             for rule in self._rules:
@@ -182,7 +166,7 @@ class DeclarativeCheck:
             self._articles = (None, None)
         if timed_out:
             raise PluginError(self.origin, f"规则 {'、'.join(timed_out)} 的正则表达式匹配超时（单次超过 "
-                                           f"{timeout.seconds:g} 秒，可用环境变量 ZZREVIEW_PATTERN_TIMEOUT 调高），"
+                                           f"{timeout:g} 秒，可用环境变量 ZZREVIEW_PATTERN_TIMEOUT 调高），"
                                            "该规则未完成")
 
     def _finding(self, ctx: Context, rule: DeclarativeRule, block: int, start: int, quote: str,
@@ -211,8 +195,7 @@ class DeclarativeCheck:
     def _blocks(self, ctx: Context):
         return [b for b in ctx.doc.blocks if b.index != ctx.doc.title_block]
 
-    def _run_pattern(self, ctx: Context, rule: DeclarativeRule, timeout: _Timeout) -> Iterable[Finding]:
-        timeout = timeout.seconds
+    def _run_pattern(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         for b in self._blocks(ctx):
             for m in rule.pattern.finditer(b.text, timeout=timeout):
                 if not m.group(0):
@@ -229,11 +212,10 @@ class DeclarativeCheck:
                         continue
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0))
 
-    def _run_terms(self, ctx: Context, rule: DeclarativeRule, timeout: _Timeout) -> Iterable[Finding]:
+    def _run_terms(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         text = ctx.doc.text
         if not any(term in text for term in rule.terms):  # plain words: one look per document
             return
-        timeout = timeout.seconds
         for b in self._blocks(ctx):
             for m in rule.pattern.finditer(b.text, timeout=timeout):
                 if rule.unless is not None:
@@ -243,8 +225,7 @@ class DeclarativeCheck:
                 yield self._finding(ctx, rule, b.index, m.start(), m.group(0),
                                     replacement=rule.terms[m.group(0)])
 
-    def _run_required(self, ctx: Context, rule: DeclarativeRule, timeout: _Timeout) -> Iterable[Finding]:
-        timeout = timeout.seconds
+    def _run_required(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         if any(rule.pattern.search(b.text, timeout=timeout) for b in self._blocks(ctx)):
             return
         quote, loc = ctx.title_location()
@@ -253,8 +234,7 @@ class DeclarativeCheck:
                       location=loc, basis=rule.basis, suggestion=rule.suggestion,
                       confidence=rule.confidence)
 
-    def _run_conditional(self, ctx: Context, rule: DeclarativeRule, timeout: _Timeout) -> Iterable[Finding]:
-        timeout = timeout.seconds
+    def _run_conditional(self, ctx: Context, rule: DeclarativeRule, timeout: float) -> Iterable[Finding]:
         for b in self._blocks(ctx):
             m = rule.pattern.search(b.text, timeout=timeout)
             if m and not rule.then.search(self._article_text(ctx, b.index), timeout=timeout):
