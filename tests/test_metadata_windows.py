@@ -95,14 +95,9 @@ def test_what_looks_like_a_title():
     assert _looks_like_title("关于三月份工作安排的通知")  # 月 but no date
 
 
-def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, monkeypatch):
-    import datetime as dt
-
+def _record_chrome_judgments(monkeypatch) -> list[str]:
+    """The texts judged for web-page chrome from now on, in order (the judgments stay the real ones)."""
     from zzreview import document
-    from zzreview.analysis.dates import _lines_from_end
-    from zzreview.analysis.facts import analyze
-    from zzreview.analysis.normative import head_lines
-    from zzreview.kb import KnowledgeBase
     from zzreview.text.chrome import is_chrome
 
     judged: list[str] = []
@@ -112,6 +107,18 @@ def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, m
         return is_chrome(text)
 
     monkeypatch.setattr(document, "_judge_chrome", judge)
+    return judged
+
+
+def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from zzreview.analysis.dates import _lines_from_end
+    from zzreview.analysis.facts import analyze
+    from zzreview.analysis.normative import head_lines
+    from zzreview.kb import KnowledgeBase
+
+    judged = _record_chrome_judgments(monkeypatch)
     opening = [f"第{n}段说明，内容照常。" for n in range(1, 16)]  # more than the reader's windows read
     body = ["某某市人民政府关于印发某某管理办法的通知", "各区县人民政府：", *opening, "第一条 为了规范管理，制定本办法。",
             "第二条 本办法自2021年4月1日起施行。", "某某市人民政府", "2021年3月5日"]
@@ -130,18 +137,10 @@ def test_each_line_is_judged_chrome_once_between_reader_and_analysis(tmp_path, m
 def test_the_ending_is_judged_only_as_far_as_it_is_read(tmp_path, monkeypatch):
     import datetime as dt
 
-    from zzreview import document
     from zzreview.analysis.facts import analyze
     from zzreview.kb import KnowledgeBase
-    from zzreview.text.chrome import is_chrome
 
-    judged: list[str] = []
-
-    def judge(text: str) -> bool:
-        judged.append(text)
-        return is_chrome(text)
-
-    monkeypatch.setattr(document, "_judge_chrome", judge)
+    judged = _record_chrome_judgments(monkeypatch)
     articles = [f"第{n}条 本条规定第{n}项管理事项，有关部门应当按照职责分工做好相关工作，确保各项措施落到实处，不得推诿，不得拖延，不得敷衍塞责。"
                 for n in range(1, 21)]
     assert all(len(a) >= 60 for a in articles)  # a long last line is body, not a signature's trailer
