@@ -120,3 +120,25 @@ def test_spawned_workers_give_the_same_output(folder, fmt):
         assert summary.unreadable == 1 and summary.documents == len(files)
     assert outputs[0] == outputs[1] and outputs[0]
     assert errors[0] == errors[1] and "05-broken.docx: 无法读取：" in errors[0][0]
+
+
+def test_certification_lists_are_found_from_one_file_per_folder(tmp_path):
+    """Whether the parent loads the word list before the workers start: any folder whose
+    configuration names a certification list counts, whatever its position in the run."""
+    from zzreview.batch import uses_certification_lists
+    from zzreview.engine import ConfigResolver
+
+    plain, listed = tmp_path / "plain", tmp_path / "listed"
+    for d in (plain, listed):
+        d.mkdir()
+        for i in range(3):
+            (d / f"{i}.md").write_text("第一条 本办法自公布之日起施行。\n", encoding="utf-8")
+    (plain / "zzreview.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    (listed / "zzreview.toml").write_text('certification-lists = ["list.csv"]\n', encoding="utf-8")
+    (listed / "list.csv").write_text("证明名称\n户籍证明\n", encoding="utf-8")
+    plain_files = [str(plain / f"{i}.md") for i in range(3)]
+    listed_files = [str(listed / f"{i}.md") for i in range(3)]
+
+    assert not uses_certification_lists(plain_files, ConfigResolver())
+    assert uses_certification_lists(plain_files + listed_files[2:], ConfigResolver())
+    assert uses_certification_lists(listed_files + plain_files, ConfigResolver())

@@ -12,6 +12,25 @@ import pytest
 from zzreview.workers import ordered_map
 
 
+def helpers_left() -> bool:
+    """Whether this process has a child process, running or not yet waited for, other than
+    multiprocessing's resource tracker (which a spawned run leaves for the rest of the session)."""
+    if multiprocessing.active_children():
+        return True
+    me = str(os.getpid())
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                parent = f.read().rsplit(b")", 1)[1].split()[1].decode()
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                tracker = b"resource_tracker" in f.read()
+        except OSError:  # gone meanwhile
+            continue
+        if parent == me and not tracker:
+            return True
+    return False
+
+
 def _slow_for_small(n: int) -> tuple[int, int]:
     time.sleep(0.002 * (n % 5 == 0))  # some chunks finish later than the ones after them
     import os
@@ -25,20 +44,45 @@ def _fails_on_seven(n: int) -> int:
     return n
 
 
-@pytest.mark.parametrize("processes,chunk", [(2, 1), (2, 3), (3, 8), (5, 50)])
-def test_results_come_in_input_order(processes, chunk):
+@pytest.mark.parametrize("processes,chunk,start", [(2, 1, None), (2, 3, None), (3, 8, None), (5, 50, None),
+                                                   (2, 3, "fork")])
+def test_results_come_in_input_order(processes, chunk, start):
+    """None: helpers forked without multiprocessing; a start method: started by multiprocessing."""
     items = list(range(97))
-    out = list(ordered_map(_slow_for_small, items, processes, chunk))
+    out = list(ordered_map(_slow_for_small, items, processes, chunk, start_method=start))
     assert [square for square, _ in out] == [n * n for n in items]
     if chunk < 50:
         assert len({pid for _, pid in out}) > 1  # the work was shared
-    assert not multiprocessing.active_children()
+    assert not helpers_left()
+
+
+def _waits_for_a_helper(item: tuple[int, str, int]) -> tuple[int, int]:
+    """The parent's items after the first wait until a helper has done one (the helpers of a
+    spawned run start far later than the parent could finish alone)."""
+    n, marker, parent = item
+    if os.getpid() != parent:
+        open(marker, "a").close()
+    elif n > 0:
+        deadline = time.monotonic() + 60
+        while not os.path.exists(marker) and time.monotonic() < deadline:
+            time.sleep(0.005)
+    return n * n, os.getpid()
+
+
+@pytest.mark.parametrize("start", [None, "spawn"])
+def test_helpers_share_the_work_and_results_come_in_order(start, tmp_path):
+    marker = str(tmp_path / "a-helper-was-here")
+    items = [(n, marker, os.getpid()) for n in range(40)]
+    out = list(ordered_map(_waits_for_a_helper, items, 3, 2, start_method=start))
+    assert [square for square, _ in out] == [n * n for n in range(40)]
+    assert os.getpid() in {pid for _, pid in out} and len({pid for _, pid in out}) > 1
+    assert not helpers_left()
 
 
 def test_an_error_in_this_process_stops_the_helpers():
     with pytest.raises(ValueError, match="第7件出错"):
         list(ordered_map(_fails_on_seven, list(range(40)), 2, 4))
-    assert not multiprocessing.active_children()
+    assert not helpers_left()
 
 
 _PARENT = os.getpid()
@@ -62,32 +106,45 @@ def _dies_in_a_helper(n: int) -> int:
     return n
 
 
-def test_an_error_in_a_helper_is_raised_in_the_parent_and_the_helpers_stop():
+@pytest.mark.parametrize("start", [None, "fork"])
+def test_an_error_in_a_helper_is_raised_in_the_parent_and_the_helpers_stop(start):
     with pytest.raises(ValueError, match="助手出错"):
-        list(ordered_map(_fails_in_a_helper, list(range(200)), 2, 4))
-    assert not multiprocessing.active_children()
+        list(ordered_map(_fails_in_a_helper, list(range(200)), 2, 4, start_method=start))
+    assert not helpers_left()
 
 
-def test_a_helper_that_dies_is_reported_at_once_not_after_the_rest_is_done():
+@pytest.mark.parametrize("start", [None, "fork"])
+def test_a_helper_that_dies_is_reported_at_once_not_after_the_rest_is_done(start):
     _DONE_HERE.clear()
     with pytest.raises(RuntimeError, match="工作进程意外退出"):
-        list(ordered_map(_dies_in_a_helper, list(range(1200)), 2, 4))
+        list(ordered_map(_dies_in_a_helper, list(range(1200)), 2, 4, start_method=start))
     assert len(_DONE_HERE) < 600  # not this process doing all the rest alone first
-    assert not multiprocessing.active_children()
+    assert not helpers_left()
 
 
 def test_a_consumer_that_stops_early_leaves_no_worker_behind():
     results = ordered_map(_slow_for_small, list(range(200)), 2, 2)
     assert next(results)[0] == 0 and next(results)[0] == 1  # the helpers start after the first
-    assert multiprocessing.active_children()
+    assert helpers_left()
     results.close()
-    assert not multiprocessing.active_children()
+    assert not helpers_left()
 
 
-def test_claims_shrink_as_the_items_run_out_and_end_single():
+def _baton(first: int = 0):
+    from zzreview.workers import Baton
+
+    return Baton(first)
+
+
+def _claims(first: int = 0):
     from zzreview.workers import Claims
 
-    claims = Claims(multiprocessing.get_context(), first=1)
+    return Claims(multiprocessing.get_context("fork"), first)
+
+
+@pytest.mark.parametrize("make", [_baton, _claims])
+def test_claims_shrink_as_the_items_run_out_and_end_single(make):
+    claims = make(first=1)
     spans = []
     while (span := claims.take(1000, 64, 2)) is not None:
         spans.append(span)
@@ -100,12 +157,11 @@ def test_claims_shrink_as_the_items_run_out_and_end_single():
     assert claims.take(1000, 64, 2) is None
 
 
-def test_a_claim_is_never_given_twice_across_processes():
+@pytest.mark.parametrize("make", [_baton, _claims])
+def test_a_claim_is_never_given_twice_across_processes(make):
     """Four processes claiming from one position at once: every item claimed exactly once."""
-    ctx = multiprocessing.get_context()
-    from zzreview.workers import Claims
-
-    claims = Claims(ctx)
+    ctx = multiprocessing.get_context("fork")
+    claims = make()
     queue, go = ctx.Queue(), ctx.Event()
     procs = [ctx.Process(target=_claim_all, args=(claims, queue, go)) for _ in range(4)]
     for p in procs:
@@ -135,7 +191,7 @@ def test_this_process_works_too_and_no_helper_is_left_waiting():
     out = list(ordered_map(_slow_for_small, list(range(120)), 2, 4))
     pids = {pid for _, pid in out}
     assert os.getpid() in pids and len(pids) == 2
-    assert not multiprocessing.active_children()
+    assert not helpers_left()
 
 
 def test_no_helper_is_started_without_an_item_for_it():

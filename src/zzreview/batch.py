@@ -189,10 +189,25 @@ def outcomes(files: list[str], job: _Job, jobs: int, start_method: str | None = 
 def _warm_up(files: list[str], job: _Job) -> None:
     """Load jieba's dictionary once in the parent when a certification list will need it, so forked
     workers share it instead of each loading it again."""
-    if any(job.resolver.for_file(f).certification_lists for f in files):
+    if uses_certification_lists(files, job.resolver):
         from zzreview.analysis.certifications import tokenizer
 
         tokenizer()
+
+
+def uses_certification_lists(files: list[str], resolver: engine.ConfigResolver) -> bool:
+    """Whether a configuration of these files names certification lists. Lists are set per
+    configuration file, never by a per-file override, so one file of each folder is asked (the rest
+    are resolved as they are reviewed, in parallel). A link to a file elsewhere may be missed: it
+    then loads the dictionary where it is reviewed."""
+    seen: set[str] = set()
+    for f in files:
+        head = os.path.dirname(f)
+        if head not in seen:
+            seen.add(head)
+            if resolver.for_file(f).certification_lists:
+                return True
+    return False
 
 
 def run(files: list[str], kb: KnowledgeBase, as_of: dt.date, selection: Selection,

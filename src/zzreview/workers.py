@@ -7,9 +7,17 @@ position until none are left. Chunks shrink as the items run out (each a quarter
 process, at most ``MAX_CHUNK``, the last ones single items): few claims while there is much to do,
 and the processes still finish together. Helpers send back one list of results per chunk; this
 process reads them between its own items and yields every result in input order.
+
+Forked helpers (``_Forked``) need nothing but pipes: the shared position is a number passed from
+hand to hand through one pipe (``Baton``), results come back pickled through one pipe per helper.
+Where there is no fork (Windows), or another start method is asked for, multiprocessing starts the
+helpers (``_Started``); its imports and shared objects cost ~15 ms before the first helper runs,
+which is why forking does without them.
 """
 
 from __future__ import annotations
+
+import os
 
 TYPE_CHECKING = False  # typing costs a review ~3 ms
 if TYPE_CHECKING:
@@ -20,14 +28,16 @@ if TYPE_CHECKING:
     R = TypeVar("R")
 
 MAX_CHUNK = 64  # items in the largest chunk
+_PIPE_SIZE = 1 << 20  # bytes in a results pipe where the system allows it (Linux: pipe-max-size)
 
 
 def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int = MAX_CHUNK,
                 start_method: str | None = None) -> Iterator[R]:
     """``work(item)`` for every item, yielded in input order, in ``processes`` processes: this one
     and ``processes - 1`` helpers. An exception raised by ``work`` is raised here. ``chunk``: the
-    most items claimed at once. ``start_method``: how helpers start (default fork where the platform
-    has it; "spawn", as on Windows and macOS, pickles ``work`` and the items)."""
+    most items claimed at once. ``start_method``: None forks where the platform can (else
+    multiprocessing's default); a multiprocessing start method ("spawn", as on Windows and macOS,
+    pickles ``work`` and the items) starts the helpers with multiprocessing."""
     if not items:
         return
     yield work(items[0])
@@ -46,32 +56,15 @@ def chunk_size(left: int, largest: int, processes: int) -> int:
 def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, largest: int,
             start_method: str | None) -> Iterator[R]:
     """Items from ``first`` on, done here and in ``processes - 1`` helpers, yielded in order."""
-    import multiprocessing
-    from multiprocessing.connection import wait
-
-    if start_method is None and "fork" in multiprocessing.get_all_start_methods():
-        start_method = "fork"
-    ctx = multiprocessing.get_context(start_method)
-    claims = Claims(ctx, first)
-    helpers = []
-    forked = start_method == "fork"
-    if forked:
-        import gc
-
-        gc.freeze()  # what this process holds is never scanned in the helpers: fewer copied pages
-    for _ in range(processes - 1):  # forked, a helper has work and items in memory; spawned, pickled
-        here, there = ctx.Pipe()
-        process = ctx.Process(target=_help, args=(there, claims, largest, processes, work, items), daemon=True)
-        process.start()
-        there.close()
-        helpers.append((process, here))
-    if forked:
-        gc.unfreeze()  # the helpers have their copy; this process collects as before
-    live = [conn for _, conn in helpers]
+    if start_method is None and hasattr(os, "fork"):
+        team = _Forked(work, items, first, processes, largest)
+    else:
+        team = _Started(work, items, first, processes, largest, start_method)
+    claims, live = team.claims, list(team.conns)
     n, out, done = len(items), first, {}
 
     def receive(block: bool) -> None:
-        for conn in wait(live) if block else [c for c in live if c.poll()]:
+        for conn in team.ready(live, block):
             try:
                 start, results = conn.recv()
             except EOFError:  # finished — or gone, if items are left unclaimed
@@ -103,10 +96,199 @@ def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, 
             while out in done:
                 yield done.pop(out)
                 out += 1
-        for process, _ in helpers:
-            process.join()  # each leaves once nothing is left to claim, after writing its caches
+        team.join()  # each helper leaves once nothing is left to claim, after writing its caches
     finally:
-        for process, conn in helpers:
+        team.stop()
+
+
+class _Forked:
+    """``processes - 1`` helpers forked from this process: they share all it has loaded."""
+
+    def __init__(self, work: Callable, items: list, first: int, processes: int, largest: int):
+        import gc
+        import pickle  # noqa: F401 - loaded once here, not in each helper
+        import select
+        import signal
+        import sys
+
+        self._select, self._term = select.select, signal.SIGTERM  # stop() may run as Python shuts down
+        self.claims = Baton(first)
+        self.conns: list[_Receiver] = []
+        self._pids: list[int] = []
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()  # what is buffered is written once, by this process
+        gc.freeze()  # what this process holds is never scanned in the helpers: fewer copied pages
+        try:
+            for _ in range(processes - 1):
+                r, w = os.pipe()
+                _widen(w)
+                pid = os.fork()
+                if pid == 0:  # the helper: leaves here, never returns to the caller's code
+                    code = 1
+                    try:
+                        os.close(r)
+                        for conn in self.conns:  # the other helpers' pipes are this process's
+                            conn.close()
+                        _help(_Sender(w), self.claims, largest, processes, work, items)
+                        code = 0
+                    finally:
+                        os._exit(code)
+                os.close(w)
+                self._pids.append(pid)
+                self.conns.append(_Receiver(r))
+        finally:
+            gc.unfreeze()  # the helpers have their copy; this process collects as before
+
+    def ready(self, conns: list, block: bool) -> list:
+        """The helpers' pipes that have something to read (waiting for one when ``block``)."""
+        return self._select(conns, [], [], None if block else 0)[0]
+
+    def join(self) -> None:
+        while self._pids:
+            os.waitpid(self._pids.pop(), 0)
+
+    def stop(self) -> None:
+        while self._pids:
+            pid = self._pids.pop()
+            try:
+                os.kill(pid, self._term)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        for conn in self.conns:
+            conn.close()
+        self.claims.close()
+
+
+def _widen(fd: int) -> None:
+    """A results pipe as wide as the system allows without privileges (Linux: 16× the default), so
+    that a helper sending a chunk of JSON reports seldom waits for this process to read it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+    except (ImportError, AttributeError, OSError):  # not Linux, or a lower limit: the default size
+        pass
+
+
+class Baton:
+    """The next unclaimed item, for forked helpers: one 8-byte number in a pipe. A claim reads it
+    (eight bytes come out of a pipe whole), takes its span and writes the next number back, so the
+    process holding the number is the only one claiming and the others wait in their read."""
+
+    def __init__(self, first: int = 0):
+        self._r, self._w = os.pipe()
+        os.write(self._w, first.to_bytes(8, "little"))
+
+    def left(self, n: int) -> bool:
+        """Whether some of the ``n`` items are not claimed yet."""
+        start = self._hold()
+        self._give(start)
+        return start < n
+
+    def take(self, n: int, largest: int, processes: int) -> tuple[int, int] | None:
+        """The span [start, stop) the caller is to do next, or None when all are claimed."""
+        start = self._hold()
+        stop = start if start >= n else start + chunk_size(n - start, largest, processes)
+        self._give(stop)
+        return None if start >= n else (start, stop)
+
+    def _hold(self) -> int:
+        return int.from_bytes(os.read(self._r, 8), "little")
+
+    def _give(self, position: int) -> None:
+        os.write(self._w, position.to_bytes(8, "little"))
+
+    def close(self) -> None:
+        for fd in (self._r, self._w):
+            try:
+                os.close(fd)
+            except OSError:  # closed already
+                pass
+        self._r = self._w = -1
+
+
+class _Sender:
+    """A forked helper's end of its results pipe: each message pickled, after its length."""
+
+    def __init__(self, fd: int):
+        self._fd = fd
+
+    def send(self, obj) -> None:
+        import pickle
+
+        data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+        view = memoryview(len(data).to_bytes(8, "little") + data)
+        while view:
+            view = view[os.write(self._fd, view):]
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+class _Receiver:
+    """This process's end of a forked helper's results pipe."""
+
+    def __init__(self, fd: int):
+        self._fd = fd
+
+    def fileno(self) -> int:  # for select
+        return self._fd
+
+    def recv(self):
+        """The next message; EOFError when the helper has closed its end (finished or gone)."""
+        import pickle
+
+        return pickle.loads(self._read(int.from_bytes(self._read(8), "little")))
+
+    def _read(self, size: int) -> bytes:
+        parts = []
+        while size:
+            part = os.read(self._fd, size)
+            if not part:
+                raise EOFError
+            parts.append(part)
+            size -= len(part)
+        return b"".join(parts)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+class _Started:
+    """``processes - 1`` helpers started by multiprocessing (``start_method``; spawn pickles
+    ``work`` and the items for each)."""
+
+    def __init__(self, work: Callable, items: list, first: int, processes: int, largest: int,
+                 start_method: str | None):
+        import multiprocessing
+        from multiprocessing.connection import wait
+
+        self._wait = wait
+        ctx = multiprocessing.get_context(start_method)
+        self.claims = Claims(ctx, first)
+        self._helpers = []
+        for _ in range(processes - 1):
+            here, there = ctx.Pipe()
+            process = ctx.Process(target=_help, args=(there, self.claims, largest, processes, work, items),
+                                  daemon=True)
+            process.start()
+            there.close()
+            self._helpers.append((process, here))
+        self.conns = [conn for _, conn in self._helpers]
+
+    def ready(self, conns: list, block: bool) -> list:
+        """The helpers' connections that have something to read (waiting for one when ``block``)."""
+        return self._wait(conns) if block else [c for c in conns if c.poll()]
+
+    def join(self) -> None:
+        for process, _ in self._helpers:
+            process.join()
+
+    def stop(self) -> None:
+        for process, conn in self._helpers:
             if process.is_alive():
                 process.terminate()
                 process.join()
@@ -114,7 +296,7 @@ def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, 
 
 
 class Claims:
-    """The next unclaimed item, shared by all processes of a run."""
+    """The next unclaimed item, for helpers started by multiprocessing: a shared number and a lock."""
 
     def __init__(self, ctx, first: int = 0):
         self._lock = ctx.Lock()
@@ -136,7 +318,7 @@ class Claims:
         return start, stop
 
 
-def _help(conn, claims: Claims, largest: int, processes: int, work: Callable, items: list) -> None:
+def _help(conn, claims: Baton | Claims, largest: int, processes: int, work: Callable, items: list) -> None:
     """A helper: claim and do chunks until none are left, sending back each chunk's results."""
     from zzreview import lazy_regex
 
