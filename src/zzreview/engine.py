@@ -186,6 +186,9 @@ def _drafts_in(folder: str, skipped: list | None) -> list[str]:
             if suffix(name).lower() not in SUPPORTED_SUFFIXES or name.startswith("~$"):
                 continue
             try:
+                if entry.is_file(follow_symlinks=False):  # a plain file, known from the listing itself
+                    found.append(((*parts, name), path, None))
+                    continue
                 mode = os.stat(path).st_mode  # a link is judged by what it points to
             except OSError:
                 continue
