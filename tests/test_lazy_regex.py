@@ -97,6 +97,22 @@ def test_a_pattern_with_flags_given_as_regex_flags_is_cached_with_the_others(tmp
     assert set(lazy_regex._kept._read()) == {(r"[。！？]", int(regex.REVERSE)), (r"\d+号", 0)}
 
 
+def test_a_case_blind_pattern_is_kept_too(tmp_path, monkeypatch):
+    """With IGNORECASE the compiler hands the constructor its required characters' flags as a
+    RegexFlag as well: kept as an int, the pattern still comes from the file in the next run."""
+    src = r"^\s*note\s*:\s*(keep|drop)\s*(.*?)\s*$"
+    text = "  NOTE: Keep  the  rest "
+    _fresh_cache(monkeypatch, tmp_path)
+    lazy_regex.cached_compile(src, regex.I | regex.S)
+    lazy_regex.write_cache()
+    _fresh_cache(monkeypatch, tmp_path)
+    again = lazy_regex.cached_compile(src, regex.I | regex.S)
+    assert (src, int(regex.I | regex.S)) in lazy_regex._kept._read() and not lazy_regex._kept._added
+    eager = regex.compile(src, regex.I | regex.S)
+    assert again.match(text).groups() == eager.match(text).groups() == ("Keep", "the  rest")
+    assert again.flags == eager.flags and again.match("note: drop").group(1) == "drop"
+
+
 def test_a_damaged_cache_file_means_an_ordinary_compile(tmp_path, monkeypatch):
     _fresh_cache(monkeypatch, tmp_path)
     lazy_regex.cached_compile(r"\d+号")
@@ -135,19 +151,19 @@ def test_no_home_directory_means_no_cache(monkeypatch):
     assert lazy_regex.cached_compile(r"[东西]湖").findall("东湖与西湖") == ["东湖", "西湖"]
 
 
-def test_a_pattern_the_cache_cannot_write_does_not_keep_the_others_out(tmp_path, monkeypatch):
-    """Flags such as S|I reach the compiler as a RegexFlag that marshal cannot write: that one
-    pattern is compiled every run, the others are still kept."""
-    _fresh_cache(monkeypatch, tmp_path)
-    flagged = lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I)
-    plain = lazy_regex.cached_compile(r"(?P<n>\d+)号渔船")
-    lazy_regex.write_cache()
-    _fresh_cache(monkeypatch, tmp_path)
-    stored = lazy_regex._kept._read()
-    assert (r"(?P<n>\d+)号渔船", 0) in stored and len(stored) == 1
-    assert lazy_regex.cached_compile(r"(?P<n>\d+)号渔船").search("第12号渔船").group("n") == "12"
-    assert lazy_regex.cached_compile(r"^\s*zz\s*:\s*(on|off)\s*$", regex.S | regex.I).match(" ZZ: ON ")
-    assert flagged.match("zz:off") and plain.search("3号渔船")
+def test_a_value_the_cache_cannot_write_does_not_keep_the_others_out(tmp_path, monkeypatch):
+    """A value marshal cannot write (a date here) is left out; the others are still kept."""
+    import datetime as dt
+
+    from zzreview.runcache import Kept
+
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path))
+    kept = Kept("test-values")
+    kept.put("day", dt.date(2026, 1, 1))
+    kept.put("rivers", ["长江", "珠江"])
+    kept.write()
+    again = Kept("test-values")
+    assert again.get("rivers") == ["长江", "珠江"] and again.get("day") is None
 
 
 def test_a_full_kept_file_still_takes_a_new_value_for_a_key_it_holds(tmp_path, monkeypatch):

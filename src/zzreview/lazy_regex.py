@@ -85,7 +85,10 @@ def _compile_recorded(key: tuple[str, int], flags: int) -> regex.Pattern:
         args = recorder.args
         if args is not None and not args[5] and not (args[1] & regex.LOCALE):  # args[5]: named lists
             # kept unless marshal cannot write it (one such entry would keep the whole file out)
-            _kept.put(key, (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag), *args[2:]))
+            # flags go in as ints (marshal writes no RegexFlag); the pattern's own flags are given back
+            # as they came, the others (the required characters' flags) the constructor takes as ints
+            _kept.put(key, (args[0], int(args[1]), isinstance(args[1], regex.RegexFlag),
+                            *(int(a) if isinstance(a, regex.RegexFlag) else a for a in args[2:])))
     return compiled
 
 

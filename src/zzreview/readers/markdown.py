@@ -16,10 +16,11 @@ from bisect import bisect_right
 import pyromark
 import regex
 
+from zzreview import lazy_regex
 from zzreview.document import Block, Document
 from zzreview.readers.encoding import decode_text
 
-_COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
+_COMMENT = lazy_regex.compile(r"<!--(.*?)-->", regex.S)
 
 
 class Anchors:
@@ -249,10 +250,10 @@ def _following_texts(pieces: list[tuple[int, str, int, int]]) -> list[str]:
 # a pattern anchored at the end would try every position of the line).
 _SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
          "\u2028\u2029\u202f\u205f\u3000"  # what regex's \s matches
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy_regex.compile(r"\d")
 _ENDS_WITH = "。；;：:！？!?”」』）)号"  # a line ending in one of these (then blanks) ends its paragraph
 _DAY_NUMERALS = "〇○零OＯ一二三四五六七八九十"
-_STARTS_PARAGRAPH = regex.compile(
+_STARTS_PARAGRAPH = lazy_regex.compile(
     r"\s*(?:第[一二三四五六七八九十百千零〇\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
     r"\d+[.．、]|附件)")
 
