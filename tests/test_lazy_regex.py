@@ -128,7 +128,9 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert lazy_regex.cached_compile(r"[甲乙]方").findall("甲方与乙方") == ["甲方", "乙方"]
     lazy_regex.write_cache()
-    assert not list(tmp_path.rglob("*.marshal"))
+    assert not list(tmp_path.rglob("*.marshal")) and lazy_regex._kept.off()
+    _fresh_cache(monkeypatch, tmp_path)
+    assert not lazy_regex._kept.off()
 
 
 def test_a_bad_pattern_still_raises_the_error_of_regex(tmp_path, monkeypatch):

@@ -32,7 +32,7 @@ try:
 except ImportError:  # Python 3.10: re is one module; its compiler is sre_compile
     import sre_compile as _re_compiler
 
-from zzreview.runcache import Kept, cache_dir
+from zzreview.runcache import Kept
 
 _MAX_PATTERNS = 5000  # patterns made at run time (user tables, plugins) must not grow the file forever
 _lock = threading.RLock()
@@ -94,7 +94,7 @@ def _compile_recorded(key: tuple[str, int], flags: int) -> regex.Pattern:
 
 def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern:
     """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
-    if cache_dir() is None:
+    if _kept.off():
         return regex.compile(pattern, flags)
     key = (pattern, int(flags))  # a RegexFlag in a key would make the whole file unmarshallable
     try:
@@ -121,7 +121,7 @@ _RE_KEY = f"re{_re_compiler._sre.MAGIC}"  # the second part of a key for re (an 
 
 def kept_re(pattern: str) -> re.Pattern:
     """``re.compile(pattern)`` (no flags), from the cache when this pattern was compiled before."""
-    if cache_dir() is None:
+    if _kept.off():
         return re.compile(pattern)
     key = (pattern, _RE_KEY)
     try:

@@ -54,6 +54,7 @@ class Kept:
         self._new: dict = {}  # key → marshal bytes put in this run
         self._count = 0
         self._added = False
+        self._off = True  # set when first used
 
     def _file(self) -> str | None:
         base = cache_dir()
@@ -78,10 +79,17 @@ class Kept:
 
     def _loaded(self) -> dict:
         if self._raw is None:
-            self._raw = self._read() if self._file() else {}
+            self._off = self._file() is None
+            self._raw = {} if self._off else self._read()
             self._count = len(self._raw)  # keys held or put
             atexit.register(self.write)
         return self._raw
+
+    def off(self) -> bool:
+        """Whether this run keeps nothing (no cache folder, or ``off``), as found when first used."""
+        with self._lock:
+            self._loaded()
+            return self._off
 
     def get(self, key):
         with self._lock:
