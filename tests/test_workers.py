@@ -201,3 +201,51 @@ def test_no_helper_is_started_without_an_item_for_it():
 
     out = list(ordered_map(_slow_for_small, [3, 4], 4, 1))
     assert [square for square, _ in out] == [9, 16] and {pid for _, pid in out} == {os.getpid()}
+
+
+def test_a_position_taken_along_by_a_dead_helper_is_reported_not_waited_for(monkeypatch):
+    """A helper killed between reading the shared position and writing it back takes it along:
+    the others do not wait for ever once they find a helper gone."""
+    from zzreview import workers
+
+    monkeypatch.setattr(workers, "_BATON_WAIT", 0.02)
+    baton = workers.Baton()
+    pid = os.fork()
+    if pid == 0:
+        baton._hold()  # and never gives it back
+        os._exit(0)
+    os.waitpid(pid, 0)
+    baton.lost = lambda: True  # the helper has ended
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="工作进程意外退出"):
+        baton.take(100, 8, 2)
+    assert time.monotonic() - started < 5
+    baton.close()
+
+
+def test_a_helper_whose_parent_died_holding_the_position_leaves(tmp_path, monkeypatch):
+    from zzreview import workers
+
+    monkeypatch.setattr(workers, "_BATON_WAIT", 0.02)
+    marker = tmp_path / "left"
+    parent = os.fork()
+    if parent == 0:  # stands for zzreview's parent process
+        try:
+            baton = workers.Baton()
+            me = os.getpid()
+            if os.fork() == 0:  # its helper
+                baton.lost = lambda: os.getppid() != me
+                time.sleep(0.2)  # the parent takes the position and dies meanwhile
+                try:
+                    baton.take(100, 8, 2)
+                except RuntimeError as exc:
+                    marker.write_text(str(exc), encoding="utf-8")
+                os._exit(0)
+            baton._hold()
+        finally:
+            os._exit(0)
+    os.waitpid(parent, 0)
+    deadline = time.monotonic() + 10
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert "工作进程意外退出" in marker.read_text(encoding="utf-8")

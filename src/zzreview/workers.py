@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 MAX_CHUNK = 64  # items in the largest chunk
 _PIPE_SIZE = 1 << 20  # bytes in a results pipe where the system allows it (Linux: pipe-max-size)
+_BATON_WAIT = 1.0  # seconds without the shared position before a process asks whether it is lost
 
 
 def ordered_map(work: Callable[[T], R], items: list[T], processes: int, chunk: int = MAX_CHUNK,
@@ -115,6 +116,8 @@ class _Forked:
         self.claims = Baton(first)
         self.conns: list[_Receiver] = []
         self._pids: list[int] = []
+        self._ended: set[int] = set()  # helpers found gone (waited for) while the position was missing
+        parent = os.getpid()
         for stream in (sys.stdout, sys.stderr):
             stream.flush()  # what is buffered is written once, by this process
         gc.freeze()  # what this process holds is never scanned in the helpers: fewer copied pages
@@ -129,6 +132,7 @@ class _Forked:
                         os.close(r)
                         for conn in self.conns:  # the other helpers' pipes are this process's
                             conn.close()
+                        self.claims.lost = lambda: os.getppid() != parent
                         _help(_Sender(w), self.claims, largest, processes, work, items)
                         code = 0
                     finally:
@@ -138,6 +142,13 @@ class _Forked:
                 self.conns.append(_Receiver(r))
         finally:
             gc.unfreeze()  # the helpers have their copy; this process collects as before
+        self.claims.lost = self._a_helper_ended
+
+    def _a_helper_ended(self) -> bool:
+        for pid in self._pids:
+            if pid not in self._ended and os.waitpid(pid, os.WNOHANG)[0] == pid:
+                self._ended.add(pid)
+        return bool(self._ended)
 
     def ready(self, conns: list, block: bool) -> list:
         """The helpers' pipes that have something to read (waiting for one when ``block``)."""
@@ -145,11 +156,15 @@ class _Forked:
 
     def join(self) -> None:
         while self._pids:
-            os.waitpid(self._pids.pop(), 0)
+            pid = self._pids.pop()
+            if pid not in self._ended:
+                os.waitpid(pid, 0)
 
     def stop(self) -> None:
         while self._pids:
             pid = self._pids.pop()
+            if pid in self._ended:
+                continue
             try:
                 os.kill(pid, self._term)
                 os.waitpid(pid, 0)
@@ -174,11 +189,20 @@ def _widen(fd: int) -> None:
 class Baton:
     """The next unclaimed item, for forked helpers: one 8-byte number in a pipe. A claim reads it
     (eight bytes come out of a pipe whole), takes its span and writes the next number back, so the
-    process holding the number is the only one claiming and the others wait in their read."""
+    process holding the number is the only one claiming and the others wait for it.
+
+    A process holds the number for microseconds. One killed in between takes it along: a process
+    that has waited ``_BATON_WAIT`` seconds asks ``lost`` (set in each process: has a helper ended,
+    has the parent gone) and, when the answer stays yes, raises instead of waiting for ever."""
 
     def __init__(self, first: int = 0):
+        import select
+
+        self._select = select.select
         self._r, self._w = os.pipe()
+        os.set_blocking(self._r, False)  # a claim waits in select, where it can look up
         os.write(self._w, first.to_bytes(8, "little"))
+        self.lost: Callable[[], bool] | None = None
 
     def left(self, n: int) -> bool:
         """Whether some of the ``n`` items are not claimed yet."""
@@ -194,7 +218,18 @@ class Baton:
         return None if start >= n else (start, stop)
 
     def _hold(self) -> int:
-        return int.from_bytes(os.read(self._r, 8), "little")
+        doubts = 0
+        while True:
+            try:
+                return int.from_bytes(os.read(self._r, 8), "little")
+            except BlockingIOError:  # another process holds it
+                pass
+            if self._select([self._r], [], [], _BATON_WAIT)[0]:
+                doubts = 0
+            elif self.lost is not None and self.lost():
+                doubts += 1
+                if doubts >= 3:
+                    raise RuntimeError("zzreview: 一个工作进程意外退出")
 
     def _give(self, position: int) -> None:
         os.write(self._w, position.to_bytes(8, "little"))
