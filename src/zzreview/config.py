@@ -139,14 +139,15 @@ def parse_date(value: str, where: str) -> dt.date:
         raise ConfigError(f"{where}：日期“{value}”无效，应为 YYYY-MM-DD") from None
 
 
-def _read(path: Path) -> dict:
+def read_toml(path: Path, what: str = "配置文件") -> dict:
+    """A user's TOML file (``what`` names it in the messages); ConfigError when it cannot be read."""
     from zzreview.errors import ReadError
     from zzreview.readers.limits import read_text_file
 
     try:
-        return resources.tomllib.loads(read_text_file(path, "配置文件"))
+        return resources.tomllib.loads(read_text_file(path, what))
     except ReadError as exc:
-        raise ConfigError(f"{path}：无法读取配置文件（{exc.message}）") from None
+        raise ConfigError(f"{path}：无法读取{what}（{exc.message}）") from None
     except resources.tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
     except RecursionError:
@@ -178,7 +179,7 @@ def _declares_zzreview(pyproject: str) -> bool:
         from zzreview.runcache import Kept
 
         _pyprojects = Kept("pyproject")
-    return _pyprojects.stamped(pyproject, stamp, lambda: "zzreview" in _read(pyproject).get("tool", {}))
+    return _pyprojects.stamped(pyproject, stamp, lambda: "zzreview" in read_toml(pyproject).get("tool", {}))
 
 
 _pyprojects = None  # the Kept answers of _declares_zzreview
@@ -228,7 +229,7 @@ def _override(value, where: str) -> Override:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
-    data = _read(path)
+    data = read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("zzreview", {})
     cfg = Config(path=path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from zzreview import resources
+from zzreview.config import read_toml
 from zzreview.errors import ConfigError
 from zzreview.model import Finding
 from zzreview.record import Record
@@ -105,22 +105,8 @@ def document_key(decisions_file: Path, document: str | Path) -> str:
         return Path(document).as_posix()
 
 
-def _read(path: Path) -> dict:
-    from zzreview.errors import ReadError
-    from zzreview.readers.limits import read_text_file
-
-    try:
-        return resources.tomllib.loads(read_text_file(path, "审核决定文件"))
-    except ReadError as exc:
-        raise ConfigError(f"{path}：无法读取审核决定文件（{exc.message}）") from None
-    except resources.tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}：TOML 格式错误（{exc}）") from None
-    except RecursionError:
-        raise ConfigError(f"{path}：TOML 嵌套过深") from None
-
-
 def load(path: Path) -> list[Decision]:
-    data = _read(path)
+    data = read_toml(path, "审核决定文件")
     items = data.get("decision", [])
     if not isinstance(items, list) or not all(isinstance(raw, dict) for raw in items):
         raise ConfigError(f"{path}：decision 应为表数组 [[decision]]")
@@ -161,7 +147,7 @@ def append(path: Path, decisions: list[Decision], inputs=()) -> None:
         raise ConfigError(f"{path}：审核决定文件不能是草案（{path.suffix}），应为 .toml 文件")
     if path.exists():
         check_target(path, inputs)
-        _read(path)  # a draft or any other non-decisions file is refused, not appended to
+        read_toml(path, "审核决定文件")  # a draft or any other non-decisions file is refused, not appended to
         from zzreview.readers.limits import read_text_file
 
         existing = read_text_file(path, "审核决定文件")

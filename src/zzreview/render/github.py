@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from zzreview.model import SEVERITY_ZH
+from zzreview.render.finding_lines import detail_lines
 
 if TYPE_CHECKING:  # pragma: no cover
     from zzreview.engine import RunResult
@@ -56,13 +57,7 @@ def render(result: RunResult, plugin_paths: tuple = (), titles: dict[str, str] |
             continue
         for f in r.findings:
             loc = f.location
-            parts = [f"{f.message}（{SEVERITY_ZH.get(f.severity, f.severity)}，{f.code}）"]
-            where = f"{loc.article}｜" if loc.article else ""
-            parts.append(f"{where}原文：{f.quote}")
-            if f.basis:
-                parts.append(f"依据：{f.basis}")
-            if f.suggestion:
-                parts.append(f"建议：{f.suggestion}")
+            parts = [f"{f.message}（{SEVERITY_ZH.get(f.severity, f.severity)}，{f.code}）", *detail_lines(f)]
             title = f"{f.code} {titles.get(f.code, f.check)}"
             lines.append(command(COMMAND.get(f.severity, "warning"), "\n".join(parts), file=file,
                                  line=max(loc.line, 1), col=max(loc.column, 1), title=title))

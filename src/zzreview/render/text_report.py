@@ -5,6 +5,7 @@ from __future__ import annotations
 from zzreview.analysis.certifications import text_note as certification_note
 from zzreview.engine import DocumentResult, RunResult
 from zzreview.model import SEVERITY_ZH
+from zzreview.render.finding_lines import detail_lines
 
 
 def document_lines(r: DocumentResult) -> list[str]:
@@ -16,12 +17,7 @@ def document_lines(r: DocumentResult) -> list[str]:
         loc = f.location
         page = f"第{loc.page}页:" if loc.page else ""  # PDF: line is the line on that page
         lines.append(f"{r.path}:{page}{loc.line}:{loc.column}: {f.code} [{SEVERITY_ZH[f.severity]}] {f.message}")
-        where = f"{loc.article}｜" if loc.article else ""
-        lines.append(f"    {where}原文：{f.quote}")
-        if f.basis:
-            lines.append(f"    依据：{f.basis}")
-        if f.suggestion:
-            lines.append(f"    建议：{f.suggestion}")
+        lines.extend("    " + line for line in detail_lines(f))
     note = certification_note(r.analysis) if r.analysis else None
     if note:
         lines.append(f"{r.path}: {note}")
