@@ -374,3 +374,21 @@ def test_long_lines_and_the_samples_heads():
 def test_an_order_found_across_a_sentence_end_counts_only_what_each_sentence_says(text):
     for public_notice in (False, True):
         assert _normative._binding_sentences(text, public_notice) == _binding_by_sentence(text, public_notice)
+
+
+def test_the_classes_of_non_normative_titles_are_data():
+    """checks/authority/document_kinds.toml: every class has a reason and a pattern regex accepts,
+    and the table is what the classification uses (its first class decides a draft for comment)."""
+    import regex
+
+    from zzreview.analysis.normative import _title_class
+    from zzreview.resources import data_toml
+
+    data = data_toml("authority/document_kinds.toml")
+    assert {"办法", "规定", "细则"} <= set(data["rule_kinds"])
+    for c in data["non_normative"]:
+        assert c["reason"] and regex.compile(c["pattern"])
+    first = data["non_normative"][0]
+    assert first.get("rule_kinds_too")
+    assert _title_class("关于公开征求《某县河道采砂管理办法》意见的通知")[0] == first["reason"]
+    assert _title_class("某县河道采砂管理办法") is None

@@ -313,40 +313,21 @@ def _issue_number(lines: list[str]) -> str | None:
 
 
 # ------------------------------------------------------------------------ title kind and content
-# (pattern on the title, reason) — each names a class of non-normative text.
-_DRAFT_FOR_COMMENT = "征求意见的通知或公告（草案不约束任何人）"
-_INTERNAL_RULES = "机关内部工作制度"
-_NOT_NORMATIVE = (
-    (r"征求[^，。]{0,80}意见(?:的)?(?:通知|公告|函|公示)?$|公开征求|意见征集|意见建议的", _DRAFT_FOR_COMMENT),
-    (r"召开[^，。]{0,40}会议?|会议的通知$|举办[^，。]{0,30}(?:培训|会议|活动|比赛|论坛)|培训班|活动方案$|活动的通知$",
-     "会议、培训或活动的通知、方案"),
-    (r"表彰|嘉奖|表扬|授予[^，。]{0,30}称号|奖励[^，。]{0,30}的决定|先进(?:集体|个人)|命名[^，。]{0,20}为", "表彰、奖励决定"),
-    (r"任免|任职|免职|聘任|辞职|辞去|组成人员|成员(?:调整|名单)|人员调整|人事|同志|处分|"
-     r"调整[^，。]{0,30}(?:领导小组|委员会|指挥部)", "人事任免、处分或机构组成人员"),
-    (r"(?:建议|提案|议案)的?(?:答复|复函)|答复|复函|的函$|批复$|的建议$|的提案$", "答复、复函、批复或代表建议"),
-    (r"事故[^，。]{0,20}(?:通报|报告)|调查报告", "事故通报或调查报告"),
-    (r"工作要点|要点$|工作总结|报告$|讲话|纪要|请示|通报$|公示$|情况$|疫情通报|简报|年报", "工作要点、报告、通报、讲话或请示"),
-    (r"分工|任务分解", "工作分工、任务分解"),
-    (r"应急预案|工作预案", "应急预案（组织机关自身的应急工作）"),
-    (r"成立[^，。]{0,30}(?:领导小组|工作小组|工作专班|委员会|指挥部|联席会议)", "机构设置"),
-    (r"更名|名称的(?:公告|决定|通知)", "对特定对象的更名决定"),
-    (r"名单|第[一二三四五六七八九十\d]+批|结果(?:的)?(?:公告|通报|公示)$|评选|评比|(?:组织|做好)[^，。]{0,30}申报|"
-     r"处罚决定|撤销[^，。]{0,30}(?:资格|称号|许可|登记|职务)", "针对特定对象的名单、结果、评选申报或处理决定"),
-    (r"(?:招聘|招录|招考|招标|采购|中标|成交|拍卖|挂牌|出让|遴选)[^，。]{0,10}(?:公告|公示|简章|结果|的通知)$"
-     r"|决定书$|通知书$|告知书$",
-     "针对特定事项或特定对象的一次性行为"),
-    (r"发展规划|规划纲要|五年规划|工作计划|工作安排$|值班|大事记|概况$|简介$|公报$|动态$|快报|发布会|致辞|贺信|倡议书|"
-     r"公开信|解读|信息公开指南|公开目录",
-     "规划、计划、信息发布或解读"),
-    (r"职能配置|内设机构|机构编制|职责分工", "机构职能与编制"),
-    (r"机关内部|内部管理|机关[^，。]{0,10}(?:考勤|财务)(?:管理)?(?:制度|办法|规定)|公文处理|工作规则|议事规则",
-     _INTERNAL_RULES),
-)
-_NOT_NORMATIVE_RE = [(lazy_regex.compile(p), why) for p, why in _NOT_NORMATIVE]
-# A title of a rule-like kind (…奖励办法, …招聘办法, …应急预案管理规定) names its subject, not its act:
-# only these classes still apply to it.
-_RULE_KINDS = ("办法", "规定", "细则", "实施办法", "实施细则", "条例")
-_APPLY_TO_RULE_KINDS = (_DRAFT_FOR_COMMENT, _INTERNAL_RULES)
+# The classes of non-normative titles are data: checks/authority/document_kinds.toml.
+_title_classes: tuple[tuple[str, ...], list[tuple[lazy_regex.LazyPattern, str, bool]]] | None = None
+
+
+def _kinds() -> tuple[tuple[str, ...], list[tuple[lazy_regex.LazyPattern, str, bool]]]:
+    """The rule-like kinds, and each class as (pattern, reason, whether it applies to those too)."""
+    global _title_classes
+    if _title_classes is None:
+        data = data_toml("authority/document_kinds.toml")
+        _title_classes = (tuple(data["rule_kinds"]),
+                          [(lazy_regex.compile(c["pattern"]), c["reason"], c.get("rule_kinds_too", False))
+                           for c in data["non_normative"]])
+    return _title_classes
+
+
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
 _ITEM_NUMBER = lazy_regex.compile(r"^[\s（(]*[一二三四五六七八九十\d]+[）)、.．]\s*|^第[一二三四五六七八九十百]+条\s*")
 _MADE_HERE = gated("制定本", r"制定本(?:办法|规定|细则)")
@@ -407,9 +388,10 @@ def _binding_sentences(text: str, public_notice: bool = False) -> int:
 
 
 def _title_class(title: str) -> tuple[str, str] | None:
-    rule_kind = document_kind(title) in _RULE_KINDS
-    for pattern, why in _NOT_NORMATIVE_RE:
-        if rule_kind and why not in _APPLY_TO_RULE_KINDS:
+    rule_kinds, classes = _kinds()
+    rule_kind = document_kind(title) in rule_kinds
+    for pattern, why, rule_kinds_too in classes:
+        if rule_kind and not rule_kinds_too:
             continue
         m = pattern.search(title)
         if m:
