@@ -35,6 +35,10 @@ def texts(draft, body: str) -> list[str]:
     ("第十一条 经村民委员会证明，可以办理。", ["村民委员会证明"]),
     ("第十二条 申请人应当向派出所申请开具户籍证明。", ["户籍证明"]),
     ("第四条 申请人须提交以下证明：（一）在职证明；（二）无房证明。", ["在职证明", "无房证明"]),
+    # a requirement to hold the certification (有, 具备 after a modal)
+    ("第五条 参赛运动员须有体检机构出具的健康证明。", ["健康证明"]),
+    ("第五条 承租人应当具备所在社区出具的居住证明。", ["居住证明"]),
+    ("第五条 领取补贴的渔民还应有渔业村委会出具的捕捞生产证明。", ["捕捞生产证明"]),
 ])
 def test_demand_phrases(draft, body, expected):
     assert texts(draft, body) == expected
@@ -103,6 +107,10 @@ def test_repeated_demand_is_listed_once_with_count(draft):
     "第二条 供电企业应当向用户提供用电证明。",
     "第二条 对符合条件的，由街道办事处出具证明后，报区民政局审批。",
     "第二条 全面推行证明事项告知承诺制，建设“无证明城市”。",
+    # having, without a modal, or a power to prove
+    "第二条 经公证的文书具有证明效力。",
+    "第二条 有证据证明其弄虚作假的，取消资格。",
+    "第二条 持有健康证明的从业人员名单应当在店内公示。",
 ])
 def test_not_demands(draft, body):
     assert texts(draft, body) == []
