@@ -39,6 +39,10 @@ def texts(draft, body: str) -> list[str]:
     ("第五条 参赛运动员须有体检机构出具的健康证明。", ["健康证明"]),
     ("第五条 承租人应当具备所在社区出具的居住证明。", ["居住证明"]),
     ("第五条 领取补贴的渔民还应有渔业村委会出具的捕捞生产证明。", ["捕捞生产证明"]),
+    # handed to an institution or a service window (…馆, 窗口), not to a member of the public
+    ("第六条 借阅人应当向档案馆提供所在单位出具的工作证明。", ["工作证明"]),
+    ("第六条 家属应当向殡仪馆提供下列材料：\n1.医院开具的死亡证明；\n2.户口簿。", ["死亡证明"]),
+    ("第六条 申请人应当向受理窗口出示居住证明。", ["居住证明"]),
 ])
 def test_demand_phrases(draft, body, expected):
     assert texts(draft, body) == expected
@@ -111,6 +115,7 @@ def test_repeated_demand_is_listed_once_with_count(draft):
     "第二条 经公证的文书具有证明效力。",
     "第二条 有证据证明其弄虚作假的，取消资格。",
     "第二条 持有健康证明的从业人员名单应当在店内公示。",
+    "第二条 档案馆应当向查档人提供档案证明。",
 ])
 def test_not_demands(draft, body):
     assert texts(draft, body) == []
