@@ -373,3 +373,27 @@ def test_folders_up_goes_from_the_real_folder_to_the_root(tmp_path):
     real = str((tmp_path / "甲" / "乙").resolve())
     assert up[0] == real and up[1] == str((tmp_path / "甲").resolve()) and up[-1] == "/"
     assert list(folders_up(real)) == up  # a folder starts with itself
+
+
+def test_entries_keyed_by_a_file_that_is_gone_are_dropped_when_the_file_is_written(tmp_path, monkeypatch):
+    """An installation removed (an old pre-commit environment, a deleted checkout) leaves entries
+    keyed by its files; a Kept with keep=os.path.exists drops them the next time it writes."""
+    import os
+
+    from zzreview.runcache import Kept
+
+    monkeypatch.setenv("ZZREVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    here, gone = tmp_path / "here.toml", tmp_path / "gone.toml"
+    here.write_text("a = 1\n", encoding="utf-8")
+    gone.write_text("a = 2\n", encoding="utf-8")
+    first = Kept("test-files", keep=os.path.exists)
+    first.put(str(here), {"a": 1})
+    first.put(str(gone), {"a": 2})
+    first.write()
+    gone.unlink()
+    second = Kept("test-files", keep=os.path.exists)
+    assert second.get(str(gone)) == {"a": 2}  # read back as written
+    second.put(str(here), {"a": 3})
+    second.write()
+    third = Kept("test-files", keep=os.path.exists)
+    assert third.get(str(here)) == {"a": 3} and third.get(str(gone)) is None

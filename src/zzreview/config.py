@@ -178,7 +178,7 @@ def _declares_zzreview(pyproject: str) -> bool:
     if _pyprojects is None:
         from zzreview.runcache import Kept
 
-        _pyprojects = Kept("pyproject")
+        _pyprojects = Kept("pyproject", keep=os.path.exists)
     return _pyprojects.stamped(pyproject, stamp, lambda: "zzreview" in read_toml(pyproject).get("tool", {}))
 
 

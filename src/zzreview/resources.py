@@ -61,7 +61,7 @@ def data_toml(relative: str) -> dict:
     st = os.stat(path)
     stamp = (st.st_size, st.st_mtime_ns)
     if _parsed is None:  # keyed by absolute path: installations share one bounded file
-        _parsed = Kept("data")
+        _parsed = Kept("data", keep=os.path.exists)  # entries of removed installations are dropped
     def parse() -> dict:
         with open(path, "rb") as f:
             return __getattr__("tomllib").load(f)

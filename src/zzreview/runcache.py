@@ -46,8 +46,10 @@ class Kept:
     stored as its own marshal bytes and decoded on first use: a run pays for the entries it uses,
     not for all that runs before it kept."""
 
-    def __init__(self, name: str, limit: int = 500):
-        self.name, self.limit = name, limit
+    def __init__(self, name: str, limit: int = 500, keep=None):
+        """``keep(key)``: whether an entry is still worth its place, asked of every entry when the
+        file is written (e.g. ``os.path.exists`` for entries keyed by a file that may be gone)."""
+        self.name, self.limit, self.keep = name, limit, keep
         self._lock = threading.RLock()
         self._raw: dict | None = None  # key → marshal bytes, as read; None: not read yet
         self._items: dict = {}  # key → value, decoded or put in this run
@@ -138,6 +140,8 @@ class Kept:
             return
         with self._lock:
             merged = {**self._read(), **self._new}  # another run may have added items meanwhile
+            if self.keep is not None:
+                merged = {k: v for k, v in merged.items() if self.keep(k)}
             while len(merged) > self.limit:
                 merged.pop(next(iter(merged)))
             try:
