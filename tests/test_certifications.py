@@ -48,6 +48,11 @@ def test_demand_phrases(draft, body, expected):
     assert texts(draft, body) == expected
 
 
+def test_an_issuer_named_as_a_school_is_recorded(draft):
+    (d,) = demands(draft, "第七条 报考船员的，应当提交航海院校出具的培训证明。")
+    assert d.name == "培训证明" and d.issuer == "航海院校"
+
+
 def test_issuer_is_recorded(draft):
     d = demands(draft, "第五条 申请人应当提交户籍所在地公安派出所出具的无违法犯罪记录证明。")[0]
     assert d.issuer == "户籍所在地公安派出所"
@@ -116,6 +121,10 @@ def test_repeated_demand_is_listed_once_with_count(draft):
     "第二条 有证据证明其弄虚作假的，取消资格。",
     "第二条 持有健康证明的从业人员名单应当在店内公示。",
     "第二条 档案馆应当向查档人提供档案证明。",
+    # a modal before 有/具备 that governs no certification
+    "第二条 当事人应当有证据证明其主张。",
+    "第二条 申请人所需有关证明，由居住地社区统一出具。",
+    "第二条 电子证照与纸质证照应当具备同等证明作用。",
 ])
 def test_not_demands(draft, body):
     assert texts(draft, body) == []

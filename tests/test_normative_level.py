@@ -392,3 +392,7 @@ def test_the_classes_of_non_normative_titles_are_data():
     assert first.get("rule_kinds_too")
     assert _title_class("关于公开征求《某县河道采砂管理办法》意见的通知")[0] == first["reason"]
     assert _title_class("某县河道采砂管理办法") is None
+    # a rule-like title: only the classes marked rule_kinds_too apply (the last one, internal rules)
+    assert _title_class("某局机关内部考勤管理办法")[0] == data["non_normative"][-1]["reason"]
+    assert data["non_normative"][-1].get("rule_kinds_too")
+    assert _title_class("某县见义勇为奖励办法") is None

@@ -21,6 +21,8 @@ Only 行政规范性文件 is ``is_normative``; higher levels are reviewed by th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, parse_date
@@ -314,18 +316,13 @@ def _issue_number(lines: list[str]) -> str | None:
 
 # ------------------------------------------------------------------------ title kind and content
 # The classes of non-normative titles are data: checks/authority/document_kinds.toml.
-_title_classes: tuple[tuple[str, ...], list[tuple[lazy_regex.LazyPattern, str, bool]]] | None = None
-
-
-def _kinds() -> tuple[tuple[str, ...], list[tuple[lazy_regex.LazyPattern, str, bool]]]:
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[tuple[str, ...], list]:
     """The rule-like kinds, and each class as (pattern, reason, whether it applies to those too)."""
-    global _title_classes
-    if _title_classes is None:
-        data = data_toml("authority/document_kinds.toml")
-        _title_classes = (tuple(data["rule_kinds"]),
-                          [(lazy_regex.compile(c["pattern"]), c["reason"], c.get("rule_kinds_too", False))
-                           for c in data["non_normative"]])
-    return _title_classes
+    data = data_toml("authority/document_kinds.toml")
+    return (tuple(data["rule_kinds"]),
+            [(lazy_regex.compile(c["pattern"]), c["reason"], c.get("rule_kinds_too", False))
+             for c in data["non_normative"]])
 
 
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
