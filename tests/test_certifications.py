@@ -48,6 +48,15 @@ def test_demand_phrases(draft, body, expected):
     assert texts(draft, body) == expected
 
 
+def test_the_articles_label_and_a_condition_are_not_part_of_the_name(draft):
+    """A clause that opens its article: 第四条 and 确需/当 stay out of the name and the issuer."""
+    found = demands(draft, "第三条 确需有关单位出具证明的，由申请人自行提供。\n\n"
+                           "第四条 当村民委员会出具证明后，申请人可以办理过户。\n\n"
+                           "第五条 无房证明由申请人向不动产登记机构申请开具后提交。")
+    assert [(d.name, d.issuer) for d in found] == [("有关单位出具证明", "有关单位"), ("村民委员会出具证明", "村民委员会"),
+                                                 ("无房证明", None)]
+
+
 def test_an_issuer_named_as_a_school_is_recorded(draft):
     (d,) = demands(draft, "第七条 报考船员的，应当提交航海院校出具的培训证明。")
     assert d.name == "培训证明" and d.issuer == "航海院校"

@@ -195,7 +195,7 @@ def _phrases_in_clause(line: str, c0: int, c1: int, inherited: int, promise: boo
             prev_end = head_end  # A证明、B证明等证明材料: the named items stand for the summary
             continue
         start = cp.noun_start(line, np_lo, head_start)
-        for lead in (cp.ENUM, _LEAD):
+        for lead in (cp.ARTICLE, cp.ENUM, _LEAD):  # 第四条 无房证明: the article's label is not the name
             mm = lead.match(line, start, head_start)
             if mm:
                 start = mm.end()

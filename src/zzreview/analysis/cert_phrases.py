@@ -81,7 +81,8 @@ SUBMITTED = lazy_regex.compile(r"(?:提交|提供|报送)的(?:有关|相关)?(?
 NOT_AFTER = on_re(
     r"^[^，,；;。]{0,6}?(?:不齐全|齐全|无效|不符|不一致|一致|为准|进行审查|进行审核|予以审查|送达之日|"
     r"存档|备案|确有困难|有困难|真实有效|真实、|的真实性|的复制件|的复印件|不实|是指|为[:：]|，?是指|应当寄送|由[^，。]{0,12}(?:统一)?规定)")
-DEMAND_AFTER = on_re(r"^[^，,；;。]{0,12}?(?:一并|一起|均须|须|应当|应)?(?:送交|提交|报送|递交|上报)")
+DEMAND_AFTER = on_re(r"^[^，,；;。]{0,12}?(?:一并|一起|均须|须|应当|应)?(?:送交|提交|报送|递交|上报)"
+                     rf"|^[，,]?由(?:{PARTY})[^，,；;。]{{0,20}}?(?:提交|提供|报送|递交|携带|出示)")  # …证明，由申请人提交
 
 GENERIC = ("其他", "其它", "其余", "相关", "有关", "必要", "所需", "需要", "相应", "有效", "合法", "书面", "正式",
            "真实", "原始", "的", "等", "各类", "各种", "必需", "合法有效", "相应的")
@@ -93,6 +94,7 @@ BOUNDED = lazy_regex.compile(r"(?:法律|法规|规章|国务院决定)[^，。�
 # qualifications (身份证明, 准印证明, 资格证明); a descriptive 代理资格的证明 is not excluded
 NOT_CERT = on_re(
     r"(?:身份|许可|资格|资质|准刻|准印|准运|学习驾驶|自运|执照|护照|通行|驾驶)(?:证明)(?:文件|材料|书)?$")
+ARTICLE = lazy_regex.compile(r"\s*第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十])?\s*")  # with match()
 ENUM = lazy_regex.compile(  # used with match(): anchored where matching starts
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|[a-zA-Z][.)）])\s*")
 _DE_NOUN = lazy_regex.compile(r"的(?!原件|复印件|复制件|材料|文件|[\p{P}\s]|$)")
@@ -102,7 +104,9 @@ _ISSUER_RC = on_re(r"^(?:由)?(.{2,40}?)(?:颁发|出具|开具|签发|核发|�
 _ISSUER_DE = lazy_regex.compile(r"^(.{2,30}?)的(?:证明|有效证明)")
 _BRACKETED = lazy_regex.compile(r"[（(][^（）()]*[）)]")
 _CLAUSE_MARK = lazy_regex.compile(r"[，,；;：:]")
-_CONDITION_BY = lazy_regex.compile(r"^(?:有工作单位的|无工作单位的)?由?")
+# what opens a clause before the one who issues (第三条 确需有关单位出具证明, 当有关部门出具证明后)
+_CONDITION_BY = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:确需|确须|如需|若需|凡|当(?!事人))?"
+                                   r"(?:有工作单位的|无工作单位的)?由?")
 _PROXY = gated("代", r"代为$|代理人?$")
 _HELPS = lazy_regex.compile(r"协助$|配合[^，,]{0,10}$")
 
