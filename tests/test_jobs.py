@@ -139,6 +139,14 @@ def test_certification_lists_are_found_from_one_file_per_folder(tmp_path):
     plain_files = [str(plain / f"{i}.md") for i in range(3)]
     listed_files = [str(listed / f"{i}.md") for i in range(3)]
 
-    assert not uses_certification_lists(plain_files, ConfigResolver())
+    class Counting(ConfigResolver):
+        asked = 0
+
+        def for_file(self, path):
+            Counting.asked += 1
+            return super().for_file(path)
+
+    assert not uses_certification_lists(plain_files, Counting())
+    assert Counting.asked == 1  # one file of the folder, not all three
     assert uses_certification_lists(plain_files + listed_files[2:], ConfigResolver())
     assert uses_certification_lists(listed_files + plain_files, ConfigResolver())

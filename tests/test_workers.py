@@ -249,3 +249,64 @@ def test_a_helper_whose_parent_died_holding_the_position_leaves(tmp_path, monkey
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert "工作进程意外退出" in marker.read_text(encoding="utf-8")
+
+
+def _fails_at_sixty(n: int) -> int:
+    time.sleep(0.0005)
+    if n == 60:
+        raise ValueError("第60件出错")
+    return n
+
+
+@pytest.mark.parametrize("start", [None, "fork"])
+def test_an_error_comes_after_every_result_before_it_as_in_one_process(start):
+    """Whoever does item 60, items 0–59 are given first, then its error (not before, not later)."""
+    got = []
+    with pytest.raises(ValueError, match="第60件出错"):
+        for r in ordered_map(_fails_at_sixty, list(range(300)), 3, 4, start_method=start):
+            got.append(r)
+    assert got == list(range(60))
+    assert not helpers_left()
+
+
+def test_this_process_finds_a_helper_gone_with_the_position(monkeypatch):
+    """The parent's own check: a helper that takes the position and dies leaves the parent waiting
+    for it only until it finds that helper ended."""
+    from zzreview import workers
+
+    monkeypatch.setattr(workers, "_BATON_WAIT", 0.02)
+    parent, take = os.getpid(), workers.Baton.take
+
+    def take_and_die(self, n, largest, processes):
+        if os.getpid() != parent:
+            self._hold()
+            os._exit(0)
+        return take(self, n, largest, processes)
+
+    monkeypatch.setattr(workers.Baton, "take", take_and_die)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="工作进程意外退出"):
+        list(ordered_map(_slow_for_small, list(range(400)), 2, 2))
+    assert time.monotonic() - started < 10
+    assert not helpers_left()
+
+
+def test_a_refused_fork_leaves_no_helper_behind(monkeypatch):
+    """The second fork fails (no more processes allowed): the first helper is stopped and waited
+    for, and the error reaches the caller."""
+    from zzreview import workers
+
+    forks, real_fork = [], os.fork
+
+    def fork_once():
+        if forks:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(workers.os, "fork", fork_once)
+    opened = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(BlockingIOError):
+        list(ordered_map(_slow_for_small, list(range(100)), 3, 2))
+    assert forks and not helpers_left()
+    assert len(os.listdir("/proc/self/fd")) == opened  # no pipe left open

@@ -56,31 +56,45 @@ def chunk_size(left: int, largest: int, processes: int) -> int:
 
 def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, largest: int,
             start_method: str | None) -> Iterator[R]:
-    """Items from ``first`` on, done here and in ``processes - 1`` helpers, yielded in order."""
+    """Items from ``first`` on, done here and in ``processes - 1`` helpers, yielded in order. An
+    exception raised by ``work`` is raised in its place: after every result before it, as one
+    process would."""
     if start_method is None and hasattr(os, "fork"):
         team = _Forked(work, items, first, processes, largest)
     else:
         team = _Started(work, items, first, processes, largest, start_method)
     claims, live = team.claims, list(team.conns)
     n, out, done = len(items), first, {}
+    fail_at = n  # the first item whose work raised: nothing after it is needed
 
     def receive(block: bool) -> None:
+        nonlocal fail_at
         for conn in team.ready(live, block):
             try:
-                start, results = conn.recv()
+                start, results, error = conn.recv()
             except EOFError:  # finished — or gone, if items are left unclaimed
-                if claims.left(n):
+                if fail_at == n and claims.left(n):
                     raise RuntimeError("zzreview: 一个工作进程意外退出") from None
                 live.remove(conn)
                 continue
-            if isinstance(results, BaseException):
-                raise results
             for k, result in enumerate(results, start):
                 done[k] = result
+            if error is not None:
+                done[start + len(results)] = _Failed(error)
+                fail_at = min(fail_at, start + len(results))
+
+    def in_order() -> Iterator[R]:
+        nonlocal out
+        while out in done:
+            result = done.pop(out)
+            if type(result) is _Failed:
+                raise result.error
+            yield result
+            out += 1
 
     try:
         while out < n:
-            span = claims.take(n, largest, processes)
+            span = None if fail_at < n else claims.take(n, largest, processes)
             if span is None:
                 if out not in done:
                     if not live:
@@ -88,18 +102,29 @@ def _shared(work: Callable[[T], R], items: list[T], first: int, processes: int, 
                     receive(block=True)
             else:
                 for k in range(*span):
-                    done[k] = work(items[k])
+                    if k > fail_at:
+                        break
+                    try:
+                        done[k] = work(items[k])
+                    except Exception as exc:  # raised when its turn comes
+                        done[k] = _Failed(exc)
+                        fail_at = min(fail_at, k)
                     if live:
                         receive(block=False)
-                    while out in done:
-                        yield done.pop(out)
-                        out += 1
-            while out in done:
-                yield done.pop(out)
-                out += 1
+                    yield from in_order()
+            yield from in_order()
         team.join()  # each helper leaves once nothing is left to claim, after writing its caches
     finally:
         team.stop()
+
+
+class _Failed:
+    """An exception raised by ``work``, kept at the place of the item it was raised for."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException):
+        self.error = error
 
 
 class _Forked:
@@ -107,12 +132,12 @@ class _Forked:
 
     def __init__(self, work: Callable, items: list, first: int, processes: int, largest: int):
         import gc
-        import pickle  # noqa: F401 - loaded once here, not in each helper
+        import pickle  # here, once: not again in each helper
         import select
         import signal
         import sys
 
-        self._select, self._term = select.select, signal.SIGTERM  # stop() may run as Python shuts down
+        self._poll, self._kill = select.poll, signal.SIGKILL  # stop() may run as Python shuts down
         self.claims = Baton(first)
         self.conns: list[_Receiver] = []
         self._pids: list[int] = []
@@ -124,22 +149,28 @@ class _Forked:
         try:
             for _ in range(processes - 1):
                 r, w = os.pipe()
-                _widen(w)
-                pid = os.fork()
+                self.conns.append(_Receiver(r, pickle.loads))  # closed by stop() whatever happens next
+                try:
+                    _widen(w)
+                    pid = os.fork()
+                except BaseException:
+                    os.close(w)
+                    raise
                 if pid == 0:  # the helper: leaves here, never returns to the caller's code
                     code = 1
                     try:
-                        os.close(r)
-                        for conn in self.conns:  # the other helpers' pipes are this process's
+                        for conn in self.conns:  # the results pipes' reading ends are the parent's
                             conn.close()
                         self.claims.lost = lambda: os.getppid() != parent
-                        _help(_Sender(w), self.claims, largest, processes, work, items)
+                        _help(_Sender(w, pickle.dumps), self.claims, largest, processes, work, items)
                         code = 0
                     finally:
                         os._exit(code)
                 os.close(w)
                 self._pids.append(pid)
-                self.conns.append(_Receiver(r))
+        except BaseException:  # a fork or a pipe refused, or Ctrl-C: no helper is left behind
+            self.stop()
+            raise
         finally:
             gc.unfreeze()  # the helpers have their copy; this process collects as before
         self.claims.lost = self._a_helper_ended
@@ -151,8 +182,8 @@ class _Forked:
         return bool(self._ended)
 
     def ready(self, conns: list, block: bool) -> list:
-        """The helpers' pipes that have something to read (waiting for one when ``block``)."""
-        return self._select(conns, [], [], None if block else 0)[0]
+        """The helpers' pipes that have something to read, or have ended (waiting when ``block``)."""
+        return _readable(self._poll, conns, None if block else 0)
 
     def join(self) -> None:
         while self._pids:
@@ -161,18 +192,28 @@ class _Forked:
                 os.waitpid(pid, 0)
 
     def stop(self) -> None:
+        for conn in self.conns:  # first: a helper blocked in writing a result gets EPIPE
+            conn.close()
         while self._pids:
             pid = self._pids.pop()
             if pid in self._ended:
                 continue
             try:
-                os.kill(pid, self._term)
+                os.kill(pid, self._kill)  # only on an error or an early stop: nothing of theirs to keep
                 os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        for conn in self.conns:
-            conn.close()
         self.claims.close()
+
+
+def _readable(make_poll, conns: list, timeout: float | None) -> list:
+    """Those of ``conns`` (objects with fileno()) ready to read or closed at the other end, waiting
+    up to ``timeout`` seconds (None: until one is). poll, not select: no limit on fd numbers."""
+    poll = make_poll()
+    for conn in conns:
+        poll.register(conn.fileno(), 1)  # select.POLLIN; POLLHUP and POLLERR are always reported
+    fds = {fd for fd, _ in poll.poll(None if timeout is None else timeout * 1000)}
+    return [conn for conn in conns if conn.fileno() in fds]
 
 
 def _widen(fd: int) -> None:
@@ -198,7 +239,7 @@ class Baton:
     def __init__(self, first: int = 0):
         import select
 
-        self._select = select.select
+        self._poll = select.poll
         self._r, self._w = os.pipe()
         os.set_blocking(self._r, False)  # a claim waits in select, where it can look up
         os.write(self._w, first.to_bytes(8, "little"))
@@ -224,7 +265,7 @@ class Baton:
                 return int.from_bytes(os.read(self._r, 8), "little")
             except BlockingIOError:  # another process holds it
                 pass
-            if self._select([self._r], [], [], _BATON_WAIT)[0]:
+            if _readable(self._poll, [self], _BATON_WAIT):
                 doubts = 0
             elif self.lost is not None and self.lost():
                 doubts += 1
@@ -233,6 +274,9 @@ class Baton:
 
     def _give(self, position: int) -> None:
         os.write(self._w, position.to_bytes(8, "little"))
+
+    def fileno(self) -> int:  # for _readable
+        return self._r
 
     def close(self) -> None:
         for fd in (self._r, self._w):
@@ -246,13 +290,11 @@ class Baton:
 class _Sender:
     """A forked helper's end of its results pipe: each message pickled, after its length."""
 
-    def __init__(self, fd: int):
-        self._fd = fd
+    def __init__(self, fd: int, dumps: Callable):
+        self._fd, self._dumps = fd, dumps
 
     def send(self, obj) -> None:
-        import pickle
-
-        data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+        data = self._dumps(obj, -1)  # the highest protocol
         view = memoryview(len(data).to_bytes(8, "little") + data)
         while view:
             view = view[os.write(self._fd, view):]
@@ -264,17 +306,15 @@ class _Sender:
 class _Receiver:
     """This process's end of a forked helper's results pipe."""
 
-    def __init__(self, fd: int):
-        self._fd = fd
+    def __init__(self, fd: int, loads: Callable):
+        self._fd, self._loads = fd, loads
 
-    def fileno(self) -> int:  # for select
+    def fileno(self) -> int:  # for _readable
         return self._fd
 
     def recv(self):
         """The next message; EOFError when the helper has closed its end (finished or gone)."""
-        import pickle
-
-        return pickle.loads(self._read(int.from_bytes(self._read(8), "little")))
+        return self._loads(self._read(int.from_bytes(self._read(8), "little")))
 
     def _read(self, size: int) -> bytes:
         parts = []
@@ -360,14 +400,18 @@ def _help(conn, claims: Baton | Claims, largest: int, processes: int, work: Call
     try:
         while (span := claims.take(len(items), largest, processes)) is not None:
             start, stop = span
+            results, error = [], None
             try:
-                results = [work(items[k]) for k in range(start, stop)]
-            except Exception as exc:  # raised again in the parent
-                results = exc
+                for k in range(start, stop):
+                    results.append(work(items[k]))
+            except Exception as exc:  # raised again in the parent, after the results before it
+                error = exc
             try:
-                conn.send((start, results))
+                conn.send((start, results, error))
             except Exception as exc:  # a result or an exception that does not pickle
-                conn.send((start, RuntimeError(f"{type(exc).__name__}: {exc}")))
+                conn.send((start, [], RuntimeError(f"{type(exc).__name__}: {exc}")))
+            if error is not None:
+                break  # the parent stops at it: nothing after it is needed
     except (OSError, KeyboardInterrupt):
         pass
     finally:
