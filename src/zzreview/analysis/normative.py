@@ -23,6 +23,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, parse_date
@@ -318,11 +322,12 @@ def _issue_number(lines: list[str]) -> str | None:
 # The classes of non-normative titles are data: checks/authority/document_kinds.toml.
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[tuple[str, ...], list]:
-    """The rule-like kinds, and each class as (pattern, reason, whether it applies to those too)."""
+    """The rule-like kinds, and each class as (pattern, reason, whether it applies to those too,
+    whether only to a text that sets no duty of the public)."""
     data = data_toml("authority/document_kinds.toml")
     return (tuple(data["rule_kinds"]),
-            [(lazy_regex.compile(c["pattern"]), c["reason"], c.get("rule_kinds_too", False))
-             for c in data["non_normative"]])
+            [(lazy_regex.compile(c["pattern"]), c["reason"], c.get("rule_kinds_too", False),
+              c.get("only_without_duties", False)) for c in data["non_normative"]])
 
 
 _PARTY = lazy_regex.compile(r"^中共|^中国共产党|党委(?:办公室)?(?:关于|印发)|^[\p{Han}]{0,10}市委(?:办公室)?(?:关于|印发|常委会)")
@@ -384,14 +389,16 @@ def _binding_sentences(text: str, public_notice: bool = False) -> int:
     return n
 
 
-def _title_class(title: str) -> tuple[str, str] | None:
+def _title_class(title: str, sets_duties: Callable[[], bool] = lambda: False) -> tuple[str, str] | None:
+    """(reason, the title's words) of the first non-normative class the title names; ``sets_duties``
+    answers, when a class asks, whether the text binds the public."""
     rule_kinds, classes = _kinds()
     rule_kind = document_kind(title) in rule_kinds
-    for pattern, why, rule_kinds_too in classes:
+    for pattern, why, rule_kinds_too, only_without_duties in classes:
         if rule_kind and not rule_kinds_too:
             continue
         m = pattern.search(title)
-        if m:
+        if m and not (only_without_duties and sets_duties()):
             return why, m.group(0)
     return None
 
@@ -405,8 +412,11 @@ def _title_signal(doc, kind: str | None, head: Head) -> NormativeDecision | None
         return None
     m = _ISSUED.search(title)
     inner = m.group("inner") if m else None
+    def sets_duties() -> bool:
+        return _binding_sentences(doc.text, public_notice=kind in ("通告", "公告", "令")) > 0
+
     for t in ((inner,) if inner else (title,)):
-        found = _title_class(t)
+        found = _title_class(t, sets_duties)
         # a forwarded or approved report (转发/批转…的报告) gives a department's proposals force
         if found and not (inner and found[1] == "报告"):
             why, word = found
