@@ -111,6 +111,8 @@ def test_a_government_draft_named_regulation_stays_a_normative_document(cli, dra
     "某县人民政府办公室转发市安委会关于2030年安全生产检查情况的通报的通知",
     "【防汛动态】某市水务局汛情通报",
     "关于公布第三批市级非物质文化遗产代表性项目名单的通知",
+    "某市人民政府关于命名2031年度市级卫生村镇的决定",
+    "某市人民政府关于印发某市2031年国民经济和社会发展计划的通知",
 ])
 def test_non_normative_classes(cli, draft, title):
     doc = judge(cli, draft, "一、任何单位和个人不得在河道内倾倒垃圾。\n\n某市人民政府\n\n2030年6月1日", title)
@@ -137,6 +139,7 @@ BINDING = INTERNAL + "\n\n三、农药经营者不得销售国家明令禁止的
     "某市农业农村局关于开展2031年农药市场专项整治的通知",
     "某县人民政府办公室关于开展汛前安全隐患大排查的通知",
     "某县人民政府办公室关于印发某县2031年秸秆综合利用工作方案的通知",
+    "某市财政局关于下达2031年农村公路养护补助资金的通知",
 ])
 def test_work_organs_carry_out_among_themselves_is_not_normative_unless_it_binds_the_public(cli, draft, title):
     """检查、整治 campaigns and 工作方案: internal work (国办发〔2018〕37号) while the text sets no duty
