@@ -73,6 +73,23 @@ def test_pdf_locations_are_page_and_line(cli, made):
     assert "page" not in docx_doc["findings"][0]["location"]
 
 
+def test_sarif_and_github_annotations_of_a_pdf_give_its_page(cli, made):
+    """A PDF's line numbers count lines on a page: SARIF and GitHub say which page, and GitHub
+    does not annotate a line of the binary file."""
+    import json
+
+    r = cli("check", made["pdf"], "-f", "sarif", "--as-of", AS_OF, "--fail-on", "never", "--config", CONFIG)
+    results = json.loads(r.stdout)["runs"][0]["results"]
+    assert results and all(x["properties"]["page"] >= 1 for x in results)
+    assert results[0]["message"]["text"].startswith("第1页第")
+    r = cli("check", made["pdf"], "-f", "github", "--as-of", AS_OF, "--fail-on", "never", "--config", CONFIG)
+    annotations = [line for line in r.stdout.splitlines() if line.startswith("::")]
+    assert annotations and not [a for a in annotations if ",line=" in a]
+    assert "::第1页第" in annotations[0]
+    r = cli("check", SAMPLE, "-f", "github", "--as-of", AS_OF, "--fail-on", "never", "--config", CONFIG)
+    assert ",line=" in r.stdout and "页第" not in r.stdout
+
+
 @pytest.mark.parametrize("kind", ["doc", "wps", "odt", "rtf", "pdf"])
 def test_report_writes_the_opinion_and_an_annotated_docx(cli, made, kind, tmp_path):
     opinion, copy = tmp_path / "意见.md", tmp_path / "批注.docx"

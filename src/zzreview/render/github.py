@@ -59,8 +59,12 @@ def render(result: RunResult, plugin_paths: tuple = (), titles: dict[str, str] |
             loc = f.location
             parts = [f"{f.message}（{SEVERITY_ZH.get(f.severity, f.severity)}，{f.code}）", *detail_lines(f)]
             title = f"{f.code} {titles.get(f.code, f.check)}"
+            line, col = max(loc.line, 1), max(loc.column, 1)
+            if loc.page:  # a PDF has no text lines to annotate: the page and its line go in the message
+                parts[0] = f"第{loc.page}页第{loc.line}行：{parts[0]}"
+                line = col = None
             lines.append(command(COMMAND.get(f.severity, "warning"), "\n".join(parts), file=file,
-                                 line=max(loc.line, 1), col=max(loc.column, 1), title=title))
+                                 line=line, col=col, title=title))
     for e in result.plugin_errors:
         lines.append(command("error", str(e), title="zzreview"))
     lines.append(f"zzreview：共审查 {len(result.documents)} 个文件：错误 {result.count('error')} 处，"

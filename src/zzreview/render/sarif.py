@@ -120,10 +120,14 @@ def _result(r: DocumentResult, f: Finding, index: dict[str, int], artifact: int,
     text = f.message
     if f.suggestion:
         text += f"（建议：{f.suggestion}）"
+    if loc.page:  # a PDF: the region's line is the line on this page
+        text = f"第{loc.page}页第{loc.line}行：{text}"
     props = {"check": f.check, "severity": f.severity, "confidence": f.confidence, "quote": f.quote,
              "basis": f.basis, "suggestion": f.suggestion, "block": loc.block}
     if loc.article:
         props["article"] = loc.article
+    if loc.page:
+        props["page"] = loc.page
     out = {
         "ruleId": f.code,
         "ruleIndex": index[f.code],
