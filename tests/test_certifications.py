@@ -55,6 +55,10 @@ def test_the_articles_label_and_a_condition_are_not_part_of_the_name(draft):
                            "第五条 无房证明由申请人向不动产登记机构申请开具后提交。")
     assert [(d.name, d.issuer) for d in found] == [("有关单位出具证明", "有关单位"), ("村民委员会出具证明", "村民委员会"),
                                                  ("无房证明", None)]
+    found = demands(draft, "第三条之一 确需有关单位出具证明的，由申请人自行提供。\n\n"
+                           "第四条 当地村民委员会出具证明的，申请人可以办理过户。")
+    assert [(d.name, d.issuer) for d in found] == [("有关单位出具证明", "有关单位"),
+                                                 ("当地村民委员会出具证明", "当地村民委员会")]
 
 
 def test_an_issuer_named_as_a_school_is_recorded(draft):

@@ -150,3 +150,18 @@ def test_certification_lists_are_found_from_one_file_per_folder(tmp_path):
     assert Counting.asked == 1  # one file of the folder, not all three
     assert uses_certification_lists(plain_files + listed_files[2:], ConfigResolver())
     assert uses_certification_lists(listed_files + plain_files, ConfigResolver())
+
+
+def test_a_broken_configuration_in_one_folder_is_reported_in_its_place_with_jobs(tmp_path):
+    """The files before the folder with a broken zzreview.toml are written first, as with one process."""
+    for name in ("a", "b", "c"):
+        d = tmp_path / name
+        d.mkdir()
+        for i in range(8):
+            (d / f"{i}.md").write_text(f"# 某县第{i}号管理办法\n\n{BODIES[i % len(BODIES)]}\n", encoding="utf-8")
+    (tmp_path / "b" / "zzreview.toml").write_text("select = [\n", encoding="utf-8")
+    one = run_module("check", tmp_path, "--as-of", AS_OF, "--jobs", "1")
+    assert one.returncode == 2 and one.stdout
+    for jobs in ("2", "3"):
+        other = run_module("check", tmp_path, "--as-of", AS_OF, "--jobs", jobs)
+        assert (other.returncode, other.stdout, other.stderr) == (one.returncode, one.stdout, one.stderr)

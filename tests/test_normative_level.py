@@ -147,6 +147,18 @@ def test_work_organs_carry_out_among_themselves_is_not_normative_unless_it_binds
     n = judge(cli, draft, INTERNAL, title)["facts"]["normative"]
     assert n["level"] == "非规范性文件" and "权利义务" in n["reasons"][0]
     assert level(cli, draft, BINDING, title) == "行政规范性文件"
+    assert level(cli, draft, INTERNAL + "\n\n三、禁止在城区饲养烈性犬。", title) == "行政规范性文件"  # a ban alone
+    # a sentence addressed to the organs (请你们…) binds no one
+    assert level(cli, draft, INTERNAL + "\n\n三、请你们按照规定足额发放，不得截留、挪用。", title) == "非规范性文件"
+
+
+def test_a_plan_or_naming_class_does_not_take_in_neighbours(cli, draft):
+    """社会发展计划 is a plan, a 人才安居发展计划 that grants subsidies is not; naming roads is not a
+    commendation."""
+    assert level(cli, draft, "一、符合条件的青年人才可以申请租房补贴，申请人应当提交劳动合同。",
+                 "某市人民政府关于印发某市青年人才安居发展计划的通知") == "行政规范性文件"
+    reasons = judge(cli, draft, "一、新建道路名称自公布之日起使用。", "某市人民政府关于对城区12条新建道路命名的决定")
+    assert "表彰" not in " ".join(reasons["facts"]["normative"]["reasons"])
 
 
 def test_a_party_organ_document_is_not_an_administrative_normative_document(cli, draft):

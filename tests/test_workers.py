@@ -310,3 +310,42 @@ def test_a_refused_fork_leaves_no_helper_behind(monkeypatch):
         list(ordered_map(_slow_for_small, list(range(100)), 3, 2))
     assert forks and not helpers_left()
     assert len(os.listdir("/proc/self/fd")) == opened  # no pipe left open
+
+
+def _fails_at_sixty_and_late(n: int) -> int:
+    if n >= 200:
+        raise ValueError(f"第{n}件出错")
+    time.sleep(0.0005 if n < 60 else 0)
+    return _fails_at_sixty(n)
+
+
+class _Refuses(Exception):
+    """Pickles, but its __init__ takes other arguments than its args: it does not come back."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"{code}: {message}")
+
+
+def _fails_unpicklably(n: int) -> int:
+    time.sleep(0.0005)
+    if n >= 30:
+        raise _Refuses("bad", f"第{n}件")
+    return n
+
+
+@pytest.mark.parametrize("start", [None, "fork"])
+def test_the_earliest_of_several_errors_is_raised_after_every_result_before_it(start):
+    got = []
+    with pytest.raises(ValueError, match="第60件出错"):
+        for r in ordered_map(_fails_at_sixty_and_late, list(range(400)), 3, 8, start_method=start):
+            got.append(r)
+    assert got == list(range(60))
+
+
+def test_an_error_that_does_not_come_back_through_pickle_keeps_its_place():
+    got = []
+    with pytest.raises(Exception, match="第30件"):
+        for r in ordered_map(_fails_unpicklably, list(range(200)), 3, 4):
+            got.append(r)
+    assert got == list(range(30))
+    assert not helpers_left()

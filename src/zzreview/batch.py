@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 
 from zzreview import engine
-from zzreview.errors import PluginError
+from zzreview.errors import ConfigError, PluginError
 from zzreview.kb import KnowledgeBase
 from zzreview.model import SEVERITY_RANK
 from zzreview.record import Record
@@ -205,8 +205,11 @@ def uses_certification_lists(files: list[str], resolver: engine.ConfigResolver) 
         head = os.path.dirname(f)
         if head not in seen:
             seen.add(head)
-            if resolver.for_file(f).certification_lists:
-                return True
+            try:
+                if resolver.for_file(f).certification_lists:
+                    return True
+            except ConfigError:  # reported where that file comes, after the files before it
+                continue
     return False
 
 

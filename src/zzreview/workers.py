@@ -393,6 +393,18 @@ class Claims:
         return start, stop
 
 
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it comes back whole through pickle, else a RuntimeError with its type and text
+    (an exception class whose __init__ takes other arguments than its args does not)."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
 def _help(conn, claims: Baton | Claims, largest: int, processes: int, work: Callable, items: list) -> None:
     """A helper: claim and do chunks until none are left, sending back each chunk's results."""
     from zzreview import lazy_regex
@@ -405,10 +417,10 @@ def _help(conn, claims: Baton | Claims, largest: int, processes: int, work: Call
                 for k in range(start, stop):
                     results.append(work(items[k]))
             except Exception as exc:  # raised again in the parent, after the results before it
-                error = exc
+                error = _portable(exc)
             try:
                 conn.send((start, results, error))
-            except Exception as exc:  # a result or an exception that does not pickle
+            except Exception as exc:  # a result that does not pickle
                 conn.send((start, [], RuntimeError(f"{type(exc).__name__}: {exc}")))
             if error is not None:
                 break  # the parent stops at it: nothing after it is needed

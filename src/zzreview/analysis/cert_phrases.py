@@ -94,7 +94,8 @@ BOUNDED = lazy_regex.compile(r"(?:法律|法规|规章|国务院决定)[^，。�
 # qualifications (身份证明, 准印证明, 资格证明); a descriptive 代理资格的证明 is not excluded
 NOT_CERT = on_re(
     r"(?:身份|许可|资格|资质|准刻|准印|准运|学习驾驶|自运|执照|护照|通行|驾驶)(?:证明)(?:文件|材料|书)?$")
-ARTICLE = lazy_regex.compile(r"\s*第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十])?\s*")  # with match()
+_ARTICLE = r"\s*第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十])?\s*"  # 第三条, 第十条之一
+ARTICLE = lazy_regex.compile(_ARTICLE)  # with match()
 ENUM = lazy_regex.compile(  # used with match(): anchored where matching starts
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|[a-zA-Z][.)）])\s*")
 _DE_NOUN = lazy_regex.compile(r"的(?!原件|复印件|复制件|材料|文件|[\p{P}\s]|$)")
@@ -105,7 +106,7 @@ _ISSUER_DE = lazy_regex.compile(r"^(.{2,30}?)的(?:证明|有效证明)")
 _BRACKETED = lazy_regex.compile(r"[（(][^（）()]*[）)]")
 _CLAUSE_MARK = lazy_regex.compile(r"[，,；;：:]")
 # what opens a clause before the one who issues (第三条 确需有关单位出具证明, 当有关部门出具证明后)
-_CONDITION_BY = lazy_regex.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?(?:确需|确须|如需|若需|凡|当(?!事人))?"
+_CONDITION_BY = lazy_regex.compile(rf"^(?:{_ARTICLE})?(?:确需|确须|如需|若需|凡|当(?![事地场日天年月时期]))?"
                                    r"(?:有工作单位的|无工作单位的)?由?")
 _PROXY = gated("代", r"代为$|代理人?$")
 _HELPS = lazy_regex.compile(r"协助$|配合[^，,]{0,10}$")

@@ -345,7 +345,7 @@ _BINDING_WORDS = lazy_regex.compile(
 _GRANT = gated("给予", r"给予[^。；]{0,30}(?:补助|补贴|奖励|救助|支持|资助|贴息|优惠)")
 _AGENCY_SUBJECT = lazy_regex.compile(
     r"^(?:[\p{Han}、（）()]{0,30}?(?:各级|各地|各有关|各部门|各单位|有关部门|各县|各乡镇|各区|各街道|政府|部门|机关|办公室|领导小组|指挥部))"
-    r"[^。；]{0,6}(?:要|应当|应|须|负责|将|依法|加强|结合)")
+    r"[^。；]{0,6}(?:要|应当|应|须|负责|将|依法|加强|结合)|^请(?:你们|你[局委厅办]|各)")  # 请你们…: to organs
 
 
 # A 通告 is addressed to everyone in an area: a ban or an order alone binds the public.
@@ -412,8 +412,8 @@ def _title_signal(doc, kind: str | None, head: Head) -> NormativeDecision | None
         return None
     m = _ISSUED.search(title)
     inner = m.group("inner") if m else None
-    def sets_duties() -> bool:
-        return _binding_sentences(doc.text, public_notice=kind in ("通告", "公告", "令")) > 0
+    def sets_duties() -> bool:  # a ban or an order not addressed to an organ counts too
+        return _binding_sentences(doc.text, public_notice=True) > 0
 
     for t in ((inner,) if inner else (title,)):
         found = _title_class(t, sets_duties)
