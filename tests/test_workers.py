@@ -251,6 +251,15 @@ def test_a_helper_whose_parent_died_holding_the_position_leaves(tmp_path, monkey
     assert "工作进程意外退出" in marker.read_text(encoding="utf-8")
 
 
+def given_before_error(work, n: int, chunk: int, start, error, match: str) -> list:
+    """What ordered_map gives over range(n) in three processes before it raises ``error``."""
+    got = []
+    with pytest.raises(error, match=match):
+        for r in ordered_map(work, list(range(n)), 3, chunk, start_method=start):
+            got.append(r)
+    return got
+
+
 def _fails_at_sixty(n: int) -> int:
     time.sleep(0.0005)
     if n == 60:
@@ -261,11 +270,7 @@ def _fails_at_sixty(n: int) -> int:
 @pytest.mark.parametrize("start", [None, "fork"])
 def test_an_error_comes_after_every_result_before_it_as_in_one_process(start):
     """Whoever does item 60, items 0–59 are given first, then its error (not before, not later)."""
-    got = []
-    with pytest.raises(ValueError, match="第60件出错"):
-        for r in ordered_map(_fails_at_sixty, list(range(300)), 3, 4, start_method=start):
-            got.append(r)
-    assert got == list(range(60))
+    assert given_before_error(_fails_at_sixty, 300, 4, start, ValueError, "第60件出错") == list(range(60))
     assert not helpers_left()
 
 
@@ -335,17 +340,9 @@ def _fails_unpicklably(n: int) -> int:
 
 @pytest.mark.parametrize("start", [None, "fork"])
 def test_the_earliest_of_several_errors_is_raised_after_every_result_before_it(start):
-    got = []
-    with pytest.raises(ValueError, match="第60件出错"):
-        for r in ordered_map(_fails_at_sixty_and_late, list(range(400)), 3, 8, start_method=start):
-            got.append(r)
-    assert got == list(range(60))
+    assert given_before_error(_fails_at_sixty_and_late, 400, 8, start, ValueError, "第60件出错") == list(range(60))
 
 
 def test_an_error_that_does_not_come_back_through_pickle_keeps_its_place():
-    got = []
-    with pytest.raises(Exception, match="第30件"):
-        for r in ordered_map(_fails_unpicklably, list(range(200)), 3, 4):
-            got.append(r)
-    assert got == list(range(30))
+    assert given_before_error(_fails_unpicklably, 200, 4, None, Exception, "第30件") == list(range(30))
     assert not helpers_left()

@@ -241,7 +241,7 @@ class Baton:
 
         self._poll = select.poll
         self._r, self._w = os.pipe()
-        os.set_blocking(self._r, False)  # a claim waits in select, where it can look up
+        os.set_blocking(self._r, False)  # a claim waits in poll, from where it can look up
         os.write(self._w, first.to_bytes(8, "little"))
         self.lost: Callable[[], bool] | None = None
 
