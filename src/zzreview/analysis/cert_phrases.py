@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from zzreview import lazy_regex
+from zzreview.text.numerals import CN_NUMERAL_CHARS
 from zzreview.text.triggers import gated
 
 WINDOW = 80  # longest modifier looked at, in characters
@@ -94,7 +95,8 @@ BOUNDED = lazy_regex.compile(r"(?:法律|法规|规章|国务院决定)[^，。�
 # qualifications (身份证明, 准印证明, 资格证明); a descriptive 代理资格的证明 is not excluded
 NOT_CERT = on_re(
     r"(?:身份|许可|资格|资质|准刻|准印|准运|学习驾驶|自运|执照|护照|通行|驾驶)(?:证明)(?:文件|材料|书)?$")
-_ARTICLE = r"\s*第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十])?\s*"  # 第三条, 第十条之一
+_NUM = f"[{CN_NUMERAL_CHARS}0-9０-９]+"  # as analysis.structure reads article numbers
+_ARTICLE = rf"\s*第{_NUM}条(?:之{_NUM})?\s*"  # 第三条, 第十条之一
 ARTICLE = lazy_regex.compile(_ARTICLE)  # with match()
 ENUM = lazy_regex.compile(  # used with match(): anchored where matching starts
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}、|[①-⑳]|[a-zA-Z][.)）])\s*")

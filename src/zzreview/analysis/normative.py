@@ -23,10 +23,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
 from zzreview import lazy_regex
 from zzreview.plain import as_plain
 from zzreview.readers.metadata import DOC_NUMBER, parse_date
@@ -35,6 +31,10 @@ from zzreview.resources import data_toml
 from zzreview.text.kind import document_kind, strip_notes
 from zzreview.text.triggers import Words, gated
 from zzreview.text.wordscan import WordScan
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 LEVELS = ("法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "行政规范性文件", "非规范性文件")
 HIGHER = LEVELS[:5]
@@ -412,6 +412,7 @@ def _title_signal(doc, kind: str | None, head: Head) -> NormativeDecision | None
         return None
     m = _ISSUED.search(title)
     inner = m.group("inner") if m else None
+
     def sets_duties() -> bool:  # a ban or an order not addressed to an organ counts too
         return _binding_sentences(doc.text, public_notice=True) > 0
 
